@@ -1,0 +1,5 @@
+"""python -m courant"""
+
+from courant.cli import main
+
+main()

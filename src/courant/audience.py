@@ -1,0 +1,82 @@
+"""The privacy gate: which items an edition may see. Only `select` makes an EditionContent.
+
+Every renderer takes an EditionContent, never Content, so nothing can render an item that
+was not let through here. The partner edition holds `partners` and `all` only; anything else
+(including anything a future key might add) stays out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from pathlib import PurePosixPath
+
+from courant.clock import start_of_day
+from courant.model import Audience, Content, Department, Event, Issue, Item, Kind
+
+
+class Edition(StrEnum):
+    """INTRANET: the staff site (every audience). STAFF: the staff newsletter and feed.
+    PARTNERS: the partner newsletter, public site, partner feed and calendar."""
+
+    INTRANET = "intranet"
+    STAFF = "staff"
+    PARTNERS = "partners"
+
+
+VISIBLE: dict[Edition, frozenset[Audience]] = {
+    Edition.INTRANET: frozenset(Audience),
+    Edition.STAFF: frozenset({Audience.STAFF, Audience.ALL}),
+    Edition.PARTNERS: frozenset({Audience.PARTNERS, Audience.ALL}),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class EditionContent:
+    """What one edition may show, as of `now`. Made by `select` only."""
+
+    edition: Edition
+    now: datetime
+    departments: tuple[Department, ...]
+    items: tuple[Item, ...]
+    issues: tuple[Issue, ...]  # published issues (dated on or before now), oldest first
+    preview: bool = False
+
+    def of_kind(self, kind: Kind) -> list[Item]:
+        return [item for item in self.items if item.kind is kind]
+
+    @property
+    def events(self) -> list[Event]:
+        return [item for item in self.items if isinstance(item, Event)]
+
+    @property
+    def by_source(self) -> dict[PurePosixPath, Item]:
+        return {item.source: item for item in self.items}
+
+    def department(self, key: str | None) -> Department | None:
+        return next((d for d in self.departments if d.key == key), None)
+
+
+def is_visible(item: Item, edition: Edition, now: datetime, preview: bool = False) -> bool:
+    """Audience, embargo and draft rules for one item."""
+    if item.audience not in VISIBLE[edition]:
+        return False
+    if item.draft and not preview:
+        return False
+    return item.date is None or start_of_day(item.date) <= now
+
+
+def is_published(issue: Issue, now: datetime) -> bool:
+    return start_of_day(issue.date) <= now
+
+
+def select(content: Content, edition: Edition, now: datetime,
+           preview: bool = False) -> EditionContent:
+    """Filter the whole content down to one edition, before anything is rendered.
+
+    `preview` (the local preview only) shows drafts and issues dated in the future.
+    """
+    items = tuple(i for i in content.items if is_visible(i, edition, now, preview))
+    issues = tuple(i for i in content.issues if preview or is_published(i, now))
+    return EditionContent(edition, now, content.departments, items, issues, preview)

@@ -1,0 +1,98 @@
+"""The thin MkDocs adapter: a Site (plain pages) -> an HTML site, through MkDocs + Material.
+
+Nothing here decides what goes where; it hands the core's pages to MkDocs as in-memory files
+(File.generated), builds into a folder the caller owns, and gives MkDocs the core's menu.
+Swap this module for another engine and the rest of courant stays as it is.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from courant.render.pages import Site
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life notice, once a build
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import MkDocsException
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+
+class EngineError(Exception):
+    """The site engine failed on courant's own pages or on the site configuration."""
+
+
+class _CourantPages(BasePlugin):  # type: ignore[type-arg]
+    """Adds the core's pages and published files; MkDocs' own docs_dir is an empty folder."""
+
+    def __init__(self, site: Site) -> None:
+        super().__init__()
+        self.site = site
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        for page in self.site.pages:
+            files.append(File.generated(config, page.path, content=page.markdown))
+        for path, data in self.site.extra_files.items():
+            files.append(File.generated(config, path, content=data))
+        return files
+
+
+def quiet_mkdocs() -> None:
+    """MkDocs logs every page not in the menu; courant keeps items out of the menu on purpose."""
+    for name in ("mkdocs", "material"):
+        logging.getLogger(name).setLevel(logging.WARNING)
+
+
+def site_config(config_file: Path, site: Site, site_dir: Path, docs_dir: Path,
+                dev_addr: str | None = None) -> MkDocsConfig:
+    overrides: dict[str, Any] = {
+        "site_dir": str(site_dir),
+        "docs_dir": str(docs_dir),
+        "site_name": site.name,
+        "site_url": site.url,
+        "nav": site.nav,
+    }
+    if dev_addr:
+        overrides["dev_addr"] = dev_addr
+    config = load_config(str(config_file), **overrides)
+    config.plugins["courant"] = _CourantPages(site)
+    return config
+
+
+def build_site(config_file: Path, site: Site, site_dir: Path) -> None:
+    """Build one site into `site_dir` (a staging folder: MkDocs empties it first)."""
+    quiet_mkdocs()
+    with tempfile.TemporaryDirectory(prefix="courant-docs-") as docs_dir:
+        try:
+            config = site_config(config_file, site, site_dir, Path(docs_dir))
+            mkdocs_build(config)
+        except MkDocsException as err:
+            raise EngineError(str(err)) from err
+
+
+def serve(build: Callable[[Path], None], site_dir: Path, watch: list[Path], host: str,
+          port: int) -> None:
+    """Serve `site_dir` with live reload; `build(site_dir)` runs at start and after each change."""
+    from mkdocs.livereload import LiveReloadServer
+
+    quiet_mkdocs()
+    server = LiveReloadServer(builder=lambda: build(site_dir), host=host, port=port,
+                              root=str(site_dir))
+    for path in watch:
+        if path.exists():
+            server.watch(str(path))
+    build(site_dir)
+    try:
+        server.serve()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()

@@ -1,0 +1,191 @@
+"""The validated content model: frozen values, no I/O.
+
+Everything after validation works on these types only, so a renderer can never see a raw
+front matter dictionary or a file that did not pass the editors' contract.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+from pathlib import PurePosixPath
+
+
+class Audience(StrEnum):
+    """Who may see an item (the spec's `audience` key)."""
+
+    STAFF = "staff"
+    PARTNERS = "partners"
+    ALL = "all"
+
+
+class Kind(StrEnum):
+    """The item types; the value is the top folder in content/."""
+
+    UPDATE = "updates"
+    INTERVIEW = "interviews"
+    EVENT = "agenda"
+    READING = "reading"
+    PAGE = "pages"
+
+
+class ReadingKind(StrEnum):
+    BOOK = "book"
+    ARTICLE = "article"
+    VIDEO = "video"
+    PODCAST = "podcast"
+    WEBSITE = "website"
+
+
+@dataclass(frozen=True, slots=True)
+class Department:
+    key: str
+    name: str
+    email: str | None = None
+    phone: str | None = None
+    description: str = ""
+    topics: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    """An image inside content/: `path` is relative to content/ (posix)."""
+
+    path: PurePosixPath
+    alt: str
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str
+    role: str | None = None
+    department: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Item:
+    """Fields every source in content/ carries.
+
+    `source` is the path relative to the project (``content/updates/x.md``), used in messages
+    and to resolve editors' links; `slug` comes from the file name.
+    """
+
+    source: PurePosixPath
+    slug: str
+    title: str
+    body: str
+    date: date | None = None
+    audience: Audience = Audience.STAFF
+    summary: str | None = None
+    authors: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    issue: str | None = None
+    draft: bool = False
+    image: Image | None = None
+
+    @property
+    def kind(self) -> Kind:
+        raise NotImplementedError
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Update(Item):
+    department: str
+
+    @property
+    def kind(self) -> Kind:
+        return Kind.UPDATE
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Interview(Item):
+    person: Person
+    consent: bool = True
+
+    @property
+    def kind(self) -> Kind:
+        return Kind.INTERVIEW
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Event(Item):
+    """An agenda item. `start`/`end` are aware datetimes, or dates for all-day events.
+
+    `end` is always filled in: one hour after a timed start, the start day for all-day events
+    (all-day ends are inclusive, as editors write them).
+    """
+
+    start: datetime | date
+    end: datetime | date
+    location: str | None = None
+    online: str | None = None
+    registration: str | None = None
+    series: str | None = None
+    cancelled: bool = False
+
+    @property
+    def kind(self) -> Kind:
+        return Kind.EVENT
+
+    @property
+    def all_day(self) -> bool:
+        return not isinstance(self.start, datetime)
+
+    @property
+    def start_day(self) -> date:
+        return self.start.date() if isinstance(self.start, datetime) else self.start
+
+    @property
+    def end_day(self) -> date:
+        return self.end.date() if isinstance(self.end, datetime) else self.end
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReadingTip(Item):
+    reading_kind: ReadingKind
+    creator: str | None = None
+    link: str | None = None
+
+    @property
+    def kind(self) -> Kind:
+        return Kind.READING
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Page(Item):
+    """A standing page; `section` is its folder below content/pages/ ('' at the top)."""
+
+    section: PurePosixPath = PurePosixPath()  # noqa: RUF009 (immutable)
+
+    @property
+    def kind(self) -> Kind:
+        return Kind.PAGE
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """One monthly newsletter (newsletter/YYYY-MM.md)."""
+
+    source: PurePosixPath
+    month: str  # YYYY-MM
+    date: date
+    title: str
+    foreword: str
+
+
+@dataclass(frozen=True, slots=True)
+class Content:
+    """Everything the editors wrote, validated."""
+
+    departments: tuple[Department, ...]
+    items: tuple[Item, ...]
+    issues: tuple[Issue, ...] = ()
+    by_source: dict[PurePosixPath, Item] = field(default_factory=dict, compare=False)
+
+    def department(self, key: str | None) -> Department | None:
+        return next((d for d in self.departments if d.key == key), None)
+
+
+NEWS_KINDS = (Kind.UPDATE, Kind.INTERVIEW, Kind.READING)
+"""The kinds that go into newsletter issues and feeds (events go by the agenda window)."""

@@ -1,0 +1,50 @@
+"""`courant serve`: the intranet as the editor's next build would make it, drafts included."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from courant import clock, pipeline
+from courant.engine.mkdocs import EngineError, build_site
+from courant.engine.mkdocs import serve as serve_site
+from courant.problems import ContentError, Problem
+
+Report = Callable[[list[Problem]], None]
+
+
+def split_address(address: str) -> tuple[str, int]:
+    host, _, port = address.rpartition(":")
+    return host or "127.0.0.1", int(port)
+
+
+def preview_builder(project: pipeline.Project, url: str, report: Report) -> Callable[[Path], None]:
+    """A build function for the preview: on an editor's mistake it reports and keeps the page
+    that was there, so the browser never shows a half-built site."""
+
+    def rebuild(site_dir: Path) -> None:
+        try:
+            loaded = pipeline.load(project)
+        except ContentError as error:
+            report(error.problems)
+            return
+        report(loaded.warnings)
+        site = pipeline.sites(loaded, clock.now(), preview=True)["intranet"]
+        site = pipeline.with_media(replace(site, url=url), project.content_dir)
+        try:
+            build_site(project.config_file, site, site_dir)
+        except EngineError as error:
+            report([Problem("mkdocs.yml", str(error))])
+
+    return rebuild
+
+
+def serve(project: pipeline.Project, address: str, report: Report) -> None:
+    host, port = split_address(address)
+    url = f"http://{host}:{port}/"
+    with tempfile.TemporaryDirectory(prefix="courant-serve-") as site_dir:
+        serve_site(preview_builder(project, url, report), Path(site_dir),
+                   [project.content_dir, project.root / "newsletter", project.config_file,
+                    project.root / "theme"], host, port)

@@ -1,0 +1,56 @@
+"""Dates, times and words in Dutch, one place for every renderer."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from babel.dates import format_date
+
+from courant.model import Event, Kind, ReadingKind
+
+KIND_LABELS = {
+    Kind.UPDATE: "Nieuws",
+    Kind.INTERVIEW: "Collega in beeld",
+    Kind.EVENT: "Agenda",
+    Kind.READING: "Boekenkast",
+    Kind.PAGE: "Pagina",
+}
+READING_LABELS = {
+    ReadingKind.BOOK: ("Boek", "Boeken"),
+    ReadingKind.ARTICLE: ("Artikel", "Artikelen"),
+    ReadingKind.VIDEO: ("Video", "Video's"),
+    ReadingKind.PODCAST: ("Podcast", "Podcasts"),
+    ReadingKind.WEBSITE: ("Website", "Websites"),
+}
+CANCELLED = "Geannuleerd"
+
+
+def day(value: date) -> str:
+    """28 november 2026"""
+    return format_date(value, "d MMMM y", locale="nl")
+
+
+def weekday(value: date) -> str:
+    """dinsdag 24 november 2026"""
+    return format_date(value, "EEEE d MMMM y", locale="nl")
+
+
+def month(value: date) -> str:
+    """november 2026"""
+    return format_date(value, "MMMM y", locale="nl")
+
+
+def clock(value: datetime) -> str:
+    return value.strftime("%H:%M")
+
+
+def when(event: Event) -> str:
+    """Human wording of an event's time: 'dinsdag 24 november 2026, 15:00 – 16:30'."""
+    if not isinstance(event.start, datetime) or not isinstance(event.end, datetime):
+        if event.end_day == event.start_day:
+            return f"{weekday(event.start_day)} (hele dag)"
+        return f"{weekday(event.start_day)} tot en met {weekday(event.end_day)}"
+    if event.end.date() == event.start.date():
+        return f"{weekday(event.start_day)}, {clock(event.start)} – {clock(event.end)} uur"
+    return (f"{weekday(event.start_day)} {clock(event.start)} uur tot "
+            f"{weekday(event.end_day)} {clock(event.end)} uur")

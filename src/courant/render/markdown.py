@@ -1,0 +1,58 @@
+"""Small builders for the Markdown courant generates (front matter, meta lines, list entries)."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import yaml
+
+from courant.markup import escape_text
+from courant.model import Event, Item
+from courant.render import dutch
+from courant.render.common import page_path, relative, teaser
+
+esc = escape_text
+
+
+def front(title: str, description: str | None = None, **extra: Any) -> str:
+    """YAML front matter for a generated page.
+
+    Material writes `page.meta.title` and `page.meta.description` into the HTML unescaped
+    (in <title>, the header and a content="" attribute), so they are escaped here: an editor's
+    `<`, `&` or quote then shows as the character it is.
+    """
+    data: dict[str, Any] = {"title": html.escape(title)}
+    if description:
+        data["description"] = html.escape(description)
+    data.update(extra)
+    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=True, width=1000) + "---\n"
+
+
+def meta_line(bits: list[str]) -> str:
+    """A paragraph of small facts under a title: '28 november 2026 · Werk en Inkomen'."""
+    return " · ".join(b for b in bits if b) + "\n{ .courant-meta }\n"
+
+
+def entry(item: Item, from_page: str, level: int = 2, department: str | None = None) -> str:
+    """One item in a list: linked title, date (and department), teaser."""
+    title = esc(item.title)
+    if isinstance(item, Event) and item.cancelled:
+        title = f"{dutch.CANCELLED}: {title}"
+    if item.draft:
+        title += " (concept)"
+    bits: list[str] = []
+    if isinstance(item, Event):
+        bits.append(dutch.when(item))
+        if item.location:
+            bits.append(esc(item.location))
+    elif item.date:
+        bits.append(dutch.day(item.date))
+    if department:
+        bits.append(esc(department))
+    text = teaser(item)
+    return "\n".join([
+        f"{'#' * level} [{title}]({relative(from_page, page_path(item))})\n",
+        meta_line(bits),
+        esc(text) + "\n" if text else "",
+    ])

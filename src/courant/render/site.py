@@ -1,0 +1,175 @@
+"""EditionContent -> the pages of one site (intranet or public) as plain data.
+
+Items are reached through index pages and kept out of the menu: a menu that lists every item
+makes each page render the whole archive, and the build grows quadratically.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+from typing import Any
+
+from courant.audience import EditionContent
+from courant.model import Department, Event, Interview, Item, Kind, Page, ReadingTip, Update
+from courant.render import dutch
+from courant.render.common import (
+    SECTION_DIRS,
+    asset_path,
+    localise_links,
+    page_path,
+    relative,
+    teaser,
+)
+from courant.render.indexes import (
+    agenda_pages,
+    department_pages,
+    guide_page,
+    home_page,
+    reading_page,
+    section_pages,
+)
+from courant.render.markdown import esc, front, meta_line
+from courant.render.pages import Asset, Site, SitePage
+
+INDEX_TITLES = {
+    Kind.UPDATE: "Nieuws",
+    Kind.INTERVIEW: "Collega in beeld",
+    Kind.EVENT: "Agenda",
+    Kind.READING: "Boekenkast",
+}
+
+
+def render_site(edition: EditionContent, name: str, url: str, page_size: int,
+                home_news: int, extra_pages: tuple[SitePage, ...] = (),
+                extra_nav: list[Any] | None = None) -> Site:
+    """All pages of one site. `extra_pages` come from other renderers (newsletter archive)."""
+    assets: dict[str, PurePosixPath] = {}
+    by_source = edition.by_source
+    pages = [item_page(item, edition, by_source, assets) for item in edition.items]
+    pages.append(home_page(edition, name, home_news))
+    pages.extend(section_pages(edition, Kind.UPDATE, INDEX_TITLES[Kind.UPDATE], page_size))
+    pages.extend(section_pages(edition, Kind.INTERVIEW, INDEX_TITLES[Kind.INTERVIEW], page_size))
+    pages.extend(agenda_pages(edition, page_size))
+    pages.append(reading_page(edition))
+    pages.extend(department_pages(edition, page_size))
+    pages.append(guide_page(edition))
+    pages.extend(extra_pages)
+    nav = _nav(edition, extra_nav or [])
+    return Site(name, url, tuple(pages), nav,
+                tuple(Asset(path, source) for path, source in sorted(assets.items())))
+
+
+def _nav(edition: EditionContent, extra_nav: list[Any]) -> list[Any]:
+    nav: list[Any] = [{"Home": "index.md"}]
+    for kind, title in INDEX_TITLES.items():
+        if kind is Kind.EVENT or kind is Kind.READING or edition.of_kind(kind):
+            nav.append({title: f"{SECTION_DIRS[kind]}/index.md"})
+    nav.append({"Afdelingen": "afdelingen/index.md"})
+    nav.append({"Wie benader je waarvoor": "wie-benader-je-waarvoor.md"})
+    nav.extend(extra_nav)
+    nav.extend(_pages_nav([i for i in edition.items if isinstance(i, Page)]))
+    return nav
+
+
+def _pages_nav(pages: list[Page]) -> list[Any]:
+    """Standing pages: top-level ones directly, each folder as a menu section."""
+    nav: list[Any] = []
+    sections: dict[str, list[Any]] = {}
+    for page in sorted(pages, key=lambda p: (str(p.section), not p.slug.endswith("index"),
+                                             p.title.lower())):
+        entry = {page.title: page_path(page)}
+        if not page.section.parts:
+            nav.append(entry)
+        else:
+            title = page.section.parts[0].replace("-", " ").capitalize()
+            if title not in sections:
+                sections[title] = []
+                nav.append({title: sections[title]})
+            sections[title].append(entry)
+    return nav
+
+
+def item_page(item: Item, edition: EditionContent, by_source: dict[PurePosixPath, Item],
+              assets: dict[str, PurePosixPath]) -> SitePage:
+    path = page_path(item)
+    parts = [front(item.title, item.summary or teaser(item))]
+    parts.append(f"# {esc(item.title)}\n")
+    if item.draft:
+        parts.append('!!! warning "Concept"\n    Dit stuk is een concept: alleen jij ziet het, '
+                     "in het voorbeeld. Het wordt niet gepubliceerd zolang `draft: true` "
+                     "erin staat.\n")
+    parts.append(_details(item, edition, path))
+    if item.image is not None:
+        published = asset_path(item.image.path)
+        assets[published] = item.image.path
+        parts.append(f"![{esc(item.image.alt)}]({relative(path, published)})"
+                     '{ loading="lazy" .courant-image }\n')
+    parts.append(localise_links(item, by_source, path, assets))
+    if item.tags:
+        parts.append("\nOnderwerpen: " + ", ".join(esc(t) for t in item.tags) +
+                     "\n{ .courant-tags }\n")
+    return SitePage(path, "\n".join(parts))
+
+
+def _details(item: Item, edition: EditionContent, path: str) -> str:
+    """The lines under the title: date, department, authors, and what each kind adds."""
+    bits: list[str] = []
+    if isinstance(item, Event):
+        return _event_details(item)
+    if item.date and not isinstance(item, Page):
+        bits.append(dutch.day(item.date))
+    if isinstance(item, Update):
+        bits.append(_department_link(edition.department(item.department), path))
+    if item.authors:
+        bits.append("Door " + ", ".join(esc(a) for a in item.authors))
+    lines = [meta_line(bits)] if bits else []
+    if isinstance(item, Interview):
+        lines.append(_person(item, edition, path))
+    if isinstance(item, ReadingTip):
+        lines.append(_reading(item))
+    return "\n".join(lines)
+
+
+def _department_link(department: Department | None, from_page: str) -> str:
+    if department is None:
+        return ""
+    target = f"afdelingen/{department.key}/index.md"
+    return f"[{esc(department.name)}]({relative(from_page, target)})"
+
+
+def _person(item: Interview, edition: EditionContent, path: str) -> str:
+    person = item.person
+    who = [f"**{esc(person.name)}**"]
+    if person.role:
+        who.append(esc(person.role))
+    department = edition.department(person.department)
+    if department:
+        who.append(_department_link(department, path))
+    return "Collega in beeld: " + ", ".join(who) + "\n{ .courant-person }\n"
+
+
+def _reading(item: ReadingTip) -> str:
+    label = dutch.READING_LABELS[item.reading_kind][0]
+    lines = [f"**{label}**" + (f" van {esc(item.creator)}" if item.creator else "") +
+             "\n{ .courant-meta }\n"]
+    if item.link:
+        lines.append(f"[{esc(item.title)} bekijken bij de bron]({item.link})\n")
+    return "\n".join(lines)
+
+
+def _event_details(event: Event) -> str:
+    lines = []
+    if event.cancelled:
+        lines.append(f'!!! danger "{dutch.CANCELLED}"\n    Deze bijeenkomst gaat niet door.\n')
+    rows = [("Wanneer", dutch.when(event))]
+    if event.series:
+        rows.append(("Reeks", esc(event.series)))
+    if event.location:
+        rows.append(("Waar", esc(event.location)))
+    if event.online:
+        rows.append(("Online", f"[Deelnemen via de online link]({event.online})"))
+    if event.registration:
+        rows.append(("Aanmelden", f"[Aanmelden voor {esc(event.title)}]({event.registration})"))
+    lines.append("\n".join(f"- **{k}:** {v}" for k, v in rows) + "\n")
+    return "\n".join(lines)
+

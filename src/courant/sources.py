@@ -1,0 +1,231 @@
+"""Read the editors' files: content/ and newsletter/ -> RawSource, problems for what cannot be read.
+
+python-frontmatter splits the file; its YAML step is replaced by a loader that keeps dates as
+text (so `2026-02-30` becomes a clear message instead of a crash) and only takes `true`/`false`
+as booleans (so `audience: no` stays the word the editor wrote), and that records each key's line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import frontmatter
+import yaml
+from frontmatter.default_handlers import YAMLHandler
+
+from courant.model import Kind
+from courant.problems import Problems
+
+ITEM_FOLDERS = {kind.value: kind for kind in Kind}
+ISSUE_NAME = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+class _EditorLoader(yaml.SafeLoader):
+    """SafeLoader with YAML 1.2 booleans and no timestamp typing."""
+
+
+_EditorLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag not in {
+        "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool"}]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_EditorLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool",
+    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
+
+
+_UNREAD = object()
+
+
+@dataclass
+class _LineTrackingHandler(YAMLHandler):  # type: ignore[misc]
+    """A python-frontmatter handler that remembers each top-level key's line in the file."""
+
+    key_lines: dict[str, int] = field(default_factory=dict)
+    loaded: Any = _UNREAD
+
+    def __post_init__(self) -> None:
+        super().__init__()
+
+    def load(self, fm: str, **kwargs: object) -> Any:
+        self.loaded = parse_yaml(fm, self.key_lines, first_line=2)
+        return self.loaded
+
+
+def parse_yaml(text: str, key_lines: dict[str, int] | None = None, first_line: int = 1) -> Any:
+    """Parse YAML the way editors mean it; fill `key_lines` with 1-based file lines."""
+    loader = _EditorLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        if key_lines is not None and isinstance(node, yaml.MappingNode):
+            for key_node, _ in node.value:
+                key_lines[str(key_node.value)] = key_node.start_mark.line + first_line
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+@dataclass(frozen=True, slots=True)
+class RawSource:
+    """One Markdown file as read: front matter not yet checked."""
+
+    path: PurePosixPath  # relative to the project root
+    kind: Kind | None  # None for newsletter issues
+    meta: dict[str, Any]
+    body: str
+    key_lines: dict[str, int]
+    body_line: int  # file line where the body starts
+
+    def line(self, key: str) -> int | None:
+        return self.key_lines.get(key)
+
+
+@dataclass(frozen=True, slots=True)
+class Sources:
+    departments: Any
+    departments_lines: dict[str, int]
+    items: list[RawSource]
+    issues: list[RawSource]
+
+
+def read_sources(root: Path, problems: Problems) -> Sources:
+    """Read content/ and newsletter/ below `root`; unreadable files become problems."""
+    content = root / "content"
+    departments, dept_lines = _read_departments(root, content / "departments.yml", problems)
+    items = [
+        raw
+        for path in _markdown_files(content, problems, root)
+        if (raw := read_markdown(root, path, _kind_of(content, path), problems))
+    ]
+    issues = [
+        raw
+        for path in sorted((root / "newsletter").glob("*.md"))
+        if (raw := read_markdown(root, path, None, problems))
+    ]
+    return Sources(departments, dept_lines, items, issues)
+
+
+def _markdown_files(content: Path, problems: Problems, root: Path) -> list[Path]:
+    files: list[Path] = []
+    for folder in ITEM_FOLDERS:
+        base = content / folder
+        if base.is_dir():
+            files.extend(sorted(p for p in base.rglob("*.md") if p.is_file()))
+    for stray in sorted(content.glob("*.md")):
+        problems.add(
+            _rel(root, stray),
+            "staat direct in content/; zet het in updates/, interviews/, agenda/, reading/ "
+            "of pages/, zodat courant weet wat voor stuk het is",
+            warning=True,
+        )
+    return files
+
+
+def _kind_of(content: Path, path: Path) -> Kind:
+    return ITEM_FOLDERS[path.relative_to(content).parts[0]]
+
+
+def _rel(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def read_markdown(root: Path, path: Path, kind: Kind | None,
+                  problems: Problems) -> RawSource | None:
+    """Read one Markdown file with front matter; None (and a problem) when it cannot be read."""
+    name = _rel(root, path)
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = path.read_bytes()[: err.start].count(b"\n") + 1
+        problems.add(name, "is geen UTF-8-tekst; sla het bestand op als UTF-8 "
+                     "(in de meeste editors: 'Opslaan als' en dan codering UTF-8)", line=line)
+        return None
+    text = text.removeprefix("\ufeff")
+    if not re.match(r"^---[ \t]*\r?\n", text):
+        problems.add(name, "begint niet met front matter; zet bovenaan een blok tussen twee "
+                     "regels '---' met minstens 'title:'", line=1)
+        return None
+    handler = _LineTrackingHandler()
+    try:
+        _, body = frontmatter.parse(text, handler=handler)
+    except yaml.YAMLError as err:
+        problems.add(name, yaml_message(err), line=yaml_line(err, first_line=2))
+        return None
+    meta = handler.loaded
+    if meta is _UNREAD:
+        problems.add(name, "de front matter is niet afgesloten; zet na de laatste sleutel een "
+                     "regel met alleen '---'", line=1)
+        return None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        problems.add(name, "de front matter is geen lijst van sleutels; schrijf elke regel als "
+                     "'sleutel: waarde', bijvoorbeeld 'title: Mijn titel'", line=2)
+        return None
+    return RawSource(PurePosixPath(name), kind, {str(k): v for k, v in meta.items()}, body,
+                     handler.key_lines, _body_line(text))
+
+
+def _body_line(text: str) -> int:
+    """1-based line of the body's first non-blank line (after the closing '---')."""
+    lines = text.splitlines()
+    close = next((i for i in range(1, len(lines)) if re.match(r"^-{3,}\s*$", lines[i])), 0)
+    start = close + 1
+    while start < len(lines) and not lines[start].strip():
+        start += 1
+    return start + 1
+
+
+def yaml_line(err: yaml.YAMLError, first_line: int = 1) -> int | None:
+    mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+    return mark.line + first_line if mark is not None else None
+
+
+def yaml_message(err: yaml.YAMLError) -> str:
+    problem = getattr(err, "problem", None) or "onleesbare YAML"
+    return (f"de front matter is geen geldige YAML ({problem}); controleer op deze regel de "
+            "dubbele punt na de sleutel, en zet tekst met een ':' of '#' tussen aanhalingstekens")
+
+
+def _read_departments(root: Path, path: Path, problems: Problems) -> tuple[Any, dict[str, int]]:
+    name = _rel(root, path)
+    if not path.is_file():
+        problems.add(name, "ontbreekt; maak het aan met een lijst van afdelingen "
+                     "(key, name) zoals in de handleiding")
+        return [], {}
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        problems.add(name, "is geen UTF-8-tekst; sla het bestand op als UTF-8")
+        return [], {}
+    lines: dict[str, int] = {}
+    try:
+        data = parse_yaml(text)
+        _department_lines(text, lines)
+    except yaml.YAMLError as err:
+        problems.add(name, yaml_message(err).replace("de front matter", "het bestand"),
+                     line=yaml_line(err))
+        return [], {}
+    return data, lines
+
+
+def _department_lines(text: str, lines: dict[str, int]) -> None:
+    """Line of each list entry (by position) for messages about departments.yml."""
+    loader = _EditorLoader(text)
+    try:
+        node = loader.get_single_node()
+    finally:
+        loader.dispose()
+    if isinstance(node, yaml.SequenceNode):
+        for index, entry in enumerate(node.value):
+            lines[str(index)] = entry.start_mark.line + 1
+            if isinstance(entry, yaml.MappingNode):
+                for key_node, _ in entry.value:
+                    lines[f"{index}.{key_node.value}"] = key_node.start_mark.line + 1
