@@ -53,8 +53,27 @@ def project_option(func: Callable[..., Any]) -> Callable[..., Any]:
     )(func)
 
 
-@click.group(context_settings=CONTEXT)
-@click.version_option(package_name="courant", message="courant %(version)s")
+class _DutchHelp:
+    """Click's own option texts in Dutch, like the rest of the help."""
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = "Toon deze hulp."
+        return option
+
+
+class DutchCommand(_DutchHelp, click.Command):
+    pass
+
+
+class DutchGroup(_DutchHelp, click.Group):
+    command_class = DutchCommand
+
+
+@click.group(cls=DutchGroup, context_settings=CONTEXT)
+@click.version_option(package_name="courant", message="courant %(version)s",
+                      help="Toon de versie van courant.")
 def main() -> None:
     """courant maakt van de Markdown van de redactie het intranet, de nieuwsbrief in twee
     edities (medewerkers en partners), feeds en een agenda.
@@ -94,6 +113,19 @@ def build(root: Path) -> None:
 
 
 @main.command(context_settings=CONTEXT)
+@click.argument("doel", metavar="MAP", type=click.Path(file_okay=False, path_type=Path))
+@project_option
+def export(doel: Path, root: Path) -> None:
+    """Schrijf de pagina's van beide sites als Markdown-bestanden naar MAP, voor een andere
+    site-generator (zoals Zensical): MAP/intranet/docs/, MAP/public/docs/ en hun nav.yml.
+    """
+    with editor_errors():
+        counts = pipeline.export_pages(pipeline.Project(root), doel)
+    pages = ", ".join(f"{name}: {count} pagina's" for name, count in counts.items())
+    out.print(f"Geschreven naar {doel} ({pages}).", markup=False)
+
+
+@main.command(context_settings=CONTEXT)
 @project_option
 @click.option("--adres", "--dev-addr", "address", default="127.0.0.1:8000", show_default=True,
               help="Adres en poort voor het voorbeeld.")
@@ -118,10 +150,8 @@ def new(soort: str, titel: str, root: Path) -> None:
 
     SOORT is update (nieuws), interview, event (agenda), reading (tip) of page (pagina).
     """
-    project = pipeline.Project(root)
-    with editor_errors():
-        departments = pipeline.load(project).content.departments
-    key = departments[0].key if departments else "afdeling"
+    keys = pipeline.department_keys(pipeline.Project(root))
+    key = keys[0] if keys else "afdeling"
     try:
         path = create(root, soort, titel, clock.now().date(), key)
     except FileExistsError as error:

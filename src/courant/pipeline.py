@@ -7,6 +7,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
+import yaml
+
 from courant import clock
 from courant.audience import Edition, EditionContent, select
 from courant.config import Config, load_config
@@ -19,7 +21,7 @@ from courant.render.newsletter import newsletter_pages
 from courant.render.pages import Site
 from courant.render.site import render_site
 from courant.sources import read_sources
-from courant.validate import validate
+from courant.validate import validate, validate_departments
 
 Progress = Callable[[str], None]
 
@@ -62,6 +64,34 @@ def load(project: Project) -> Loaded:
     content = validate(project.root, read_sources(project.root, problems), problems)
     problems.raise_if_errors()
     return Loaded(config, content, problems.sorted())
+
+
+def department_keys(project: Project) -> list[str]:
+    """The department keys, for `courant new`: read without checking the other files."""
+    problems = Problems()
+    sources = read_sources(project.root, problems)
+    return [d.key for d in validate_departments(sources.departments,
+                                                sources.departments_lines, problems)]
+
+
+def export_pages(project: Project, target: Path) -> dict[str, int]:
+    """Write each site's pages as files (Markdown + front matter, media, nav.yml) for another
+    engine: target/<site>/docs/ and target/<site>/nav.yml."""
+    loaded = load(project)
+    counts = {}
+    with Staging(target) as staging:
+        for name, site in sites(loaded, clock.now()).items():
+            site = with_media(site, project.content_dir)
+            for page in site.pages:
+                staging.write(f"{name}/docs/{page.path}", page.markdown)
+            for path, data in site.extra_files.items():
+                staging.write(f"{name}/docs/{path}", data)
+            staging.write(f"{name}/nav.yml", yaml.safe_dump({"site_name": site.name,
+                                                            "site_url": site.url,
+                                                            "nav": site.nav},
+                                                           allow_unicode=True, sort_keys=False))
+            counts[name] = len(site.pages)
+    return counts
 
 
 def check(project: Project) -> list[Problem]:

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Sets up everything the tests need and runs them (the README's second command; CI runs it too).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PYTHON=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  "$PYTHON" -m venv .venv
+fi
+.venv/bin/python -m pip install --quiet --upgrade pip
+.venv/bin/python -m pip install --quiet -e ".[test]"
+bash scripts/install-system.sh
+if [ -f package-lock.json ]; then
+  npm ci --silent --no-audit --no-fund
+fi
+.venv/bin/ruff check src tests scripts
+.venv/bin/lint-imports
+.venv/bin/python -m pytest -n 2 "$@"

@@ -1,0 +1,47 @@
+"""Shared fixtures: a fixed "now", the demo project, and small projects built in tmp_path."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from courant import pipeline
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+NOW_EPOCH = "1795345200"  # 2026-11-22 12:00 Europe/Amsterdam: the demo content's "today"
+
+
+@pytest.fixture(autouse=True)
+def fixed_now(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test runs at the same moment, like a repeatable build."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", NOW_EPOCH)
+
+
+def copy_project(target: Path, content_from: Path = ROOT) -> Path:
+    """A copy of a project (mkdocs.yml, theme/, content/, newsletter/) in `target`."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(ROOT / "theme", target / "theme")
+    for folder in ("content", "newsletter"):
+        if (content_from / folder).exists():
+            shutil.copytree(content_from / folder, target / folder)
+    return target
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Path:
+    """A fresh copy of the demo project, safe to change."""
+    return copy_project(tmp_path / "demo")
+
+
+@pytest.fixture(scope="session")
+def demo_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo built once per test session (read-only for tests): returns its dist/."""
+    os.environ["SOURCE_DATE_EPOCH"] = NOW_EPOCH
+    root = copy_project(tmp_path_factory.mktemp("demo-build") / "demo")
+    pipeline.build(pipeline.Project(root))
+    return root / "dist"
