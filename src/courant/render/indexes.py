@@ -161,7 +161,7 @@ def home_page(edition: EditionContent, site_name: str, count: int) -> SitePage:
     path = "index.md"
     news = newest_first([i for i in edition.items if i.kind in NEWS_KINDS])[:count]
     upcoming, _ = upcoming_and_past(edition)
-    parts = [front(site_name), f"# {esc(site_name)}\n", "## Laatste nieuws\n"]
+    parts = [front("Home"), f"# {esc(site_name)}\n", "## Laatste nieuws\n"]
     parts.extend(entry(item, path, level=3) for item in news)
     if not news:
         parts.append("Er is nog geen nieuws.\n")
