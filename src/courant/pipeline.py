@@ -17,6 +17,8 @@ from courant.media import published_bytes
 from courant.model import Content
 from courant.output import Staging
 from courant.problems import Problem, Problems
+from courant.render.calendar import calendar_files
+from courant.render.feeds import FeedSite, feed_files
 from courant.render.newsletter import newsletter_pages
 from courant.render.pages import Site
 from courant.render.site import render_site
@@ -117,7 +119,19 @@ def _site(config: Config, edition: EditionContent, news: EditionContent, name: s
                                    config.settings.agenda_weeks))
     site = render_site(edition, name, url, config.settings.page_size, config.settings.home_news,
                        extra_pages=extra, extra_nav=[{"Nieuwsbrief": "nieuwsbrief/index.md"}])
-    return site
+    files = syndication_files(config, edition, news, name, url)
+    return replace(site, extra_files={**site.extra_files, **files})
+
+
+def syndication_files(config: Config, edition: EditionContent, news: EditionContent, name: str,
+                      url: str) -> dict[str, bytes]:
+    """The site's feeds (of the `news` edition) and calendars (of the site's own edition)."""
+    theme = config.raw.get("theme")
+    logo = theme.get("logo") if isinstance(theme, dict) else None
+    feed_site = FeedSite(name, url, logo if isinstance(logo, str) else None,
+                         config.settings.feed_size)
+    return {**feed_files(news, edition, feed_site, config.sections),
+            **calendar_files(edition, name, url)}
 
 
 def with_media(site: Site, content_dir: Path) -> Site:

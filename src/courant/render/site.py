@@ -171,5 +171,8 @@ def _event_details(event: Event) -> str:
     if event.registration:
         rows.append(("Aanmelden", f"[Aanmelden voor {esc(event.title)}]({event.registration})"))
     lines.append("\n".join(f"- **{k}:** {v}" for k, v in rows) + "\n")
+    # render/calendar.py publishes the event's own .ics beside this page: agenda/<slug>.ics
+    ics = f"{event.slug}.ics"
+    lines.append(f'[Zet in je agenda]({ics}){{ .md-button download="{ics}" }}\n')
     return "\n".join(lines)
 
