@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from courant import clock
+from courant import clock, timing
 from courant.audience import Edition, EditionContent, select
 from courant.config import Config, load_config
 from courant.engine.mkdocs import build_site
@@ -107,16 +107,18 @@ def sites(loaded: Loaded, now: datetime, preview: bool = False) -> dict[str, Sit
     intranet = select(content, Edition.INTRANET, now, preview)
     staff = select(content, Edition.STAFF, now, preview)
     partners = select(content, Edition.PARTNERS, now, preview)
-    return {
-        "intranet": _site(config, intranet, staff, config.site_name, config.site_url),
-        "public": _site(config, partners, partners, config.public_name, config.public_url),
-    }
+    with timing.phase("intranet"):
+        intranet_site = _site(config, intranet, staff, config.site_name, config.site_url)
+    with timing.phase("public"):
+        public_site = _site(config, partners, partners, config.public_name, config.public_url)
+    return {"intranet": intranet_site, "public": public_site}
 
 
 def _site(config: Config, edition: EditionContent, news: EditionContent, name: str,
           url: str) -> Site:
-    extra = tuple(newsletter_pages(edition, news, config.sections,
-                                   config.settings.agenda_weeks))
+    with timing.phase("newsletters"):
+        extra = tuple(newsletter_pages(edition, news, config.sections,
+                                       config.settings.agenda_weeks))
     site = render_site(edition, name, url, config.settings.page_size, config.settings.home_news,
                        extra_pages=extra, extra_nav=[{"Nieuwsbrief": "nieuwsbrief/index.md"}])
     files = syndication_files(config, edition, news, name, url)
@@ -130,8 +132,10 @@ def syndication_files(config: Config, edition: EditionContent, news: EditionCont
     logo = theme.get("logo") if isinstance(theme, dict) else None
     feed_site = FeedSite(name, url, logo if isinstance(logo, str) else None,
                          config.settings.feed_size)
-    return {**feed_files(news, edition, feed_site, config.sections),
-            **calendar_files(edition, name, url)}
+    with timing.phase("feeds"):
+        feeds = feed_files(news, edition, feed_site, config.sections)
+    with timing.phase("calendar"):
+        return {**feeds, **calendar_files(edition, name, url)}
 
 
 def with_media(site: Site, content_dir: Path) -> Site:
@@ -146,13 +150,16 @@ def build(project: Project, progress: Progress | None = None) -> BuildResult:
     """Validate, render both sites, and swap the result into dist/ only when all succeeded."""
     say = progress or (lambda _msg: None)
     say("Bronnen lezen en controleren")
-    loaded = load(project)
+    with timing.phase("load"):
+        loaded = load(project)
     now = clock.now()
     built = sites(loaded, now)
-    with Staging(project.dist) as staging:
+    with timing.phase("writing"), Staging(project.dist) as staging:
         for name, site in built.items():
             say(f"Site bouwen: {name}")
-            build_site(project.config_file, with_media(site, project.content_dir),
-                       staging.folder(name))
+            with timing.phase(name):
+                build_site(project.config_file, with_media(site, project.content_dir),
+                           staging.folder(name))
+    timing.report()
     counts = {name: len(site.pages) for name, site in built.items()}
     return BuildResult(project.dist, loaded.warnings, counts)
