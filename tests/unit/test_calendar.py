@@ -1,0 +1,160 @@
+"""render/calendar.py: the agendas read back with icalendar, as a calendar client would."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from icalendar import Calendar
+
+from conftest import FIXTURES, NOW_EPOCH, copy_project
+from courant import pipeline
+from courant.audience import Edition, select
+from courant.clock import AMSTERDAM
+from courant.model import Content
+from courant.render.calendar import calendar_files
+
+NOW = datetime.fromtimestamp(int(NOW_EPOCH), tz=AMSTERDAM)
+URL = "https://partners.example.org/"
+TOKEN = re.compile(r"[A-Z]+TOKEN(?:-[A-Z]+)*")
+
+
+@pytest.fixture(scope="module")
+def content(tmp_path_factory: pytest.TempPathFactory) -> Content:
+    root = copy_project(tmp_path_factory.mktemp("ics") / "p", content_from=FIXTURES / "feeds")
+    return pipeline.load(pipeline.Project(root)).content
+
+
+@pytest.fixture(scope="module")
+def public(content: Content) -> dict[str, bytes]:
+    return calendar_files(select(content, Edition.PARTNERS, NOW), "Sociaal Domein", URL)
+
+
+@pytest.fixture(scope="module")
+def events(public: dict[str, bytes]) -> dict[str, Calendar]:
+    """The public agenda's events by slug, parsed back."""
+    calendar = Calendar.from_ical(public["agenda.ics"])
+    return {str(e["UID"]).split("/")[-2]: e for e in calendar.walk("VEVENT")}
+
+
+def test_one_file_per_event_beside_the_agenda(public: dict[str, bytes]) -> None:
+    assert sorted(public) == ["agenda.ics", "agenda/dst-wintertijd.ics",
+                              "agenda/dst-zomertijd.ics", "agenda/netwerk-geannuleerd.ics",
+                              "agenda/studiedag.ics", "agenda/week-sociaal-domein.ics"]
+
+
+def test_the_partner_calendar_holds_exactly_the_partner_visible_events(
+        public: dict[str, bytes], content: Content) -> None:
+    found = set().union(*(TOKEN.findall(data.decode()) for data in public.values()))
+    assert found == {"PARTNERTOKEN-EVENT-SUMMER", "PARTNERTOKEN-EVENT-WINTER",
+                     "PARTNERTOKEN-EVENT-WEEK", "PARTNERTOKEN-EVENT-DAY",
+                     "PARTNERTOKEN-EVENT-CANCELLED"}
+    intranet = calendar_files(select(content, Edition.INTRANET, NOW), "Intranet", URL)
+    assert "STAFFTOKEN-EVENT" in intranet["agenda.ics"].decode()
+    assert len(Calendar.from_ical(intranet["agenda.ics"]).walk("VEVENT")) == 6
+
+
+def test_a_calendar_client_reads_every_event_back(public: dict[str, bytes],
+                                                   events: dict[str, Calendar]) -> None:
+    calendar = Calendar.from_ical(public["agenda.ics"])
+    assert str(calendar["VERSION"]) == "2.0"
+    assert str(calendar["X-WR-CALNAME"]) == "Agenda Sociaal Domein"
+    assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == ["Europe/Amsterdam"]
+    assert len(events) == 5
+    for event in events.values():
+        for key in ("UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "URL", "DESCRIPTION",
+                    "STATUS", "LAST-MODIFIED"):
+            assert key in event, key
+        assert str(event["URL"]) == str(event["UID"])
+        assert "<" not in str(event["DESCRIPTION"])  # plain text
+
+
+def test_times_are_right_across_daylight_saving(events: dict[str, Calendar]) -> None:
+    summer, winter = events["dst-zomertijd"], events["dst-wintertijd"]
+    assert summer["DTSTART"].params["TZID"] == "Europe/Amsterdam"
+    assert summer.decoded("DTSTART").astimezone(UTC) == datetime(2026, 10, 24, 8, 0, tzinfo=UTC)
+    assert summer.decoded("DTEND").astimezone(UTC) == datetime(2026, 10, 24, 9, 0, tzinfo=UTC)
+    assert winter.decoded("DTSTART").astimezone(UTC) == datetime(2026, 10, 26, 9, 0, tzinfo=UTC)
+    assert winter.decoded("DTEND").astimezone(UTC) == datetime(2026, 10, 26, 10, 30, tzinfo=UTC)
+
+
+def test_the_vtimezone_itself_gives_the_right_offsets(public: dict[str, bytes]) -> None:
+    """A client that trusts the VTIMEZONE rather than its own tz database."""
+    text = public["agenda.ics"].decode().replace("TZID=Europe/Amsterdam", "TZID=Waalstad")
+    text = text.replace("TZID:Europe/Amsterdam", "TZID:Waalstad")
+    calendar = Calendar.from_ical(text)
+    starts = sorted(e.decoded("DTSTART") for e in calendar.walk("VEVENT")
+                    if isinstance(e.decoded("DTSTART"), datetime))
+    assert not isinstance(starts[0].tzinfo, ZoneInfo)
+    assert [s.utcoffset().total_seconds() / 3600 for s in starts] == [2, 1, 1]
+
+
+def test_all_day_events_are_dates_with_an_exclusive_end(public: dict[str, bytes],
+                                                        events: dict[str, Calendar]) -> None:
+    week, day = events["week-sociaal-domein"], events["studiedag"]
+    assert week.decoded("DTSTART") == date(2026, 11, 23)
+    assert week.decoded("DTEND") == date(2026, 11, 28)  # editors wrote end: 2026-11-27
+    assert day.decoded("DTSTART") == date(2026, 12, 10)
+    assert day.decoded("DTEND") == date(2026, 12, 11)
+    assert not isinstance(week.decoded("DTSTART"), datetime)
+    assert "DTSTART;VALUE=DATE:20261123" in public["agenda.ics"].decode()
+
+
+def test_cancelled_events_carry_their_status(events: dict[str, Calendar]) -> None:
+    cancelled = events["netwerk-geannuleerd"]
+    assert str(cancelled["STATUS"]) == "CANCELLED"
+    assert str(cancelled["SUMMARY"]).startswith("Geannuleerd: Netwerkbijeenkomst")
+    assert cancelled.decoded("SEQUENCE") == 1
+    assert str(events["studiedag"]["STATUS"]) == "CONFIRMED"
+    assert events["studiedag"].decoded("SEQUENCE") == 0
+
+
+def test_location_url_and_description(events: dict[str, Calendar]) -> None:
+    summer = events["dst-zomertijd"]
+    assert str(summer["LOCATION"]) == "Stadskantoor, zaal 2.14"
+    assert str(summer["URL"]) == URL + "agenda/dst-zomertijd/"
+    assert summer["CATEGORIES"].cats == ["Spotlights"]
+    winter = str(events["dst-wintertijd"]["DESCRIPTION"])
+    assert winter.startswith("De maandag na de overgang naar wintertijd.")
+    assert "Online: https://meet.example.org/leeracademie" in winter
+    assert "Aanmelden: https://example.org/aanmelden" in winter
+    assert str(events["dst-wintertijd"]["LOCATION"]) == "https://meet.example.org/leeracademie"
+
+
+def test_stamps_come_from_the_sources_not_the_clock(content: Content,
+                                                    events: dict[str, Calendar]) -> None:
+    # dst-wintertijd has `date: 2026-10-01`; the others fall back to their first day
+    assert events["dst-wintertijd"].decoded("DTSTAMP") == datetime(2026, 9, 30, 22,
+                                                                    tzinfo=UTC)
+    assert events["studiedag"].decoded("LAST-MODIFIED") == datetime(2026, 12, 9, 23,
+                                                                     tzinfo=UTC)
+    later = datetime(2027, 3, 1, tzinfo=AMSTERDAM)
+    again = calendar_files(select(content, Edition.PARTNERS, later), "Sociaal Domein", URL)
+    assert again == calendar_files(select(content, Edition.PARTNERS, NOW), "Sociaal Domein",
+                                   URL)
+
+
+def test_an_events_own_file_is_the_same_event(public: dict[str, bytes],
+                                              events: dict[str, Calendar]) -> None:
+    single = Calendar.from_ical(public["agenda/dst-zomertijd.ics"])
+    [event] = single.walk("VEVENT")
+    assert event.to_ical() == events["dst-zomertijd"].to_ical()
+    assert "X-WR-CALNAME" not in single  # imported into the user's calendar, not a new one
+    assert [str(tz["TZID"]) for tz in single.walk("VTIMEZONE")] == ["Europe/Amsterdam"]
+
+
+def test_uids_are_unique_and_lines_end_in_crlf(public: dict[str, bytes],
+                                                events: dict[str, Calendar]) -> None:
+    uids = [str(e["UID"]) for e in events.values()]
+    assert len(set(uids)) == len(uids)
+    raw = public["agenda.ics"]
+    assert raw.count(b"\r\n") == raw.count(b"\n")
+    assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
+
+
+def test_an_empty_agenda_is_still_a_calendar() -> None:
+    empty = calendar_files(select(Content((), ()), Edition.PARTNERS, NOW), "Leeg", URL)
+    assert list(empty) == ["agenda.ics"]
+    assert Calendar.from_ical(empty["agenda.ics"]).walk("VEVENT") == []
