@@ -41,15 +41,17 @@ def event_ics_path(event: Event) -> str:
 def calendar_files(edition: EditionContent, name: str, base_url: str) -> dict[str, bytes]:
     """agenda.ics with every event of the edition, and one .ics per event."""
     events = sorted(edition.events, key=_order)
-    files = {"agenda.ics": calendar_bytes(events, base_url, name=f"Agenda {name}")}
-    for event in events:
-        files[event_ics_path(event)] = calendar_bytes([event], base_url)
+    components = [event_component(event, base_url) for event in events]  # made once, used twice
+    files = {"agenda.ics": calendar_bytes(events, components, base_url, f"Agenda {name}")}
+    for event, component in zip(events, components, strict=True):
+        files[event_ics_path(event)] = calendar_bytes([event], [component], base_url)
     return files
 
 
-def calendar_bytes(events: Sequence[Event], base_url: str, name: str | None = None) -> bytes:
-    """A VCALENDAR of `events`. With a `name` it is a calendar to subscribe to (NAME,
-    X-WR-CALNAME, refresh interval); without, a single event to import."""
+def calendar_bytes(events: Sequence[Event], components: Sequence[VEvent], base_url: str,
+                   name: str | None = None) -> bytes:
+    """A VCALENDAR of `events` (their `components`). With a `name` it is a calendar to
+    subscribe to (NAME, X-WR-CALNAME, refresh interval); without, a single event to import."""
     calendar = Calendar()
     calendar.add("prodid", f"-//courant//{urlsplit(base_url).netloc}//NL")
     calendar.add("version", "2.0")
@@ -62,8 +64,8 @@ def calendar_bytes(events: Sequence[Event], base_url: str, name: str | None = No
         calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
         calendar.add("x-published-ttl", REFRESH_TEXT)
         calendar.add("source", base_url + "agenda.ics", parameters={"VALUE": "URI"})
-    for event in events:
-        calendar.add_component(event_component(event, base_url))
+    for component in components:
+        calendar.add_component(component)
     if events:
         first = min(e.start_day for e in events)
         last = max(e.end_day for e in events)
