@@ -7,6 +7,7 @@ reaches an editor.
 
 from __future__ import annotations
 
+import difflib
 import re
 from datetime import date, datetime
 from typing import Annotated, Any
@@ -28,7 +29,11 @@ EXAMPLES = {
     "kind": "kind: book (of article, video, podcast, website)",
     "link": "link: https://www.voorbeeld.nl/artikel",
     "image_alt": "image_alt: Collega's aan tafel tijdens de Spotlights-sessie",
+}
+DEPARTMENT_EXAMPLES = {
     "key": "key: wi",
+    "name": "name: Werk en Inkomen",
+    "entry": "- key: wi' met daaronder '  name: Werk en Inkomen",
 }
 
 
@@ -42,15 +47,34 @@ def _show(value: Any) -> str:
     return f'"{value}"' if isinstance(value, str) else str(value)
 
 
+def _is_empty(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _require(value: Any, hint: str) -> None:
+    """An empty value (`date:` with nothing after it) gets its own message, not 'None'."""
+    if _is_empty(value):
+        raise fail(f"is leeg; {hint}")
+
+
 def _text(value: Any) -> str:
     if isinstance(value, bool | dict | list):
         raise fail("moet tekst zijn; schrijf de tekst achter de dubbele punt, "
                    "zo nodig tussen aanhalingstekens")
     if isinstance(value, int | float):
         value = str(value)
-    if not isinstance(value, str) or not value.strip():
-        raise fail("is leeg; vul een tekst in of laat de regel weg")
+    _require(value, "vul een tekst in of laat de regel weg")
+    if not isinstance(value, str):
+        raise fail("moet tekst zijn; schrijf de tekst achter de dubbele punt")
     return value.strip()
+
+
+def _required_text(example: str) -> Any:
+    """Text that must be filled in: an empty value says what to write, not 'leave it out'."""
+    def check(value: Any) -> str:
+        _require(value, f"schrijf er iets achter, bijvoorbeeld '{example}'")
+        return _text(value)
+    return check
 
 
 def _text_list(value: Any) -> tuple[str, ...]:
@@ -62,6 +86,7 @@ def _text_list(value: Any) -> tuple[str, ...]:
 
 
 def parse_day(value: Any) -> date:
+    _require(value, "schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-11-28")
     text = str(value).strip() if value is not None else ""
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         raise fail(f"{_show(value)} is geen datum in de vorm JJJJ-MM-DD; "
@@ -74,6 +99,8 @@ def parse_day(value: Any) -> date:
 
 
 def _month(value: Any) -> str:
+    _require(value, "schrijf jaar en maand als JJJJ-MM, bijvoorbeeld 2026-12, of laat de "
+             "regel weg")
     text = str(value).strip()
     match = re.fullmatch(r"(\d{4})-(\d{2})", text)
     if not match or not 1 <= int(match.group(2)) <= 12:
@@ -83,6 +110,8 @@ def _month(value: Any) -> str:
 
 
 def _audience(value: Any) -> Audience:
+    _require(value, "kies uit staff (alleen medewerkers), partners of all (iedereen), of laat "
+             "de regel weg (dan is het staff)")
     try:
         return Audience(value)
     except ValueError:
@@ -91,12 +120,15 @@ def _audience(value: Any) -> Audience:
 
 
 def _bool(value: Any) -> bool:
+    _require(value, "schrijf true of false, of laat de regel weg")
     if not isinstance(value, bool):
         raise fail(f"{_show(value)} is geen ja/nee-waarde; schrijf true of false")
     return value
 
 
 def _url(value: Any) -> str:
+    _require(value, "schrijf het volledige webadres, beginnend met https://, of laat de regel "
+             "weg")
     text = _text(value)
     if not re.match(r"^(https?://[^\s/]+|mailto:\S+@)", text):
         raise fail(f"{_show(value)} is geen webadres; schrijf het volledige adres, "
@@ -106,6 +138,8 @@ def _url(value: Any) -> str:
 
 def parse_moment(value: Any) -> datetime | date:
     """`YYYY-MM-DD HH:MM` (Amsterdam time) or `YYYY-MM-DD` (all day)."""
+    _require(value, "schrijf \"JJJJ-MM-DD UU:MM\", bijvoorbeeld \"2026-11-24 15:00\", of "
+             "alleen JJJJ-MM-DD voor een hele dag")
     text = str(value).strip()
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         return parse_day(text)
@@ -122,6 +156,7 @@ def parse_moment(value: Any) -> datetime | date:
 
 
 def _reading_kind(value: Any) -> ReadingKind:
+    _require(value, "kies uit book, article, video, podcast of website")
     try:
         return ReadingKind(value)
     except ValueError:
@@ -130,14 +165,17 @@ def _reading_kind(value: Any) -> ReadingKind:
 
 
 def _consent(value: Any) -> bool:
+    _require(value, "schrijf consent: true als de collega toestemming gaf voor publicatie; "
+             "zonder toestemming wordt het interview niet gepubliceerd")
     if value is not True:
-        raise fail(f"staat op {_show(value)}; een interview wordt alleen gepubliceerd als de "
-                   "collega toestemming gaf: schrijf consent: true als dat zo is, en publiceer "
-                   "het anders niet")
+        raise fail(f"staat op {_show(value)}; zonder toestemming van de collega wordt een "
+                   "interview niet gepubliceerd: schrijf consent: true zodra de collega "
+                   "toestemming gaf, en haal het bestand tot dan uit content/")
     return True
 
 
 Text = Annotated[str, BeforeValidator(_text)]
+Title = Annotated[str, BeforeValidator(_required_text(EXAMPLES["title"]))]
 TextList = Annotated[tuple[str, ...], BeforeValidator(_text_list)]
 Day = Annotated[date, BeforeValidator(parse_day)]
 Month = Annotated[str, BeforeValidator(_month)]
@@ -149,6 +187,10 @@ Moment = Annotated[datetime | date, BeforeValidator(parse_moment)]
 
 def _department(value: Any, info: ValidationInfo) -> str:
     keys: tuple[str, ...] = (info.context or {}).get("departments", ())
+    if not keys:
+        raise fail(f"{_show(value)} is geen afdeling: content/departments.yml bevat nog geen "
+                   "(goede) afdelingen; vul dat bestand eerst")
+    _require(value, f"kies uit {', '.join(keys)}")
     if value not in keys:
         raise fail(f"{_show(value)} is geen afdeling; kies uit {', '.join(keys)}")
     return str(value)
@@ -162,7 +204,7 @@ class _Front(BaseModel):
 
 
 class ItemFront(_Front):
-    title: Text
+    title: Title
     date: Day | None = None
     audience: AudienceValue = Audience.STAFF
     summary: Text | None = None
@@ -183,7 +225,7 @@ class UpdateFront(DatedFront):
 
 
 class PersonFront(_Front):
-    name: Text
+    name: Annotated[str, BeforeValidator(_required_text(EXAMPLES["name"]))]
     role: Text | None = None
     department: DepartmentKey | None = None
 
@@ -229,8 +271,8 @@ class IssueFront(_Front):
 
 
 class DepartmentFront(_Front):
-    key: Text
-    name: Text
+    key: Annotated[str, BeforeValidator(_required_text(DEPARTMENT_EXAMPLES["key"]))]
+    name: Annotated[str, BeforeValidator(_required_text(DEPARTMENT_EXAMPLES["name"]))]
     email: Text | None = None
     phone: Text | None = None
     description: Text | None = None
@@ -256,16 +298,37 @@ FRONT_BY_KIND: dict[Kind, type[ItemFront]] = {
 }
 
 
-def message_for(error: dict[str, Any]) -> str:
-    """The Dutch message for one pydantic error."""
+def _model_at(model: type[BaseModel], path: list[str]) -> type[BaseModel]:
+    """The (nested) model a location points into: ['person', 'name'] -> PersonFront."""
+    for part in path:
+        field = model.model_fields.get(part)
+        inner = field.annotation if field else None
+        if not (isinstance(inner, type) and issubclass(inner, BaseModel)):
+            break
+        model = inner
+    return model
+
+
+def message_for(error: dict[str, Any], model: type[BaseModel] | None = None) -> str:
+    """The Dutch message for one pydantic error on `model` (the front matter's model)."""
     if error["type"] == "courant":
         return str(error["msg"])
-    key = str(error["loc"][-1]) if error["loc"] else ""
+    loc = [str(p) for p in error["loc"]]
+    key = loc[-1] if loc else ""
+    examples = DEPARTMENT_EXAMPLES if model is DepartmentFront else EXAMPLES
     if error["type"] == "missing":
-        example = EXAMPLES.get(key, f"{key}: ...")
+        example = examples.get(key, f"{key}: ...")
+        if len(loc) > 1:
+            return f"ontbreekt; zet onder '{loc[0]}:' een ingesprongen regel zoals '  {example}'"
         return f"ontbreekt; voeg een regel toe zoals '{example}'"
     if error["type"] == "extra_forbidden":
-        return "is hier geen bekende sleutel; controleer de spelling of laat de regel weg"
+        known = list(_model_at(model, loc[:-1]).model_fields) if model else []
+        close = difflib.get_close_matches(key, known, n=1)
+        hint = f"bedoel je '{close[0]}'?" if close else f"gebruik {', '.join(known)}"
+        return f"is hier geen sleutel die courant kent; {hint}"
     if error["type"] in {"model_type", "model_attributes_type", "dict_type"}:
+        if model is DepartmentFront and not loc:
+            return ("is geen afdeling; schrijf elke afdeling als "
+                    f"'{DEPARTMENT_EXAMPLES['entry']}'")
         return "moet een lijst van sleutels zijn ('sleutel: waarde' op elke regel)"
     return f"heeft een waarde die courant niet kan lezen ({_show(error.get('input'))})"

@@ -44,21 +44,35 @@ _UNREAD = object()
 
 @dataclass
 class _LineTrackingHandler(YAMLHandler):  # type: ignore[misc]
-    """A python-frontmatter handler that remembers each top-level key's line in the file."""
+    """A python-frontmatter handler that remembers each top-level key's line in the file.
 
+    python-frontmatter hands over the front matter without the opening '---' and without any
+    blank lines after it, so the first line is found by locating that text in the file.
+    """
+
+    text: str = ""
     key_lines: dict[str, int] = field(default_factory=dict)
+    duplicates: list[tuple[str, int, int]] = field(default_factory=list)
     loaded: Any = _UNREAD
+    first_line: int = 2
 
     def __post_init__(self) -> None:
         super().__init__()
 
     def load(self, fm: str, **kwargs: object) -> Any:
-        self.loaded = parse_yaml(fm, self.key_lines, first_line=2)
+        start = self.text.find(fm, 3)
+        self.first_line = self.text[:start].count("\n") + 1 if start >= 0 else 1
+        self.loaded = parse_yaml(fm, self.key_lines, self.first_line, self.duplicates)
         return self.loaded
 
 
-def parse_yaml(text: str, key_lines: dict[str, int] | None = None, first_line: int = 1) -> Any:
-    """Parse YAML the way editors mean it; fill `key_lines` with 1-based file lines."""
+def parse_yaml(text: str, key_lines: dict[str, int] | None = None, first_line: int = 1,
+               duplicates: list[tuple[str, int, int]] | None = None) -> Any:
+    """Parse YAML the way editors mean it; fill `key_lines` with 1-based file lines.
+
+    `first_line` is the file line of the text's first line. Top-level keys that occur twice
+    (YAML keeps the last one, silently) go into `duplicates` as (key, line, earlier line).
+    """
     loader = _EditorLoader(text)
     try:
         node = loader.get_single_node()
@@ -66,7 +80,10 @@ def parse_yaml(text: str, key_lines: dict[str, int] | None = None, first_line: i
             return None
         if key_lines is not None and isinstance(node, yaml.MappingNode):
             for key_node, _ in node.value:
-                key_lines[str(key_node.value)] = key_node.start_mark.line + first_line
+                key, line = str(key_node.value), key_node.start_mark.line + first_line
+                if key in key_lines and duplicates is not None:
+                    duplicates.append((key, line, key_lines[key]))
+                key_lines[key] = line
         return loader.construct_document(node)
     finally:
         loader.dispose()
@@ -107,24 +124,47 @@ def read_sources(root: Path, problems: Problems) -> Sources:
     issues = [
         raw
         for path in sorted((root / "newsletter").glob("*.md"))
-        if (raw := read_markdown(root, path, None, problems))
+        if not path.name.startswith((".", "~"))
+        and (raw := read_markdown(root, path, None, problems))
     ]
     return Sources(departments, dept_lines, items, issues)
+
+
+KNOWN_IN_CONTENT = {*ITEM_FOLDERS, "media", "departments.yml"}
+MARKDOWN_LIKE = {".md", ".markdown", ".mdown", ".mkd"}
+
+
+def _is_hidden(path: Path, base: Path) -> bool:
+    """Editor and system leftovers (.#x.md, ._x.md from macOS, .obsidian/) are not sources."""
+    return any(part.startswith((".", "~")) for part in path.relative_to(base).parts)
 
 
 def _markdown_files(content: Path, problems: Problems, root: Path) -> list[Path]:
     files: list[Path] = []
     for folder in ITEM_FOLDERS:
         base = content / folder
-        if base.is_dir():
-            files.extend(sorted(p for p in base.rglob("*.md") if p.is_file()))
-    for stray in sorted(content.glob("*.md")):
-        problems.add(
-            _rel(root, stray),
-            "staat direct in content/; zet het in updates/, interviews/, agenda/, reading/ "
-            "of pages/, zodat courant weet wat voor stuk het is",
-            warning=True,
-        )
+        if not base.is_dir():
+            continue
+        for path in sorted(p for p in base.rglob("*") if p.is_file()):
+            if _is_hidden(path, content):
+                continue
+            if path.suffix == ".md":
+                files.append(path)
+            elif path.suffix.lower() in MARKDOWN_LIKE:
+                problems.add(_rel(root, path), f"wordt niet gelezen: alleen bestanden die op "
+                             f"'.md' eindigen tellen mee; hernoem het naar {path.stem}.md",
+                             warning=True)
+    for stray in sorted(content.iterdir()) if content.is_dir() else []:
+        if stray.name in KNOWN_IN_CONTENT or stray.name.startswith("."):
+            continue
+        if stray.is_dir() and any(stray.rglob("*.md")):
+            problems.add(_rel(root, stray), "is een map die courant niet kent: de stukken erin "
+                         "worden niet gepubliceerd; zet ze in updates/, interviews/, agenda/, "
+                         "reading/ of pages/", warning=True)
+        elif stray.suffix.lower() in MARKDOWN_LIKE:
+            problems.add(_rel(root, stray), "staat direct in content/; zet het in updates/, "
+                         "interviews/, agenda/, reading/ of pages/, zodat courant weet wat voor "
+                         "stuk het is", warning=True)
     return files
 
 
@@ -152,11 +192,11 @@ def read_markdown(root: Path, path: Path, kind: Kind | None,
         problems.add(name, "begint niet met front matter; zet bovenaan een blok tussen twee "
                      "regels '---' met minstens 'title:'", line=1)
         return None
-    handler = _LineTrackingHandler()
+    handler = _LineTrackingHandler(text=text)
     try:
         _, body = frontmatter.parse(text, handler=handler)
     except yaml.YAMLError as err:
-        problems.add(name, yaml_message(err), line=yaml_line(err, first_line=2))
+        problems.add(name, yaml_message(err), line=yaml_line(err, handler.first_line))
         return None
     meta = handler.loaded
     if meta is _UNREAD:
@@ -169,6 +209,9 @@ def read_markdown(root: Path, path: Path, kind: Kind | None,
         problems.add(name, "de front matter is geen lijst van sleutels; schrijf elke regel als "
                      "'sleutel: waarde', bijvoorbeeld 'title: Mijn titel'", line=2)
         return None
+    for key, line, earlier in handler.duplicates:
+        problems.add(name, f"staat twee keer in de front matter (ook op regel {earlier}); "
+                     "laat er één staan", key=key, line=line)
     return RawSource(PurePosixPath(name), kind, {str(k): v for k, v in meta.items()}, body,
                      handler.key_lines, _body_line(text))
 
@@ -184,14 +227,49 @@ def _body_line(text: str) -> int:
 
 
 def yaml_line(err: yaml.YAMLError, first_line: int = 1) -> int | None:
-    mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+    """The line to show: where an unclosed quote, list or key began, else where YAML stopped."""
+    context = str(getattr(err, "context", None) or "")
+    marks = [getattr(err, "problem_mark", None), getattr(err, "context_mark", None)]
+    if context.startswith(("while scanning a", "while parsing a flow")):
+        marks.reverse()
+    mark = next((m for m in marks if m is not None), None)
     return mark.line + first_line if mark is not None else None
 
 
-def yaml_message(err: yaml.YAMLError) -> str:
-    problem = getattr(err, "problem", None) or "onleesbare YAML"
-    return (f"de front matter is geen geldige YAML ({problem}); controleer op deze regel de "
-            "dubbele punt na de sleutel, en zet tekst met een ':' of '#' tussen aanhalingstekens")
+YAML_EXPLAINED: tuple[tuple[str, str], ...] = (
+    ("mapping values are not allowed",
+     "er staat een tweede dubbele punt, of de regel springt in; zet tekst met een ':' tussen "
+     'aanhalingstekens (title: "Let op: nieuwe regels") en begin elke sleutel vooraan de regel'),
+    ("found character '\\t'", "er staat een tab; spring in met spaties"),
+    ("while scanning a quoted scalar",
+     "een aanhalingsteken wordt niet gesloten; zet hetzelfde aanhalingsteken aan het eind van "
+     "de tekst"),
+    ("while parsing a flow sequence",
+     "een lijst tussen [ en ] wordt niet gesloten; zet aan het eind een ]"),
+    ("while parsing a flow mapping",
+     "een blok tussen { en } wordt niet gesloten; zet aan het eind een }"),
+    ("could not find expected ':'",
+     "op deze regel staat een sleutel zonder dubbele punt; schrijf 'sleutel: waarde'"),
+    ("cannot start any token",
+     "de tekst begint met een teken dat YAML zelf gebruikt; zet de tekst tussen aanhalingstekens"),
+    ("found undefined alias",
+     "de tekst begint met een * (of &); zet de tekst tussen aanhalingstekens"),
+    ("could not determine a constructor",
+     "de tekst begint met een !; zet de tekst tussen aanhalingstekens"),
+    ("expected <block end>",
+     "deze regel past niet bij de regels erboven; begin elke sleutel vooraan de regel, en zet "
+     "tekst met een ' (apostrof) tussen dubbele aanhalingstekens"),
+)
+
+
+def yaml_message(err: yaml.YAMLError, what: str = "de front matter") -> str:
+    """A Dutch explanation of a YAML error; PyYAML's own words only when nothing fits."""
+    said = f"{getattr(err, 'context', None) or ''} {getattr(err, 'problem', None) or ''}"
+    explained = next((text for pattern, text in YAML_EXPLAINED if pattern in said), None)
+    if explained is None:
+        explained = ("controleer de dubbele punt na de sleutel, en zet tekst met een ':' of "
+                     f"'#' tussen aanhalingstekens (YAML meldt: {said.strip() or 'onleesbaar'})")
+    return f"{what} is geen geldige YAML: {explained}"
 
 
 def _read_departments(root: Path, path: Path, problems: Problems) -> tuple[Any, dict[str, int]]:
@@ -210,8 +288,7 @@ def _read_departments(root: Path, path: Path, problems: Problems) -> tuple[Any, 
         data = parse_yaml(text)
         _department_lines(text, lines)
     except yaml.YAMLError as err:
-        problems.add(name, yaml_message(err).replace("de front matter", "het bestand"),
-                     line=yaml_line(err))
+        problems.add(name, yaml_message(err, "het bestand"), line=yaml_line(err))
         return [], {}
     return data, lines
 

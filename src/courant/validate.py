@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import difflib
 import posixpath
+import re
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import PydanticCustomError
 from slugify import slugify
 
 from courant.markup import relative_links
@@ -39,6 +42,7 @@ from courant.schema import (
     ReadingFront,
     UpdateFront,
     message_for,
+    parse_moment,
 )
 from courant.sources import ISSUE_NAME, RawSource, Sources
 
@@ -57,8 +61,7 @@ def validate(root: Path, sources: Sources, problems: Problems) -> Content:
     _check_unique_slugs(items, problems)
     issues = [issue for raw in sources.issues if (issue := validate_issue(raw, problems))]
     by_source = {item.source: item for item in items}
-    body_lines = {raw.path: raw.body_line for raw in sources.items}
-    _check_links(root, items, by_source, body_lines, problems)
+    _check_links(root, [*sources.items, *sources.issues], by_source, problems)
     _check_issue_keys(items, {i.month for i in issues}, sources.items, problems)
     return Content(tuple(departments), tuple(items), tuple(sorted(issues, key=lambda i: i.date)),
                    by_source)
@@ -66,10 +69,13 @@ def validate(root: Path, sources: Sources, problems: Problems) -> Content:
 
 def validate_departments(data: Any, lines: dict[str, int], problems: Problems) -> list[Department]:
     name = "content/departments.yml"
+    if data is None:
+        problems.add(name, "is leeg; zet er de afdelingen in, elk als '- key: wi' met "
+                     "daaronder '  name: Werk en Inkomen'")
+        return []
     if not isinstance(data, list):
-        if data is not None or lines:
-            problems.add(name, "moet een lijst van afdelingen zijn; begin elke afdeling met "
-                         "'- key: ...' en 'name: ...' eronder", line=1)
+        problems.add(name, "moet een lijst van afdelingen zijn; begin elke afdeling met "
+                     "'- key: ...' en zet 'name: ...' eronder", line=1)
         return []
     departments: list[Department] = []
     seen: dict[str, int] = {}
@@ -97,69 +103,87 @@ def _validate_model(model: type[BaseModel], data: Any, file: str, problems: Prob
     except ValidationError as err:
         for error in err.errors():
             loc = [str(p) for p in error["loc"]]
-            problems.add(file, message_for(dict(error)), key=".".join(loc) or None,
+            problems.add(file, message_for(dict(error), model), key=".".join(loc) or None,
                          line=line_of(loc[0]) if loc else None)
         return None
 
 
 def validate_item(root: Path, raw: RawSource, keys: tuple[str, ...],
                   problems: Problems) -> Item | None:
+    """One item; the checks between keys run even when the schema found problems, so that
+    one `courant check` reports everything that is wrong with the file."""
     assert raw.kind is not None
     file = str(raw.path)
     model = FRONT_BY_KIND[raw.kind]
     _warn_unknown_keys(raw, model, problems)
     front = _validate_model(model, raw.meta, file, problems, raw.line, {"departments": keys})
-    if front is None:
+    errors = len(problems.errors)
+    image = _check_image(root, raw, problems)
+    if raw.kind is Kind.READING:
+        _check_reading_link(raw, problems)
+    if raw.kind is Kind.EVENT:
+        _check_event_end(raw, problems)
+    if front is None or len(problems.errors) > errors:
         return None
-    image = _resolve_image(root, raw, front, problems)
     common: dict[str, Any] = {
         "source": raw.path, "slug": _slug(raw), "title": front.title, "body": raw.body,
         "date": front.date, "audience": front.audience, "summary": front.summary,
         "authors": front.authors, "tags": front.tags, "issue": front.issue,
-        "draft": front.draft, "image": image,
+        "draft": front.draft,
+        "image": Image(image, front.image_alt) if image and front.image_alt else None,
     }
-    return _build_item(raw, front, common, problems)
+    return _build_item(raw, front, common)
 
 
-def _build_item(raw: RawSource, front: ItemFront, common: dict[str, Any],
-                problems: Problems) -> Item | None:
+def _build_item(raw: RawSource, front: ItemFront, common: dict[str, Any]) -> Item:
     if isinstance(front, UpdateFront):
         return Update(department=front.department, **common)
     if isinstance(front, InterviewFront):
         person = Person(front.person.name, front.person.role, front.person.department)
         return Interview(person=person, consent=front.consent, **common)
     if isinstance(front, EventFront):
-        return _build_event(raw, front, common, problems)
+        start, end = front.start, front.end
+        if end is None:
+            end = start + timedelta(hours=1) if isinstance(start, datetime) else start
+        return Event(start=start, end=end, location=front.location, online=front.online,
+                     registration=front.registration, series=front.series,
+                     cancelled=front.cancelled, **common)
     if isinstance(front, ReadingFront):
-        if front.link is None and front.kind is not ReadingKind.BOOK:
-            problems.add(str(raw.path), f"ontbreekt; een tip van de soort {front.kind.value} "
-                         "heeft een webadres nodig, bijvoorbeeld "
-                         "'link: https://www.voorbeeld.nl/artikel'", key="link",
-                         line=raw.line("kind"))
-            return None
         return ReadingTip(reading_kind=front.kind, creator=front.creator, link=front.link,
                           **common)
     section = PurePosixPath(*raw.path.parts[2:-1]) if len(raw.path.parts) > 3 else PurePosixPath()
     return Page(section=section, **common)
 
 
-def _build_event(raw: RawSource, front: EventFront, common: dict[str, Any],
-                 problems: Problems) -> Event | None:
-    start, end = front.start, front.end
-    if end is None:
-        end = start + timedelta(hours=1) if isinstance(start, datetime) else start
-    elif isinstance(start, datetime) != isinstance(end, datetime):
+def _parsed(parse: Callable[[Any], Any], value: Any) -> Any:
+    """A value parsed on its own, or None when it is wrong (the schema reports that)."""
+    try:
+        return parse(value)
+    except (PydanticCustomError, ValueError):
+        return None
+
+
+def _check_reading_link(raw: RawSource, problems: Problems) -> None:
+    kind = _parsed(ReadingKind, raw.meta.get("kind"))
+    if kind is None or kind is ReadingKind.BOOK or raw.meta.get("link") is not None:
+        return
+    problems.add(str(raw.path), f"ontbreekt; een tip van de soort {kind.value} heeft een "
+                 "webadres nodig, bijvoorbeeld 'link: https://www.voorbeeld.nl/artikel' (alleen "
+                 "een boek kan zonder)", key="link", line=raw.line("kind"))
+
+
+def _check_event_end(raw: RawSource, problems: Problems) -> None:
+    start = _parsed(parse_moment, raw.meta.get("start"))
+    end = _parsed(parse_moment, raw.meta.get("end")) if raw.meta.get("end") else None
+    if start is None or end is None:
+        return
+    if isinstance(start, datetime) != isinstance(end, datetime):
         problems.add(str(raw.path), "gebruikt een andere vorm dan start; schrijf beide met "
                      "tijd (\"2026-11-24 15:00\") of beide als hele dag (2026-11-24)",
                      key="end", line=raw.line("end"))
-        return None
     elif _before(end, start):
-        problems.add(str(raw.path), "ligt vóór start; het einde moet op of na het begin liggen",
-                     key="end", line=raw.line("end"))
-        return None
-    return Event(start=start, end=end, location=front.location, online=front.online,
-                 registration=front.registration, series=front.series,
-                 cancelled=front.cancelled, **common)
+        problems.add(str(raw.path), f"ligt vóór start ({raw.meta['start']}); het einde moet op "
+                     "of na het begin liggen", key="end", line=raw.line("end"))
 
 
 def _before(end: datetime | date, start: datetime | date) -> bool:
@@ -173,7 +197,7 @@ def _slug(raw: RawSource) -> str:
     return slugify(raw.path.stem) or "stuk"
 
 
-def _warn_unknown_keys(raw: RawSource, model: type[ItemFront], problems: Problems) -> None:
+def _warn_unknown_keys(raw: RawSource, model: type[BaseModel], problems: Problems) -> None:
     known = list(model.model_fields)
     for key in raw.meta:
         if key in known:
@@ -184,32 +208,53 @@ def _warn_unknown_keys(raw: RawSource, model: type[ItemFront], problems: Problem
                      line=raw.line(key), warning=True)
 
 
-def _resolve_image(root: Path, raw: RawSource, front: ItemFront,
-                   problems: Problems) -> Image | None:
-    file = str(raw.path)
-    if front.image is None:
-        if front.image_alt is not None:
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg")
+
+
+def _check_image(root: Path, raw: RawSource, problems: Problems) -> PurePosixPath | None:
+    """The image's path relative to content/, or None (with a problem when it is wrong)."""
+    file, ref, alt = str(raw.path), raw.meta.get("image"), raw.meta.get("image_alt")
+    if ref is None:
+        if alt is not None:
             problems.add(file, "staat er zonder image; voeg de afbeelding toe of laat "
                          "image_alt weg", key="image_alt", line=raw.line("image_alt"),
                          warning=True)
         return None
-    target = resolve_content_path(root, raw.path, front.image)
-    if target is None:
-        problems.add(file, f'"{front.image}" wijst naar een plek buiten content/; zet de '
-                     "afbeelding in content/media/ en schrijf alleen de bestandsnaam",
-                     key="image", line=raw.line("image"))
+    if not isinstance(ref, str) or not ref.strip():
+        return None  # the schema says what is wrong with the value
+    ref = ref.strip()
+    fault = _image_fault(root, raw.path, ref)
+    if isinstance(fault, str):
+        problems.add(file, fault, key="image", line=raw.line("image"))
         return None
-    if not (root / "content" / target).is_file():
-        problems.add(file, f'"{front.image}" bestaat niet; zet het bestand in content/media/ '
-                     "of controleer de naam (hoofdletters tellen mee)", key="image",
-                     line=raw.line("image"))
-        return None
-    if front.image_alt is None:
+    if alt is None:
         problems.add(file, "ontbreekt; beschrijf in een zin wat er op de afbeelding te zien "
                      "is, bijvoorbeeld 'image_alt: Collega's aan tafel tijdens de "
                      "Spotlights-sessie'", key="image_alt", line=raw.line("image"))
         return None
-    return Image(target, front.image_alt)
+    return fault
+
+
+def _image_fault(root: Path, source: PurePosixPath, ref: str) -> PurePosixPath | str:
+    """The image inside content/, or the message that says what is wrong with `ref`."""
+    if re.match(r"^([a-zA-Z][a-zA-Z0-9+.-]+:|www\.)", ref):
+        return (f'"{ref}" is een webadres; courant publiceert alleen afbeeldingen uit content/ '
+                "(zonder verzoeken aan andere sites): zet de afbeelding in content/media/ en "
+                "schrijf alleen de bestandsnaam")
+    if ref.startswith(("/", "\\")) or re.match(r"^[a-zA-Z]:", ref):
+        return (f'"{ref}" is een absoluut pad; schrijf het pad vanaf dit bestand, of alleen de '
+                "bestandsnaam als de afbeelding in content/media/ staat")
+    target = resolve_content_path(root, source, ref)
+    if target is None:
+        return (f'"{ref}" wijst naar een plek buiten content/; zet de afbeelding in '
+                "content/media/ en schrijf alleen de bestandsnaam")
+    if target.suffix.lower() not in IMAGE_SUFFIXES:
+        return (f'"{ref}" is geen afbeelding; gebruik een .jpg-, .png-, .gif-, .webp- of '
+                ".svg-bestand (link naar andere bestanden in de tekst)")
+    if not (root / "content" / target).is_file():
+        return (f'"{ref}" bestaat niet (gezocht naast dit bestand en in content/media/); zet '
+                "de afbeelding in content/media/ of controleer de naam (hoofdletters tellen mee)")
+    return target
 
 
 def resolve_content_path(root: Path, source: PurePosixPath, ref: str) -> PurePosixPath | None:
@@ -252,6 +297,7 @@ def validate_issue(raw: RawSource, problems: Problems) -> Issue | None:
         problems.add(file, "heeft geen maand als naam; noem het bestand naar de maand van "
                      "het nummer, bijvoorbeeld newsletter/2026-12.md")
         return None
+    _warn_unknown_keys(raw, IssueFront, problems)
     front = _validate_model(IssueFront, raw.meta, file, problems, raw.line)
     if front is None:
         return None
@@ -260,23 +306,25 @@ def validate_issue(raw: RawSource, problems: Problems) -> Issue | None:
     return Issue(raw.path, raw.path.stem, front.date, title, raw.body)
 
 
-def _check_links(root: Path, items: list[Item], by_source: dict[PurePosixPath, Item],
-                 body_lines: dict[PurePosixPath, int], problems: Problems) -> None:
-    """Links to other sources must exist; a partner item linking to staff-only text warns."""
-    for item in items:
-        for link in relative_links(item.body):
+def _check_links(root: Path, raws: list[RawSource], by_source: dict[PurePosixPath, Item],
+                 problems: Problems) -> None:
+    """Links to other sources must exist; partner-visible text linking to staff-only text
+    warns (a newsletter's foreword is in both editions)."""
+    for raw in raws:
+        item = by_source.get(raw.path)
+        public = raw.kind is None or (item is not None and item.audience is not Audience.STAFF)
+        for link in relative_links(raw.body):
             target = PurePosixPath(posixpath.normpath(
-                posixpath.join(posixpath.dirname(str(item.source)), link.target)))
-            line = body_lines[item.source] + link.line - 1
+                posixpath.join(posixpath.dirname(str(raw.path)), link.target)))
+            line = raw.body_line + link.line - 1
             if not (root / target).exists():
-                problems.add(str(item.source), f'de link naar "{link.target}" wijst naar een '
+                problems.add(str(raw.path), f'de link naar "{link.target}" wijst naar een '
                              "bestand dat niet bestaat; controleer de naam en de map "
                              "(de link is relatief aan dit bestand)", line=line)
                 continue
             linked = by_source.get(target)
-            if linked and item.audience is not Audience.STAFF \
-                    and linked.audience is Audience.STAFF:
-                problems.add(str(item.source), f'de link naar "{link.target}" gaat naar een stuk '
+            if public and linked is not None and linked.audience is Audience.STAFF:
+                problems.add(str(raw.path), f'de link naar "{link.target}" gaat naar een stuk '
                              "alleen voor medewerkers; partners zien alleen de linktekst",
                              line=line, warning=True)
 
