@@ -223,9 +223,17 @@ def test_the_newsletter_feed_lists_published_issues(public_files: dict[str, byte
                                              SITE.url + "nieuwsbrief/2026-10/"]
     assert feed.entries[0].title == "Nieuwsbrief november 2026"
     assert feed.feed.link == SITE.url + "nieuwsbrief/"
-    november = feed.entries[0].content[0].value
-    assert SITE.url + "nieuws/pilot-schulden/" in november
-    assert SITE.url + "boekenkast/boek-armoede/" in november
+    november = _Urls()
+    november.feed(feed.entries[0].content[0].value)
+    assert november.urls == [
+        SITE.url + "nieuws/pilot-schulden/",  # the foreword's links to sources
+        SITE.url + "nieuwsbrief/2026-10/",
+        SITE.url + "nieuws/pilot-schulden/",  # the issue's items in this edition
+        SITE.url + "nieuws/alleen-partners/",
+        SITE.url + "boekenkast/boek-armoede/",
+    ]
+    assert "de reorganisatie" in feed.entries[0].content[0].value  # staff-only: text only
+    assert b"geheim-reorganisatie" not in public_files["nieuwsbrief/feed.xml"]
     assert b"ISSUETOKEN-FUTURE" not in public_files["nieuwsbrief/feed.xml"]
 
 

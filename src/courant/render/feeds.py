@@ -13,6 +13,8 @@ Entries are resolved into plain `Entry` values first (ids, absolute links, sanit
 from __future__ import annotations
 
 import html
+import posixpath
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -39,6 +41,7 @@ from courant.sanitize import clean_html
 NO_ENTRIES = datetime(1970, 1, 1, tzinfo=UTC)
 """`updated` of a feed without entries: Atom requires one, and the clock is no source."""
 RASTER_LOGO = (".png", ".gif", ".jpg", ".jpeg")  # RSS 2.0 images must be GIF, JPEG or PNG
+ISSUE_SOURCE = re.compile(r"^newsletter/(\d{4}-\d{2})\.md$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +122,7 @@ def issue_feed(news: EditionContent, site: FeedSite,
     """One entry per published issue of the newsletter, linking its web version."""
     placed = place_items(news.items, news.issues)
     issues = sorted(news.issues, key=lambda i: i.date, reverse=True)[:site.size]
-    entries = tuple(issue_entry(issue, placed.get(issue.month, []), site.url, sections)
+    entries = tuple(issue_entry(issue, placed.get(issue.month, []), news, site.url, sections)
                     for issue in issues)
     return Feed(f"Nieuwsbrief {site.name}", f"Alle nummers van de nieuwsbrief van {site.name}",
                 site.url + "nieuwsbrief/", site.url + "nieuwsbrief/feed.xml", _editors(site),
@@ -138,11 +141,13 @@ def item_entry(item: Item, edition: EditionContent, by_source: dict[PurePosixPat
                  authors=item.authors, categories=categories(item, edition, base_url))
 
 
-def issue_entry(issue: Issue, items: Sequence[Item], base_url: str,
+def issue_entry(issue: Issue, items: Sequence[Item], news: EditionContent, base_url: str,
                 sections: Sequence[tuple[Kind, str]]) -> Entry:
-    url = base_url + f"nieuwsbrief/{issue.month}/"
+    """One issue: its foreword, then the titles of its items in this edition, linked."""
+    by_source, months = news.by_source, {i.month for i in news.issues}
+    url = _issue_url(issue.month, base_url)
     published = start_of_day(issue.date)
-    parts = [to_html(issue.foreword)]
+    parts = [to_html(absolute_foreword(issue, by_source, months, base_url))]
     for kind, title in sections:
         members = [i for i in items if i.kind is kind]
         if members:
@@ -211,6 +216,29 @@ def absolute_body(item: Item, by_source: dict[PurePosixPath, Item], base_url: st
         return base_url + asset_path(target)
 
     return rewrite_links(item.body, resolve)
+
+
+def absolute_foreword(issue: Issue, by_source: dict[PurePosixPath, Item], months: set[str],
+                      base_url: str) -> str:
+    """The foreword with editors' links to sources made absolute: an item of this edition or
+    another published issue becomes its URL, anything else relative only its text."""
+    folder = posixpath.dirname(str(issue.source))
+
+    def resolve(link: Link, fragment: str) -> str | None:
+        target = posixpath.normpath(posixpath.join(folder, link.target))
+        linked = by_source.get(PurePosixPath(target))
+        if linked is not None and not link.image:
+            return page_url(linked, base_url)
+        match = ISSUE_SOURCE.match(target)
+        if match and match.group(1) in months and not link.image:
+            return _issue_url(match.group(1), base_url)
+        return None
+
+    return rewrite_links(issue.foreword, resolve)
+
+
+def _issue_url(month: str, base_url: str) -> str:
+    return base_url + f"nieuwsbrief/{month}/"
 
 
 def atom_bytes(feed: Feed) -> bytes:
