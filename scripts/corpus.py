@@ -130,7 +130,7 @@ def body(rng: random.Random, words: int, links: list[str]) -> str:
             text = " ".join(sentence(rng) for _ in range(rng.randint(3, 7)))
             if rng.random() < 0.2:
                 text = text.replace(" ", " **", 1).replace(".", "**.", 1)
-            if links and rng.random() < 0.15:
+            if links and rng.random() < 0.04:
                 text += f" Lees ook [het eerdere bericht]({rng.choice(links)})."
             if rng.random() < 0.05:
                 text += " Meer op [de website](https://www.waalstad.nl/sociaal-domein)."

@@ -12,6 +12,7 @@ import yaml
 from courant import clock, timing
 from courant.audience import Edition, EditionContent, select
 from courant.config import Config, load_config
+from courant.engine.cache import Renders, SiteCache
 from courant.engine.mkdocs import build_site
 from courant.media import published_bytes
 from courant.model import Content
@@ -146,6 +147,14 @@ def with_media(site: Site, content_dir: Path) -> Site:
     return replace(site, extra_files=files)
 
 
+def page_caches(project: Project, built: dict[str, Site]) -> dict[str, SiteCache]:
+    """Per site, the pages of the previous build (in dist/) that may be reused; the partner
+    site also takes the intranet's conversions of the pages both sites have."""
+    renders = Renders({page.path for page in built.get("public", Site("", "", (), [], ())).pages})
+    return {name: SiteCache(project.root / ".cache" / "courant" / f"{name}.pickle",
+                            project.dist / name, renders) for name in built}
+
+
 def build(project: Project, progress: Progress | None = None) -> BuildResult:
     """Validate, render both sites, and swap the result into dist/ only when all succeeded."""
     say = progress or (lambda _msg: None)
@@ -154,12 +163,15 @@ def build(project: Project, progress: Progress | None = None) -> BuildResult:
         loaded = load(project)
     now = clock.now()
     built = sites(loaded, now)
+    caches = page_caches(project, built)
     with timing.phase("writing"), Staging(project.dist) as staging:
         for name, site in built.items():
             say(f"Site bouwen: {name}")
             with timing.phase(name):
                 build_site(project.config_file, with_media(site, project.content_dir),
-                           staging.folder(name))
+                           staging.folder(name), caches[name])
+    for cache in caches.values():
+        cache.save()  # only now: the pages it records are in dist/
     timing.report()
     counts = {name: len(site.pages) for name, site in built.items()}
     return BuildResult(project.dist, loaded.warnings, counts)

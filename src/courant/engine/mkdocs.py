@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from courant.engine.cache import SiteCache
 from courant.render.pages import Site
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life notice, once a build
@@ -52,7 +53,7 @@ def quiet_mkdocs() -> None:
 
 
 def site_config(config_file: Path, site: Site, site_dir: Path, docs_dir: Path,
-                dev_addr: str | None = None) -> MkDocsConfig:
+                dev_addr: str | None = None, cache: SiteCache | None = None) -> MkDocsConfig:
     overrides: dict[str, Any] = {
         "site_dir": str(site_dir),
         "docs_dir": str(docs_dir),
@@ -64,15 +65,19 @@ def site_config(config_file: Path, site: Site, site_dir: Path, docs_dir: Path,
         overrides["dev_addr"] = dev_addr
     config = load_config(str(config_file), **overrides)
     config.plugins["courant"] = _CourantPages(site)
+    if cache is not None:
+        config.plugins["courant-cache"] = cache.plugin()
     return config
 
 
-def build_site(config_file: Path, site: Site, site_dir: Path) -> None:
-    """Build one site into `site_dir` (a staging folder: MkDocs empties it first)."""
+def build_site(config_file: Path, site: Site, site_dir: Path,
+               cache: SiteCache | None = None) -> None:
+    """Build one site into `site_dir` (a staging folder: MkDocs empties it first); with a
+    cache, pages built before with the same inputs are reused (engine/cache.py)."""
     quiet_mkdocs()
     with tempfile.TemporaryDirectory(prefix="courant-docs-") as docs_dir:
         try:
-            config = site_config(config_file, site, site_dir, Path(docs_dir))
+            config = site_config(config_file, site, site_dir, Path(docs_dir), cache=cache)
             mkdocs_build(config)
         except MkDocsException as err:
             raise EngineError(str(err)) from err

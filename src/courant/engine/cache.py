@@ -1,0 +1,338 @@
+"""Rendering each page once: reuse between builds and between the two sites, keyed on content.
+
+MkDocs renders every page of a site on every build. Two things make most of that work
+unnecessary, and this module (a MkDocs plugin, added by the adapter) skips it:
+
+- Between builds: a page whose inputs are unchanged gets the HTML file of the previous build.
+  The key of a page is a hash of everything its HTML can depend on: its Markdown (with front
+  matter), its path, whether each page or file it links to exists, and the site as a whole
+  (mkdocs.yml, the nav and overrides, every file of the theme's custom_dir, and the versions of
+  MkDocs, Material, Markdown and courant). Timestamps are never part of a key; the previous
+  file's size and mtime are only checked to make sure it is still the file that was recorded.
+- Between the two sites of one build: a page with the same path, Markdown and links in the
+  intranet and the partner site converts to the same HTML, so the partner site takes the
+  intranet's conversion (and its search entries) instead of converting it again.
+
+A reused page skips Markdown conversion, the search plugin's HTML parsing and the theme
+template: its search entries come from the cache, and its file is hard-linked from the previous
+output. MkDocs still builds everything that spans pages (nav, sitemap, search index, static
+files), so those are always those of a clean build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import posixpath
+import re
+import shutil
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, DictLoader, Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+FORMAT = "courant-page-cache-1"
+REUSED_TEMPLATE = "courant-reused-page.html"  # renders nothing: the file is linked instead
+PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "courant")
+LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)|(?:href|src)=[\"']([^\"']+)")
+
+
+def digest(*parts: str | bytes) -> str:
+    hasher = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+        hasher.update(len(data).to_bytes(8, "little"))
+        hasher.update(data)
+    return hasher.hexdigest()
+
+
+def _versions() -> str:
+    found = []
+    for name in PACKAGES:
+        try:
+            found.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name}=?")
+    return ",".join(found)
+
+
+def _tree_digest(folder: Path) -> str:
+    """Every file below `folder` (names and bytes): the theme's overrides."""
+    parts: list[str | bytes] = []
+    if folder.is_dir():
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
+    return digest(*parts)
+
+
+@dataclass(slots=True)
+class Rendered:
+    """What MkDocs makes of one page's Markdown (the same in both sites)."""
+
+    content: str
+    toc: Any
+    title: str | None
+    anchors: set[str]
+    entries: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # by page title
+
+
+@dataclass(slots=True)
+class Record:
+    """One page of a finished build, as the next build may reuse it."""
+
+    key: str
+    dest: str  # path of the HTML file in the site folder
+    meta: dict[str, Any]
+    title: str | None
+    entries: list[dict[str, Any]]
+    size: int = -1
+    mtime_ns: int = -1
+
+
+class Renders:
+    """Conversions of one site kept for the next site in the same build (in memory only).
+    Only pages whose path is in `keep` are kept (the pages the next site also has)."""
+
+    def __init__(self, keep: set[str]) -> None:
+        self.keep = keep
+        self.store: dict[str, Rendered] = {}
+
+
+class SiteCache:
+    """The pages of one site's previous build: where its HTML is and what made it.
+
+    `index` is the file that records them (None: kept in memory, as the preview does);
+    `previous` is the folder holding the previous build's output (dist/intranet).
+    Call `save()` only once the new output is in place at `previous`.
+    """
+
+    def __init__(self, index: Path | None, previous: Path | None,
+                 renders: Renders | None = None) -> None:
+        self.index = index
+        self.previous = previous
+        self.renders = renders
+        self.records: dict[str, Record] = self._load()
+        self.next: dict[str, Record] = {}
+        self.reused = 0
+        self.rendered = 0
+
+    def _load(self) -> dict[str, Record]:
+        if self.index is None or not self.index.is_file():
+            return {}
+        try:
+            with self.index.open("rb") as stream:
+                data = pickle.load(stream)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return {}
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            return {}
+        return data["pages"]
+
+    def save(self) -> None:
+        """The new build is in place: its pages become the ones to reuse."""
+        self.records, self.next = self.next, {}
+        if self.index is None:
+            return
+        self.index.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.index.with_suffix(".tmp")
+        with partial.open("wb") as stream:
+            pickle.dump({"format": FORMAT, "pages": self.records}, stream,
+                        protocol=pickle.HIGHEST_PROTOCOL)
+        partial.replace(self.index)
+
+    def reusable(self, src_uri: str, key: str) -> Record | None:
+        record = self.records.get(src_uri)
+        if record is None or record.key != key or self.previous is None:
+            return None
+        try:
+            stat = (self.previous / record.dest).stat()
+        except OSError:
+            return None
+        if stat.st_size != record.size or stat.st_mtime_ns != record.mtime_ns:
+            return None
+        return record
+
+    def plugin(self) -> CachePlugin:
+        return CachePlugin(self)
+
+
+class CachePlugin(BasePlugin):  # type: ignore[type-arg]
+    """Gives every page a key, and short-cuts the pages whose key was built before."""
+
+    def __init__(self, cache: SiteCache) -> None:
+        super().__init__()
+        self.cache = cache
+        self.site_key = ""
+        self.md_key = ""
+        self._files = Files([])
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        versions = _versions()
+        self.md_key = digest(FORMAT, versions, repr(config["markdown_extensions"]),
+                             json.dumps(config["mdx_configs"], sort_keys=True, default=str),
+                             str(config["use_directory_urls"]))
+        overrides = {key: config[key] for key in ("site_name", "site_url", "nav", "dev_addr",
+                                                   "extra_css", "extra_javascript", "extra",
+                                                   "copyright", "repo_url", "edit_uri")}
+        theme_dir = config.theme.custom_dir
+        self.site_key = digest(self.md_key, Path(config.config_file_path).read_bytes(),
+                               json.dumps(overrides, sort_keys=True, default=str),
+                               _tree_digest(Path(theme_dir)) if theme_dir else "")
+        return config
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self._wrap_search(config)
+        self._files = files
+        known = files.src_uris
+        for file in files.documentation_pages():
+            page = file.page if file.page is not None else Page(None, file, config)
+            source = file.content_string
+            render_key = digest(self.md_key, file.src_uri, source,
+                                _link_states(source, file.src_uri, known))
+            page.__class__ = CachedPage
+            page.courant = PageState(self.cache, render_key, digest(self.site_key, render_key))
+        return nav
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        env.loader = ChoiceLoader([DictLoader({REUSED_TEMPLATE: ""}), env.loader])
+        return env
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        state: PageState | None = getattr(page, "courant", None)
+        if state is None:
+            return output
+        dest = page.file.dest_uri
+        if state.reused is not None:
+            _link(self.cache.previous / state.reused.dest, Path(config.site_dir) / dest)
+        state.record = Record(state.page_key, dest, state.meta, page._title_from_render,
+                              state.entries if state.entries is not None else [])
+        return output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        site_dir = Path(config.site_dir)
+        for file in self._files.documentation_pages():
+            state: PageState | None = getattr(file.page, "courant", None)
+            if state is None or state.record is None:
+                continue
+            try:
+                stat = (site_dir / state.record.dest).stat()
+            except OSError:
+                continue  # nothing written (empty page): nothing to reuse
+            state.record.size, state.record.mtime_ns = stat.st_size, stat.st_mtime_ns
+            self.cache.next[file.src_uri] = state.record
+            if state.reused is not None:
+                self.cache.reused += 1
+            else:
+                self.cache.rendered += 1
+
+    def _wrap_search(self, config: MkDocsConfig) -> None:
+        """Reused pages bring their search entries; new ones hand theirs to the cache."""
+        for plugin in config.plugins.values():
+            index = getattr(plugin, "search_index", None)
+            if index is not None and hasattr(index, "entries"):
+                original = index.add_entry_from_context
+                index.add_entry_from_context = _search_adder(index, original)
+
+
+def _search_adder(index: Any, original: Any) -> Any:
+    def add(page: Page) -> None:
+        state: PageState | None = getattr(page, "courant", None)
+        if state is not None and state.entries is not None:
+            index.entries.extend(state.entries)
+            return
+        before = len(index.entries)
+        original(page)
+        if state is not None:
+            state.entries = index.entries[before:]
+            state.remember_entries(page)
+    return add
+
+
+def _link_states(source: str, src_uri: str, known: Any) -> str:
+    """Which relative link targets of a page exist: MkDocs renders a link to a missing page
+    differently, so the answer is part of the page's key."""
+    folder = posixpath.dirname(src_uri)
+    states = []
+    for match in LINK_TARGET.finditer(source):
+        target = (match.group(1) or match.group(2) or "").split("#", 1)[0].split("?", 1)[0]
+        if not target or re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^/", target):
+            continue
+        path = posixpath.normpath(posixpath.join(folder, target))
+        states.append(f"{target}={path in known or path + '/index.md' in known}")
+    return "\n".join(states)
+
+
+def _link(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+@dataclass(slots=True)
+class PageState:
+    """A page's keys and what the cache gave it."""
+
+    cache: SiteCache
+    render_key: str
+    page_key: str
+    reused: Record | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+    entries: list[dict[str, Any]] | None = None
+    record: Record | None = None
+
+    def remember_entries(self, page: Page) -> None:
+        renders = self.cache.renders
+        if renders is not None and self.entries is not None and page.file.src_uri in renders.keep:
+            rendered = renders.store.get(self.render_key)
+            if rendered is not None:
+                rendered.entries[str(page.title)] = self.entries
+
+
+class CachedPage(Page):
+    """A MkDocs page that takes what the cache has instead of converting and templating."""
+
+    courant: PageState
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        state = self.courant
+        state.reused = state.cache.reusable(self.file.src_uri, state.page_key)
+        if state.reused is None:
+            super().read_source(config)
+            state.meta = dict(self.meta)
+            return
+        self.markdown = ""
+        self.meta = dict(state.reused.meta)
+        state.meta = state.reused.meta
+        state.entries = state.reused.entries
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        state = self.courant
+        if state.reused is not None:
+            self.content, self._title_from_render = "", state.reused.title
+            self.present_anchor_ids, self.links_to_anchors = set(), None
+            self.meta["template"] = REUSED_TEMPLATE
+            return
+        renders = state.cache.renders
+        shared = renders.store.get(state.render_key) if renders is not None else None
+        if shared is not None:
+            self.content, self.toc, self._title_from_render = (shared.content, shared.toc,
+                                                               shared.title)
+            self.present_anchor_ids, self.links_to_anchors = set(shared.anchors), None
+            state.entries = shared.entries.get(str(self.title))
+            return
+        super().render(config, files)
+        if renders is not None and self.file.src_uri in renders.keep:
+            renders.store[state.render_key] = Rendered(
+                self.content or "", self.toc, self._title_from_render,
+                set(self.present_anchor_ids or ()))

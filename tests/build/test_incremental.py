@@ -1,0 +1,118 @@
+"""An incremental build (reusing the page cache and the previous dist/) is byte for byte the
+clean build of the same sources, whatever was edited in between."""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from courant import pipeline
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+from corpus import Corpus, generate, sentence
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def inodes(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_ino
+            for p in folder.rglob("*") if p.is_file()}
+
+
+def assert_same_as_clean(project: Path, scratch: Path) -> None:
+    """Build `project` incrementally, and a copy of its sources from nothing; compare."""
+    pipeline.build(pipeline.Project(project))
+    clean = scratch / f"clean-{len(list(scratch.iterdir()))}"
+    clean.mkdir()
+    for name in ("mkdocs.yml", "theme", "content", "newsletter"):
+        source = project / name
+        if source.is_dir():
+            shutil.copytree(source, clean / name)
+        else:
+            shutil.copy(source, clean / name)
+    pipeline.build(pipeline.Project(clean))
+    incremental, fresh = tree(project / "dist"), tree(clean / "dist")
+    assert sorted(incremental) == sorted(fresh)
+    different = [name for name in fresh if incremental[name] != fresh[name]]
+    assert different == []
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Corpus:
+    corpus = generate(tmp_path / "project", 45, seed=11)
+    pipeline.build(pipeline.Project(corpus.root))
+    return corpus
+
+
+def test_unchanged_pages_are_reused_from_the_previous_build(corpus: Corpus,
+                                                            tmp_path: Path) -> None:
+    dist = corpus.root / "dist"
+    before = inodes(dist)
+    changed = corpus.items[3]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nEen nieuwe alinea.\n",
+                       encoding="utf-8")
+    pipeline.build(pipeline.Project(corpus.root))
+    after = inodes(dist)
+    html = [name for name in after if name.endswith(".html")]
+    reused = [name for name in html if before.get(name) == after[name]]
+    assert len(reused) > len(html) / 2  # hard links to the previous files: not rendered again
+    assert f"{changed.stem}/index.html" not in " ".join(reused)
+    assert (corpus.root / ".cache" / "courant" / "intranet.pickle").is_file()
+
+
+def test_incremental_build_equals_clean_build_after_random_edits(corpus: Corpus,
+                                                                 tmp_path: Path) -> None:
+    rng = random.Random(2026)
+    root = corpus.root
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    items = [p for p in corpus.items if "/pages/" not in str(p)]
+
+    # change: a new paragraph in three items, one of them an event
+    for path in rng.sample(items, 3):
+        path.write_text(path.read_text(encoding="utf-8") + f"\n{sentence(rng)}\n",
+                        encoding="utf-8")
+    # add: a new update that links to an existing one
+    target = next(p for p in items if "/updates/" in str(p))
+    new = root / "content" / "updates" / "nieuw-bericht.md"
+    new.write_text("---\ntitle: Nieuw bericht\ndate: 2026-11-19\naudience: all\n"
+                   "department: wi\n---\n\nEerste alinea. Zie [dit](" +
+                   os.path.relpath(target, new.parent) + ").\n", encoding="utf-8")
+    # delete: an item (others may link to it: their links become text)
+    victim = rng.choice([p for p in items if p != target])
+    victim.unlink()
+    items.remove(victim)
+    assert_same_as_clean(root, scratch)
+
+    # audience: a staff item becomes public, a public one staff-only
+    for path in items:
+        text = path.read_text(encoding="utf-8")
+        if "audience: all" in text:
+            path.write_text(text.replace("audience: all", "audience: staff"), encoding="utf-8")
+            break
+    staff = next(p for p in items if "audience:" not in p.read_text(encoding="utf-8"))
+    staff.write_text(staff.read_text(encoding="utf-8").replace("---\n", "---\naudience: all\n", 1),
+                     encoding="utf-8")
+    assert_same_as_clean(root, scratch)
+
+    # departments.yml: a department renamed (every page naming it changes)
+    departments = root / "content" / "departments.yml"
+    departments.write_text(departments.read_text(encoding="utf-8").replace(
+        "name: Werk en Inkomen", "name: Werk, Inkomen en Participatie"), encoding="utf-8")
+    assert_same_as_clean(root, scratch)
+
+    # a template of the theme: every page changes
+    main = root / "theme" / "overrides" / "main.html"
+    main.write_text(main.read_text(encoding="utf-8") +
+                    "\n{% block footer %}{{ super() }}<p>Proef</p>{% endblock %}\n",
+                    encoding="utf-8")
+    assert_same_as_clean(root, scratch)
+    assert "<p>Proef</p>" in (root / "dist" / "intranet" / "index.html").read_text("utf-8")
