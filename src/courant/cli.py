@@ -12,7 +12,7 @@ import click
 from rich.console import Console
 
 from courant import clock, pipeline
-from courant.engine.mkdocs import EngineError
+from courant.engine import EngineError
 from courant.output import OutputError
 from courant.problems import ContentError, Problem
 from courant.scaffold import ALIASES, create, templates

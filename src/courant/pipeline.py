@@ -6,25 +6,28 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
 from courant import clock, timing
 from courant.audience import Edition, EditionContent, select
 from courant.config import Config, load_config
-from courant.engine.cache import Renders, SiteCache
-from courant.engine.mkdocs import build_site
-from courant.media import published_bytes
 from courant.model import Content
 from courant.output import Staging
 from courant.problems import Problem, Problems
-from courant.render.calendar import calendar_files
-from courant.render.feeds import FeedSite, feed_files
 from courant.render.newsletter import newsletter_pages
 from courant.render.pages import Site
 from courant.render.site import render_site
+from courant.sourcecache import SourceMemo
 from courant.sources import read_sources
 from courant.validate import validate, validate_departments
+
+if TYPE_CHECKING:
+    from courant.engine.cache import SiteCache
+
+# The site engine, feeds, calendars and images are imported where they are used, so that
+# `courant check` starts without loading MkDocs, icalendar, feedgen or Pillow.
 
 Progress = Callable[[str], None]
 
@@ -60,11 +63,14 @@ class BuildResult:
     counts: dict[str, int]
 
 
-def load(project: Project) -> Loaded:
-    """Read and validate everything; a ContentError carries every problem of every file."""
+def load(project: Project, memo: SourceMemo | None = None) -> Loaded:
+    """Read and validate everything; a ContentError carries every problem of every file.
+    Files whose bytes were read before come from the cache in .cache/courant/ (`memo`)."""
     config = load_config(project.config_file)
     problems = Problems()
-    content = validate(project.root, read_sources(project.root, problems), problems)
+    memo = memo or SourceMemo(project.root / ".cache" / "courant" / "sources.pickle")
+    content = validate(project.root, read_sources(project.root, problems, memo), problems)
+    memo.save()
     problems.raise_if_errors()
     return Loaded(config, content, problems.sorted())
 
@@ -131,6 +137,9 @@ def syndication_files(config: Config, edition: EditionContent, news: EditionCont
     """The site's feeds (of the `news` edition) and calendars (of the site's own edition)."""
     theme = config.raw.get("theme")
     logo = theme.get("logo") if isinstance(theme, dict) else None
+    from courant.render.calendar import calendar_files
+    from courant.render.feeds import FeedSite, feed_files
+
     feed_site = FeedSite(name, url, logo if isinstance(logo, str) else None,
                          config.settings.feed_size)
     with timing.phase("feeds"):
@@ -141,6 +150,8 @@ def syndication_files(config: Config, edition: EditionContent, news: EditionCont
 
 def with_media(site: Site, content_dir: Path) -> Site:
     """Attach the published (metadata-free) bytes of every file the site uses."""
+    from courant.media import published_bytes
+
     files = dict(site.extra_files)
     for asset in site.assets:
         files[asset.path] = published_bytes(content_dir / asset.source)
@@ -150,6 +161,8 @@ def with_media(site: Site, content_dir: Path) -> Site:
 def page_caches(project: Project, built: dict[str, Site]) -> dict[str, SiteCache]:
     """Per site, the pages of the previous build (in dist/) that may be reused; the partner
     site also takes the intranet's conversions of the pages both sites have."""
+    from courant.engine.cache import Renders, SiteCache
+
     renders = Renders({page.path for page in built.get("public", Site("", "", (), [], ())).pages})
     return {name: SiteCache(project.root / ".cache" / "courant" / f"{name}.pickle",
                             project.dist / name, renders) for name in built}
@@ -163,6 +176,8 @@ def build(project: Project, progress: Progress | None = None) -> BuildResult:
         loaded = load(project)
     now = clock.now()
     built = sites(loaded, now)
+    from courant.engine.mkdocs import build_site
+
     caches = page_caches(project, built)
     with timing.phase("writing"), Staging(project.dist) as staging:
         for name, site in built.items():

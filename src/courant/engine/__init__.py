@@ -1,0 +1,5 @@
+"""Site engines: they turn the core's pages into HTML (MkDocs today, in engine/mkdocs.py)."""
+
+
+class EngineError(Exception):
+    """The site engine failed on courant's own pages or on the site configuration."""

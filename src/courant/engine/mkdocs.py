@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from courant.engine import EngineError
 from courant.engine.cache import SiteCache
 from courant.render.pages import Site
 
@@ -26,9 +27,7 @@ from mkdocs.exceptions import MkDocsException
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-
-class EngineError(Exception):
-    """The site engine failed on courant's own pages or on the site configuration."""
+__all__ = ["EngineError", "build_site", "serve", "site_config"]
 
 
 class _CourantPages(BasePlugin):  # type: ignore[type-arg]

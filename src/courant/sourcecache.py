@@ -1,0 +1,84 @@
+"""Files read before, by content: `courant check`, `build` and the preview parse only the
+sources whose bytes changed.
+
+A source's parsed form (front matter, body, key lines, and the problems reading it gave) depends
+on its path, its kind and its bytes only, so those are its key; nothing here looks at file
+times. The index lives in .cache/courant/sources.pickle (or only in memory, for the preview).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from dataclasses import dataclass
+from pathlib import Path
+
+from courant.model import Kind
+from courant.problems import Problem, Problems
+from courant.sources import RawSource, read_markdown
+
+FORMAT = "courant-sources-1"
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    key: str
+    raw: RawSource
+    problems: tuple[Problem, ...]
+
+
+class SourceMemo:
+    """A `read` for sources.read_sources that reuses what an earlier read of the same bytes
+    gave. `save()` keeps what this read saw (and writes the index, when there is one)."""
+
+    def __init__(self, index: Path | None = None) -> None:
+        self.index = index
+        self.entries: dict[str, _Entry] = self._load()
+        self.seen: dict[str, _Entry] = {}
+        self.parsed = 0
+
+    def _load(self) -> dict[str, _Entry]:
+        if self.index is None or not self.index.is_file():
+            return {}
+        try:
+            with self.index.open("rb") as stream:
+                data = pickle.load(stream)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
+                TypeError, ValueError):
+            return {}
+        ok = isinstance(data, dict) and data.get("format") == FORMAT
+        return data["entries"] if ok else {}
+
+    def __call__(self, root: Path, path: Path, kind: Kind | None,
+                 problems: Problems) -> RawSource | None:
+        data = path.read_bytes()
+        name = path.relative_to(root).as_posix()
+        key = hashlib.blake2b(f"{kind}\0{name}\0".encode() + data, digest_size=16).hexdigest()
+        entry = self.entries.get(name)
+        if entry is None or entry.key != key:
+            found = Problems()
+            raw = read_markdown(root, path, kind, found)
+            problems.extend(found.found)
+            if raw is None:
+                return None  # not kept: read (and reported) again next time
+            entry = _Entry(key, raw, tuple(found.found))
+            self.parsed += 1
+        else:
+            problems.extend(entry.problems)
+        self.seen[name] = entry
+        return entry.raw
+
+    def save(self) -> None:
+        changed = self.parsed > 0 or self.seen.keys() != self.entries.keys()
+        self.entries, self.seen, self.parsed = self.seen, {}, 0
+        if self.index is None or not changed:
+            return
+        try:
+            self.index.parent.mkdir(parents=True, exist_ok=True)
+            partial = self.index.with_suffix(".tmp")
+            with partial.open("wb") as stream:
+                pickle.dump({"format": FORMAT, "entries": self.entries}, stream,
+                            protocol=pickle.HIGHEST_PROTOCOL)
+            partial.replace(self.index)
+        except OSError:
+            pass  # a cache that cannot be written only makes the next run slower
