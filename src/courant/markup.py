@@ -6,6 +6,7 @@ import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from html.parser import HTMLParser
 
 import markdown
@@ -103,7 +104,18 @@ def escape_text(text: str) -> str:
 
 def to_html(body: str, extensions: list[str] | None = None) -> str:
     """Markdown -> HTML for mail and feeds (the sites are rendered by their engine)."""
-    return markdown.markdown(body, extensions=extensions or EXTENSIONS, output_format="html")
+    converter = _converter(tuple(extensions or EXTENSIONS))
+    try:
+        return converter.convert(body)
+    finally:
+        converter.reset()
+
+
+@lru_cache(maxsize=8)
+def _converter(extensions: tuple[str, ...]) -> markdown.Markdown:
+    """One Markdown instance per set of extensions, reset after each use: making a new one
+    costs more than converting a teaser."""
+    return markdown.Markdown(extensions=list(extensions), output_format="html")
 
 
 class _TextExtractor(HTMLParser):
