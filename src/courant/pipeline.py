@@ -19,6 +19,7 @@ from courant.problems import Problem, Problems
 from courant.render.newsletter import newsletter_pages
 from courant.render.pages import Site
 from courant.render.site import render_site
+from courant.sanitize import clean_site_html
 from courant.sourcecache import SourceMemo
 from courant.sources import read_sources
 from courant.validate import validate, validate_departments
@@ -129,7 +130,9 @@ def _site(config: Config, edition: EditionContent, news: EditionContent, name: s
     site = render_site(edition, name, url, config.settings.page_size, config.settings.home_news,
                        extra_pages=extra, extra_nav=[{"Nieuwsbrief": "nieuwsbrief/index.md"}])
     files = syndication_files(config, edition, news, name, url)
-    return replace(site, extra_files={**site.extra_files, **files})
+    # what partners see is sanitised: editors' raw HTML loses scripts, handlers, styles
+    clean = clean_site_html if edition.edition is Edition.PARTNERS else None
+    return replace(site, extra_files={**site.extra_files, **files}, sanitize=clean)
 
 
 def syndication_files(config: Config, edition: EditionContent, news: EditionContent, name: str,
@@ -177,6 +180,10 @@ def build(project: Project, progress: Progress | None = None) -> BuildResult:
     now = clock.now()
     built = sites(loaded, now)
     from courant.engine.mkdocs import build_site
+    from courant.mailing import build_mails, mail_files
+
+    with timing.phase("mail"):
+        mails = mail_files(build_mails(loaded.config, loaded.content, now, project.root))
 
     caches = page_caches(project, built)
     with timing.phase("writing"), Staging(project.dist) as staging:
@@ -185,6 +192,8 @@ def build(project: Project, progress: Progress | None = None) -> BuildResult:
             with timing.phase(name):
                 build_site(project.config_file, with_media(site, project.content_dir),
                            staging.folder(name), caches[name])
+        for path, data in mails.items():
+            staging.write(f"mail/{path}", data)
     for cache in caches.values():
         cache.save()  # only now: the pages it records are in dist/
     timing.report()

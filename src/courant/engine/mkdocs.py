@@ -26,6 +26,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 __all__ = ["EngineError", "build_site", "serve", "site_config"]
 
@@ -43,6 +44,17 @@ class _CourantPages(BasePlugin):  # type: ignore[type-arg]
         for path, data in self.site.extra_files.items():
             files.append(File.generated(config, path, content=data))
         return files
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str:
+        """The public site's pages are sanitised after conversion (site.sanitize)."""
+        if self.site.sanitize is None:
+            return html
+        clean = self.site.sanitize(html)
+        state = getattr(page, "courant", None)  # engine/cache.py: search entries taken from
+        if state is not None and clean != html:  # the intranet's unsanitised HTML are redone
+            state.entries = None
+        return clean
 
 
 def quiet_mkdocs() -> None:
@@ -64,6 +76,9 @@ def site_config(config_file: Path, site: Site, site_dir: Path, docs_dir: Path,
         overrides["dev_addr"] = dev_addr
     config = load_config(str(config_file), **overrides)
     config.plugins["courant"] = _CourantPages(site)
+    if site.sanitize is not None:  # part of the page cache's site key: no unsanitised reuse
+        config["extra"]["courant_sanitize"] = (f"{site.sanitize.__module__}."
+                                               f"{site.sanitize.__qualname__}")
     if cache is not None:
         config.plugins["courant-cache"] = cache.plugin()
     return config

@@ -1,33 +1,43 @@
-"""Newsletter issues in a site: the archive and each issue's web version (as site pages)."""
+"""Newsletter issues in a site: the archive and each issue's web version (as site pages).
+
+The intranet shows the staff edition, the public site the partner edition; the mail of an
+edition links to these pages ("Bekijk in je browser").
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from courant.audience import EditionContent
-from courant.issues import agenda_of_issue, place_items
-from courant.model import Event, Issue, Kind
+from courant.model import Issue, Kind
 from courant.render import dutch
-from courant.render.markdown import entry, esc, front
+from courant.render.common import relative
+from courant.render.compose import ComposedIssue, Entry, compose_issues, issue_page_path
+from courant.render.markdown import esc, front, meta_line
 from courant.render.pages import SitePage
 
 
 def issue_path(issue: Issue) -> str:
-    return f"nieuwsbrief/{issue.month}/index.md"
+    return issue_page_path(issue.month)
 
 
 def newsletter_pages(edition: EditionContent, news: EditionContent,
                      sections: Sequence[tuple[Kind, str]], agenda_weeks: int) -> list[SitePage]:
-    """The archive (newest first) and one web page per published issue.
+    """The archive (newest first) and one web page per issue of `news`.
 
-    `edition` is the site's content (links go to its pages); `news` is the newsletter edition
-    whose items fill the issues (the intranet shows the staff edition).
+    `edition` is the site's content; `news` is the newsletter edition whose items fill the
+    issues (the intranet shows the staff edition, the public site the partner edition). Every
+    item of `news` has a page in the site of `edition`, so entries link to it.
     """
-    placed = place_items(news.items, news.issues)
-    pages = [issue_page(issue, placed.get(issue.month, []), news, sections, agenda_weeks)
-             for issue in news.issues]
+    pages = [issue_page(composed)
+             for composed in compose_issues(news, sections, agenda_weeks, _from_issue_page)]
     pages.append(archive_page(news.issues))
     return pages
+
+
+def _from_issue_page(path: str) -> str:
+    """A link from an issue's page (every month's is at the same depth) to `path`."""
+    return relative(issue_page_path("YYYY-MM"), path)
 
 
 def archive_page(issues: Sequence[Issue]) -> SitePage:
@@ -40,18 +50,29 @@ def archive_page(issues: Sequence[Issue]) -> SitePage:
     return SitePage("nieuwsbrief/index.md", "\n".join(parts) + "\n")
 
 
-def issue_page(issue: Issue, items: list, news: EditionContent,
-               sections: Sequence[tuple[Kind, str]], agenda_weeks: int) -> SitePage:
+def issue_page(composed: ComposedIssue) -> SitePage:
+    """The web version: date, foreword, then each section with its (department) groups."""
+    issue = composed.issue
     path = issue_path(issue)
     parts = [front(issue.title), f"# {esc(issue.title)}\n",
-             f"{dutch.day(issue.date)}\n{{ .courant-meta }}\n", issue.foreword.strip() + "\n"]
-    for kind, title in sections:
-        if kind is Kind.EVENT:
-            members: list = agenda_of_issue(issue, [e for e in news.items
-                                                    if isinstance(e, Event)], agenda_weeks)
-        else:
-            members = [i for i in items if i.kind is kind]
-        if members:
-            parts.append(f"## {esc(title)}\n")
-            parts.extend(entry(item, path, level=3) for item in members)
+             meta_line([dutch.day(issue.date)]), composed.foreword.strip() + "\n"]
+    for section in composed.sections:
+        parts.append(f"## {esc(section.title)}\n")
+        for group in section.groups:
+            level = 3
+            if group.title:
+                parts.append(f"### {esc(group.title)}\n")
+                level = 4
+            parts.extend(_entry(entry, path, level) for entry in group.entries)
     return SitePage(path, "\n".join(parts))
+
+
+def _entry(entry: Entry, from_page: str, level: int) -> str:
+    title = esc(entry.title)
+    if entry.cancelled:
+        title = f"{dutch.CANCELLED}: {title}"
+    lines = [f"{'#' * level} [{title}]({relative(from_page, entry.path)})\n",
+             meta_line([esc(bit) for bit in entry.meta])]
+    if entry.teaser:
+        lines.append(esc(entry.teaser) + "\n")
+    return "\n".join(lines)

@@ -6,6 +6,7 @@ pages written out as files (see `courant build --pages`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
@@ -33,3 +34,4 @@ class Site:
     nav: list[Any]  # MkDocs-style nav: [{"Titel": "pad.md"}, {"Sectie": [...]}]
     assets: tuple[Asset, ...]
     extra_files: dict[str, bytes] = field(default_factory=dict)  # written as is (feeds, .ics)
+    sanitize: Callable[[str], str] | None = None  # cleans each page's HTML (the public site)

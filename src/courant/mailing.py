@@ -1,0 +1,137 @@
+"""The newsletter mails: both editions of every published issue, as .html, .txt and .eml.
+
+Each edition is selected by the privacy gate (audience.select) before it is composed, so the
+partner mail is made from partner-visible content only. A mail file over MAX_BYTES stops the
+build: Gmail clips longer messages and hides the rest, unsubscribe link included.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+from pathlib import Path, PurePosixPath
+
+from courant.audience import Edition, select
+from courant.clock import start_of_day
+from courant.config import Config
+from courant.media import image_size
+from courant.model import Content, Issue
+from courant.problems import ContentError, Problem
+from courant.render.common import url_of
+from courant.render.compose import LinkTo, compose_issues
+from courant.render.email import (
+    TEMPLATES,
+    AssetUrl,
+    ImageSize,
+    Mail,
+    MailSite,
+    mail_environment,
+    render_mail,
+)
+from courant.render.eml import eml_bytes
+
+MAX_BYTES = 102_000
+EDITIONS = (Edition.STAFF, Edition.PARTNERS)
+LABELS = {Edition.STAFF: "medewerkers", Edition.PARTNERS: "partners"}
+
+
+@dataclass(frozen=True, slots=True)
+class MailFiles:
+    """One edition of one issue, as the files written to dist/mail/YYYY-MM/."""
+
+    mail: Mail
+    site: MailSite
+    eml: bytes
+
+    @property
+    def files(self) -> dict[str, bytes]:
+        name = f"{self.mail.month}/{self.mail.edition}"
+        return {f"{name}.html": self.mail.html.encode("utf-8"),
+                f"{name}.txt": self.mail.text.encode("utf-8"),
+                f"{name}.eml": self.eml}
+
+
+def mail_site(config: Config, edition: Edition, asset_url: AssetUrl | None = None) -> MailSite:
+    """Staff mail links to the intranet (site_url), partner mail to the public site."""
+    mail = config.settings.mail
+    if edition is Edition.PARTNERS:
+        return MailSite(config.public_name, config.public_url, mail.sender, mail.reply_to,
+                        mail.unsubscribe, mail.footer, asset_url)
+    return MailSite(config.site_name, config.site_url, mail.sender, mail.reply_to, None,
+                    mail.footer, asset_url)
+
+
+def template_folder(root: Path) -> Path:
+    """theme/email/ of the project; a clear message when a template is missing."""
+    folder = root / "theme" / "email"
+    missing = [name for name in TEMPLATES if not (folder / name).is_file()]
+    if missing:
+        raise ContentError([Problem(f"theme/email/{name}", "ontbreekt; courant maakt de "
+                                    "nieuwsbrief-mail met issue.html, issue.txt en email.css "
+                                    "in theme/email/ (zie de voorbeeldbestanden van courant)")
+                            for name in missing])
+    return folder
+
+
+def content_image_size(content_dir: Path) -> ImageSize:
+    @lru_cache(maxsize=1024)
+    def size(path: PurePosixPath) -> tuple[int, int] | None:
+        return image_size(content_dir / path)
+    return size
+
+
+def build_mails(config: Config, content: Content, now: datetime, root: Path,
+                month: str | None = None, asset_url: AssetUrl | None = None) -> list[MailFiles]:
+    """Both editions of every issue published at `now`; with `month`, of that issue only,
+    made as on the day it comes out when that is later (the preview of a coming issue)."""
+    env = mail_environment(template_folder(root))
+    sizes = content_image_size(root / "content")
+    if month is not None:
+        issue = _issue(content, month)
+        now = max(now, start_of_day(issue.date))
+    made = []
+    for edition in EDITIONS:
+        news = select(content, edition, now)
+        site = mail_site(config, edition, asset_url)
+        for composed in compose_issues(news, config.sections, config.settings.agenda_weeks,
+                                       _absolute(site.url)):
+            if month is None or composed.issue.month == month:
+                mail = render_mail(composed, site, env, sizes)
+                made.append(MailFiles(mail, site, eml_bytes(mail, site)))
+    return made
+
+
+def _absolute(base_url: str) -> LinkTo:
+    return lambda path: base_url + url_of(path)
+
+
+def _issue(content: Content, month: str) -> Issue:
+    for issue in content.issues:
+        if issue.month == month:
+            return issue
+    known = ", ".join(i.month for i in content.issues) or "geen"
+    raise ContentError([Problem(f"newsletter/{month}.md", "bestaat niet; er zijn nummers "
+                                f"voor: {known}")])
+
+
+def mail_files(mails: list[MailFiles]) -> dict[str, bytes]:
+    """{YYYY-MM/staff.html: bytes, ...}; a ContentError when a file is too large for Gmail."""
+    files: dict[str, bytes] = {}
+    problems = []
+    for made in mails:
+        for name, data in made.files.items():
+            if len(data) >= MAX_BYTES:
+                problems.append(too_large(made.mail, name, len(data)))
+            files[name] = data
+    if problems:
+        raise ContentError(problems)
+    return files
+
+
+def too_large(mail: Mail, name: str, size: int) -> Problem:
+    return Problem(f"newsletter/{mail.month}.md",
+                   f"de mail voor {LABELS[mail.edition]} ({name}) wordt {size:,} bytes; boven "
+                   f"{MAX_BYTES:,} bytes knipt Gmail hem af. Maak het voorwoord of de "
+                   "samenvattingen korter, of zet stukken met 'issue:' in een ander nummer"
+                   .replace(",", "."))
