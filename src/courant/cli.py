@@ -159,3 +159,46 @@ def new(soort: str, titel: str, root: Path) -> None:
                   style="red", markup=False)
         sys.exit(1)
     out.print(f"Gemaakt: {path.relative_to(root)}", markup=False)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("maand", metavar="JJJJ-MM")
+@project_option
+@click.option("--adres", "address", default="127.0.0.1:8001", show_default=True,
+              help="Adres en poort van het voorbeeld (alleen op je eigen computer).")
+@click.option("--naar", "target", type=click.Path(file_okay=False, path_type=Path),
+              default=None, help="Schrijf het voorbeeld naar deze map, zonder het te tonen.")
+def preview(maand: str, root: Path, address: str, target: Path | None) -> None:
+    """Bekijk beide edities van de nieuwsbrief van maand JJJJ-MM naast elkaar, zoals ze
+    gemaild worden (medewerkers en partners), ook een nummer dat nog moet verschijnen.
+
+    Het nummer bevat dan de stukken tot en met de datum van het nummer; concepten niet.
+    Open het adres dat verschijnt in je browser; stop met Ctrl+C.
+    """
+    import re
+
+    from courant.mailpreview import serve_preview, write_preview
+    from courant.preview import split_address
+
+    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", maand):
+        err.print(f"'{maand}' is geen maand; schrijf bijvoorbeeld: courant preview 2026-12",
+                  style="red", markup=False)
+        sys.exit(1)
+    project = pipeline.Project(root)
+
+    def announce(result: Any, url: str | None = None) -> None:
+        _print_problems(result.warnings)
+        for made in result.mails:
+            sizes = ", ".join(f"{name.rsplit('/', 1)[1]} {len(data):,} bytes".replace(",", ".")
+                              for name, data in made.files.items())
+            out.print(f"{made.mail.subject} ({made.mail.edition}): {sizes}", markup=False)
+        where = url or result.folder
+        out.print(f"Voorbeeld: {where}" + (" (stop met Ctrl+C)" if url else ""), style="green",
+                  markup=False)
+
+    with editor_errors():
+        if target is not None:
+            announce(write_preview(project, maand, target))
+        else:
+            host, port = split_address(address)
+            serve_preview(project, maand, host, port, announce)

@@ -34,8 +34,8 @@ IMAGE_BOX = (560, 320)
 
 ImageSize = Callable[[PurePosixPath], tuple[int, int] | None]
 """The pixel size of an image in content/ (None when it cannot be read)."""
-AssetUrl = Callable[[str], str]
-"""The URL of a published file (media/x.jpg); by default the site's address + its path."""
+AssetUrl = Callable[[PurePosixPath], str]
+"""The URL of an image, from its path in content/ (the preview serves images itself)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,8 +125,8 @@ def _image(entry: Entry, site: MailSite, image_size: ImageSize) -> dict[str, Any
     size = image_size(entry.image.path)
     if size is None:
         return None
-    published = asset_path(entry.image.path)
-    src = site.asset_url(published) if site.asset_url else site.url + published
+    path = entry.image.path
+    src = site.asset_url(path) if site.asset_url else site.url + asset_path(path)
     width, height = fit(size, IMAGE_BOX)
     return {"src": src, "width": width, "height": height, "alt": entry.image.alt}
 
