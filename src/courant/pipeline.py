@@ -109,17 +109,23 @@ def check(project: Project) -> list[Problem]:
     return load(project).warnings
 
 
-def sites(loaded: Loaded, now: datetime, preview: bool = False) -> dict[str, Site]:
-    """The intranet and the public site, each from its own filtered edition."""
+def sites(loaded: Loaded, now: datetime, preview: bool = False,
+          names: tuple[str, ...] = ("intranet", "public")) -> dict[str, Site]:
+    """The intranet and the public site, each from its own filtered edition (`names`: only
+    those, as the preview makes only the intranet)."""
     config, content = loaded.config, loaded.content
-    intranet = select(content, Edition.INTRANET, now, preview)
-    staff = select(content, Edition.STAFF, now, preview)
-    partners = select(content, Edition.PARTNERS, now, preview)
-    with timing.phase("intranet"):
-        intranet_site = _site(config, intranet, staff, config.site_name, config.site_url)
-    with timing.phase("public"):
-        public_site = _site(config, partners, partners, config.public_name, config.public_url)
-    return {"intranet": intranet_site, "public": public_site}
+    built = {}
+    if "intranet" in names:
+        intranet = select(content, Edition.INTRANET, now, preview)
+        staff = select(content, Edition.STAFF, now, preview)
+        with timing.phase("intranet"):
+            built["intranet"] = _site(config, intranet, staff, config.site_name, config.site_url)
+    if "public" in names:
+        partners = select(content, Edition.PARTNERS, now, preview)
+        with timing.phase("public"):
+            built["public"] = _site(config, partners, partners, config.public_name,
+                                    config.public_url)
+    return built
 
 
 def _site(config: Config, edition: EditionContent, news: EditionContent, name: str,

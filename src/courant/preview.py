@@ -8,9 +8,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from courant import clock, pipeline
+from courant.engine.cache import SiteCache
 from courant.engine.mkdocs import EngineError, build_site
 from courant.engine.mkdocs import serve as serve_site
 from courant.problems import ContentError, Problem
+from courant.sourcecache import SourceMemo
 
 Report = Callable[[list[Problem]], None]
 
@@ -22,21 +24,32 @@ def split_address(address: str) -> tuple[str, int]:
 
 def preview_builder(project: pipeline.Project, url: str, report: Report) -> Callable[[Path], None]:
     """A build function for the preview: on an editor's mistake it reports and keeps the page
-    that was there, so the browser never shows a half-built site."""
+    that was there, so the browser never shows a half-built site.
+
+    After the first build only what an edit affects is redone: sources whose bytes did not
+    change are not parsed again, and pages whose Markdown did not change are neither
+    converted nor templated nor written (engine/cache.py)."""
+    memo = SourceMemo(project.root / ".cache" / "courant" / "sources.pickle")
+    caches: dict[Path, SiteCache] = {}
 
     def rebuild(site_dir: Path) -> None:
         try:
-            loaded = pipeline.load(project)
+            loaded = pipeline.load(project, memo)
         except ContentError as error:
             report(error.problems)
             return
+        finally:
+            memo.index = None  # from now on the preview keeps its sources in memory
         report(loaded.warnings)
-        site = pipeline.sites(loaded, clock.now(), preview=True)["intranet"]
+        site = pipeline.sites(loaded, clock.now(), preview=True, names=("intranet",))["intranet"]
         site = pipeline.with_media(replace(site, url=url), project.content_dir)
+        cache = caches.setdefault(site_dir, SiteCache(None, site_dir))
         try:
-            build_site(project.config_file, site, site_dir)
+            build_site(project.config_file, site, site_dir, cache, in_place=True)
         except EngineError as error:
             report([Problem("mkdocs.yml", str(error))])
+            return
+        cache.save()
 
     return rebuild
 

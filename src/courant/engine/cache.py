@@ -33,7 +33,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, DictLoader, Environment
+from jinja2 import BytecodeCache, ChoiceLoader, DictLoader, Environment
+from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
@@ -149,6 +150,10 @@ class SiteCache:
                         protocol=pickle.HIGHEST_PROTOCOL)
         partial.replace(self.index)
 
+    def in_place(self, config: MkDocsConfig) -> bool:
+        """The build writes into the previous output itself (the preview's folder)."""
+        return self.previous is not None and Path(config.site_dir) == self.previous
+
     def reusable(self, src_uri: str, key: str) -> Record | None:
         record = self.records.get(src_uri)
         if record is None or record.key != key or self.previous is None:
@@ -204,6 +209,7 @@ class CachePlugin(BasePlugin):  # type: ignore[type-arg]
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         env.loader = ChoiceLoader([DictLoader({REUSED_TEMPLATE: ""}), env.loader])
+        env.bytecode_cache = _BYTECODE  # templates compile once a process, not once a build
         return env
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
@@ -211,7 +217,7 @@ class CachePlugin(BasePlugin):  # type: ignore[type-arg]
         if state is None:
             return output
         dest = page.file.dest_uri
-        if state.reused is not None:
+        if state.reused is not None and not self.cache.in_place(config):
             _link(self.cache.previous / state.reused.dest, Path(config.site_dir) / dest)
         state.record = Record(state.page_key, dest, state.meta, page._title_from_render,
                               state.entries if state.entries is not None else [])
@@ -219,6 +225,11 @@ class CachePlugin(BasePlugin):  # type: ignore[type-arg]
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
+        if self.cache.in_place(config):  # pages that are gone must not stay in the folder
+            built = {file.dest_uri for file in self._files}
+            for record in self.cache.records.values():
+                if record.dest not in built:
+                    (site_dir / record.dest).unlink(missing_ok=True)
         for file in self._files.documentation_pages():
             state: PageState | None = getattr(file.page, "courant", None)
             if state is None or state.record is None:
@@ -257,18 +268,48 @@ def _search_adder(index: Any, original: Any) -> Any:
     return add
 
 
+class _MemoryBytecode(BytecodeCache):
+    """Compiled theme templates kept in memory, keyed by Jinja on name and source checksum."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+_BYTECODE = _MemoryBytecode()
+_TARGETS: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {}
+
+
 def _link_states(source: str, src_uri: str, known: Any) -> str:
     """Which relative link targets of a page exist: MkDocs renders a link to a missing page
     differently, so the answer is part of the page's key."""
+    states = [f"{target}={path in known or path + '/index.md' in known}"
+              for target, path in _link_targets(source, src_uri)]
+    return "\n".join(states)
+
+
+def _link_targets(source: str, src_uri: str) -> tuple[tuple[str, str], ...]:
+    """(target as written, path in the site) of each relative link; remembered per page text,
+    as the preview asks again for the same pages after every edit."""
+    found = _TARGETS.get((src_uri, source))
+    if found is not None:
+        return found
     folder = posixpath.dirname(src_uri)
-    states = []
+    targets = []
     for match in LINK_TARGET.finditer(source):
         target = (match.group(1) or match.group(2) or "").split("#", 1)[0].split("?", 1)[0]
-        if not target or re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^/", target):
-            continue
-        path = posixpath.normpath(posixpath.join(folder, target))
-        states.append(f"{target}={path in known or path + '/index.md' in known}")
-    return "\n".join(states)
+        if target and not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^/", target):
+            targets.append((target, posixpath.normpath(posixpath.join(folder, target))))
+    if len(_TARGETS) > 100_000:
+        _TARGETS.clear()
+    _TARGETS[(src_uri, source)] = found = tuple(targets)
+    return found
 
 
 def _link(source: Path, target: Path) -> None:
