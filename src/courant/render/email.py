@@ -115,6 +115,7 @@ def _entry(entry: Entry, site: MailSite, image_size: ImageSize) -> dict[str, Any
     url = site.url + url_of(entry.path)
     return {"title": entry.title, "url": url, "teaser": entry.teaser,
             "teaser_text": wrap(entry.teaser), "meta": " · ".join(entry.meta),
+            "meta_text": wrap(" · ".join(entry.meta)),
             "cancelled": entry.cancelled, "image": _image(entry, site, image_size)}
 
 
