@@ -131,7 +131,12 @@ def mail_files(mails: list[MailFiles]) -> dict[str, bytes]:
 
 def too_large(mail: Mail, name: str, size: int) -> Problem:
     return Problem(f"newsletter/{mail.month}.md",
-                   f"de mail voor {LABELS[mail.edition]} ({name}) wordt {size:,} bytes; boven "
-                   f"{MAX_BYTES:,} bytes knipt Gmail hem af. Maak het voorwoord of de "
-                   "samenvattingen korter, of zet stukken met 'issue:' in een ander nummer"
-                   .replace(",", "."))
+                   f"de mail voor {LABELS[mail.edition]} ({name}) wordt {dutch_number(size)} "
+                   f"bytes; boven {dutch_number(MAX_BYTES)} bytes knipt Gmail hem af. Maak het "
+                   "voorwoord of de samenvattingen korter, of zet stukken met 'issue:' in een "
+                   "ander nummer")
+
+
+def dutch_number(number: int) -> str:
+    """102000 -> 102.000"""
+    return f"{number:,}".replace(",", ".")

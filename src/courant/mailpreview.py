@@ -28,8 +28,8 @@ from courant.mailing import LABELS, MAX_BYTES, MailFiles, build_mails
 from courant.media import published_bytes
 from courant.problems import Problem
 from courant.render import dutch
+from courant.render.common import asset_path
 
-PREVIEW_MEDIA = "media"
 WIDTHS = {"index.html": 600, "smal.html": 375}
 
 
@@ -47,7 +47,7 @@ def write_preview(project: pipeline.Project, month: str, folder: Path) -> Previe
 
     def image_url(path: PurePosixPath) -> str:
         images.add(path)
-        return f"{PREVIEW_MEDIA}/{path}"
+        return asset_path(path)  # where the site publishes it, here relative to the preview
 
     mails = build_mails(loaded.config, loaded.content, clock.now(), project.root, month,
                         asset_url=image_url)
@@ -56,7 +56,7 @@ def write_preview(project: pipeline.Project, month: str, folder: Path) -> Previe
         for name, data in made.files.items():
             (folder / name.split("/", 1)[1]).write_bytes(data)
     for path in images:
-        target = folder / PREVIEW_MEDIA / path
+        target = folder / asset_path(path)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(published_bytes(project.content_dir / path))
     warnings = [*loaded.warnings, *_size_warnings(mails)]
