@@ -24,9 +24,9 @@ from typing import Any
 from courant import clock, pipeline
 from courant.audience import Edition
 from courant.clock import start_of_day
-from courant.mailing import LABELS, MAX_BYTES, MailFiles, build_mails
+from courant.mailing import LABELS, MAX_BYTES, MailFiles, build_mails, dutch_number
 from courant.media import published_bytes
-from courant.problems import Problem
+from courant.problems import Problem, Severity
 from courant.render import dutch
 from courant.render.common import asset_path
 
@@ -67,9 +67,9 @@ def write_preview(project: pipeline.Project, month: str, folder: Path) -> Previe
 
 def _size_warnings(mails: list[MailFiles]) -> list[Problem]:
     return [Problem(f"newsletter/{made.mail.month}.md",
-                    f"de mail voor {LABELS[made.mail.edition]} ({name}) is {len(data)} bytes; "
-                    f"boven {MAX_BYTES} bytes knipt Gmail hem af en stopt de build",
-                    warning=True)
+                    f"de mail voor {LABELS[made.mail.edition]} ({name}) is "
+                    f"{dutch_number(len(data))} bytes; boven {dutch_number(MAX_BYTES)} bytes knipt Gmail hem af en stopt de build",
+                    severity=Severity.WARNING)
             for made in mails for name, data in made.files.items() if len(data) >= MAX_BYTES]
 
 

@@ -220,3 +220,14 @@ def test_preview_command_explains_a_wrong_month(leak_project: pipeline.Project) 
     assert result.exit_code == 1
     assert "'december' is geen maand; schrijf bijvoorbeeld: courant preview 2026-12" in \
         result.output
+
+
+def test_preview_warns_about_a_mail_too_large(loaded: pipeline.Loaded,
+                                              leak_project: pipeline.Project) -> None:
+    from courant.mailpreview import _size_warnings
+
+    mail_file = made(loaded, leak_project)[("2026-11", "staff")]
+    big = replace(mail_file, mail=replace(mail_file.mail, text="x" * 102_000))
+    assert [str(p) for p in _size_warnings([mail_file, big])] == [
+        "newsletter/2026-11.md: (waarschuwing) de mail voor medewerkers (2026-11/staff.txt) is "
+        "102.000 bytes; boven 102.000 bytes knipt Gmail hem af en stopt de build"]
