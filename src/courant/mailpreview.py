@@ -68,7 +68,8 @@ def write_preview(project: pipeline.Project, month: str, folder: Path) -> Previe
 def _size_warnings(mails: list[MailFiles]) -> list[Problem]:
     return [Problem(f"newsletter/{made.mail.month}.md",
                     f"de mail voor {LABELS[made.mail.edition]} ({name}) is "
-                    f"{dutch_number(len(data))} bytes; boven {dutch_number(MAX_BYTES)} bytes knipt Gmail hem af en stopt de build",
+                    f"{dutch_number(len(data))} bytes; boven {dutch_number(MAX_BYTES)} bytes "
+                    "knipt Gmail hem af en stopt de build",
                     severity=Severity.WARNING)
             for made in mails for name, data in made.files.items() if len(data) >= MAX_BYTES]
 
