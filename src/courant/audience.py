@@ -7,10 +7,11 @@ was not let through here. The partner edition holds `partners` and `all` only; a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from pathlib import PurePosixPath
+from typing import Any
 
 from courant.clock import start_of_day
 from courant.model import Audience, Content, Department, Event, Issue, Item, Kind
@@ -42,20 +43,29 @@ class EditionContent:
     items: tuple[Item, ...]
     issues: tuple[Issue, ...]  # published issues (dated on or before now), oldest first
     preview: bool = False
+    # lookups every renderer asks for many times (once per issue, per page): made once
+    _memo: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def of_kind(self, kind: Kind) -> list[Item]:
-        return [item for item in self.items if item.kind is kind]
+        if kind not in self._memo:
+            self._memo[kind] = [item for item in self.items if item.kind is kind]
+        return list(self._memo[kind])
 
     @property
     def events(self) -> list[Event]:
-        return [item for item in self.items if isinstance(item, Event)]
+        return [item for item in self.of_kind(Kind.EVENT) if isinstance(item, Event)]
 
     @property
     def by_source(self) -> dict[PurePosixPath, Item]:
-        return {item.source: item for item in self.items}
+        """Items by source path (read-only: the same dict for every caller)."""
+        if "by_source" not in self._memo:
+            self._memo["by_source"] = {item.source: item for item in self.items}
+        return self._memo["by_source"]  # type: ignore[no-any-return]
 
     def department(self, key: str | None) -> Department | None:
-        return next((d for d in self.departments if d.key == key), None)
+        if "departments" not in self._memo:
+            self._memo["departments"] = {d.key: d for d in self.departments}
+        return self._memo["departments"].get(key)  # type: ignore[no-any-return]
 
 
 def is_visible(item: Item, edition: Edition, now: datetime, preview: bool = False) -> bool:

@@ -103,8 +103,16 @@ def escape_text(text: str) -> str:
 
 
 def to_html(body: str, extensions: list[str] | None = None) -> str:
-    """Markdown -> HTML for mail and feeds (the sites are rendered by their engine)."""
-    converter = _converter(tuple(extensions or EXTENSIONS))
+    """Markdown -> HTML for mail and feeds (the sites are rendered by their engine).
+
+    Remembered per text: an item's body is converted once for every feed, calendar and
+    edition it appears in (and once per preview session)."""
+    return _convert(body, tuple(extensions or EXTENSIONS))
+
+
+@lru_cache(maxsize=4096)
+def _convert(body: str, extensions: tuple[str, ...]) -> str:
+    converter = _converter(extensions)
     try:
         return converter.convert(body)
     finally:

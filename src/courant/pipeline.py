@@ -110,32 +110,35 @@ def check(project: Project) -> list[Problem]:
 
 
 def sites(loaded: Loaded, now: datetime, preview: bool = False,
-          names: tuple[str, ...] = ("intranet", "public")) -> dict[str, Site]:
+          names: tuple[str, ...] = ("intranet", "public"),
+          syndication: bool = True) -> dict[str, Site]:
     """The intranet and the public site, each from its own filtered edition (`names`: only
-    those, as the preview makes only the intranet)."""
+    those, as the preview makes only the intranet; `syndication`: with feeds and calendars,
+    which the preview leaves out to answer an edit at once)."""
     config, content = loaded.config, loaded.content
     built = {}
     if "intranet" in names:
         intranet = select(content, Edition.INTRANET, now, preview)
         staff = select(content, Edition.STAFF, now, preview)
         with timing.phase("intranet"):
-            built["intranet"] = _site(config, intranet, staff, config.site_name, config.site_url)
+            built["intranet"] = _site(config, intranet, staff, config.site_name, config.site_url,
+                                      syndication)
     if "public" in names:
         partners = select(content, Edition.PARTNERS, now, preview)
         with timing.phase("public"):
             built["public"] = _site(config, partners, partners, config.public_name,
-                                    config.public_url)
+                                    config.public_url, syndication)
     return built
 
 
 def _site(config: Config, edition: EditionContent, news: EditionContent, name: str,
-          url: str) -> Site:
+          url: str, syndication: bool = True) -> Site:
     with timing.phase("newsletters"):
         extra = tuple(newsletter_pages(edition, news, config.sections,
                                        config.settings.agenda_weeks))
     site = render_site(edition, name, url, config.settings.page_size, config.settings.home_news,
                        extra_pages=extra, extra_nav=[{"Nieuwsbrief": "nieuwsbrief/index.md"}])
-    files = syndication_files(config, edition, news, name, url)
+    files = syndication_files(config, edition, news, name, url) if syndication else {}
     # what partners see is sanitised: editors' raw HTML loses scripts, handlers, styles
     clean = clean_site_html if edition.edition is Edition.PARTNERS else None
     return replace(site, extra_files={**site.extra_files, **files}, sanitize=clean)

@@ -8,9 +8,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from courant import clock, pipeline
-from courant.engine.cache import SiteCache
-from courant.engine.mkdocs import EngineError, build_site
+from courant.engine.mkdocs import EngineError
 from courant.engine.mkdocs import serve as serve_site
+from courant.engine.session import PreviewSession
 from courant.problems import ContentError, Problem
 from courant.sourcecache import SourceMemo
 
@@ -30,7 +30,7 @@ def preview_builder(project: pipeline.Project, url: str, report: Report) -> Call
     change are not parsed again, and pages whose Markdown did not change are neither
     converted nor templated nor written (engine/cache.py)."""
     memo = SourceMemo(project.root / ".cache" / "courant" / "sources.pickle")
-    caches: dict[Path, SiteCache] = {}
+    sessions: dict[Path, PreviewSession] = {}
 
     def rebuild(site_dir: Path) -> None:
         try:
@@ -41,15 +41,21 @@ def preview_builder(project: pipeline.Project, url: str, report: Report) -> Call
         finally:
             memo.index = None  # from now on the preview keeps its sources in memory
         report(loaded.warnings)
-        site = pipeline.sites(loaded, clock.now(), preview=True, names=("intranet",))["intranet"]
+        now = clock.now()
+        site = pipeline.sites(loaded, now, preview=True, names=("intranet",),
+                              syndication=False)["intranet"]
         site = pipeline.with_media(replace(site, url=url), project.content_dir)
-        cache = caches.setdefault(site_dir, SiteCache(None, site_dir))
+
+        def feeds_and_calendars() -> dict[str, bytes]:
+            """Made on full rebuilds only: after an edit the page comes first."""
+            full = pipeline.sites(loaded, now, preview=True, names=("intranet",))["intranet"]
+            return dict(full.extra_files)
+
+        session = sessions.setdefault(site_dir, PreviewSession(project.config_file, site_dir))
         try:
-            build_site(project.config_file, site, site_dir, cache, in_place=True)
+            session.build(site, feeds_and_calendars)
         except EngineError as error:
             report([Problem("mkdocs.yml", str(error))])
-            return
-        cache.save()
 
     return rebuild
 

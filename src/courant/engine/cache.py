@@ -66,11 +66,18 @@ def _versions() -> str:
     return ",".join(found)
 
 
-def _tree_digest(folder: Path) -> str:
+def _code_digest() -> str:
+    """courant's own code: a change to what post-processes pages (sanitising, the cache
+    itself) must not reuse pages made by the old code, whatever the version number says."""
+    package = Path(__file__).resolve().parent.parent
+    return _tree_digest(package, "*.py")
+
+
+def _tree_digest(folder: Path, pattern: str = "*") -> str:
     """Every file below `folder` (names and bytes): the theme's overrides."""
     parts: list[str | bytes] = []
     if folder.is_dir():
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        for path in sorted(p for p in folder.rglob(pattern) if p.is_file()):
             parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
     return digest(*parts)
 
@@ -179,9 +186,11 @@ class CachePlugin(BasePlugin):  # type: ignore[type-arg]
         self.site_key = ""
         self.md_key = ""
         self._files = Files([])
+        self.nav: Navigation | None = None
+        self.env: Environment | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        versions = _versions()
+        versions = _versions() + _code_digest()
         self.md_key = digest(FORMAT, versions, repr(config["markdown_extensions"]),
                              json.dumps(config["mdx_configs"], sort_keys=True, default=str),
                              str(config["use_directory_urls"]))
@@ -196,21 +205,39 @@ class CachePlugin(BasePlugin):  # type: ignore[type-arg]
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         self._wrap_search(config)
-        self._files = files
-        known = files.src_uris
+        self._files, self.nav = files, nav
         for file in files.documentation_pages():
-            page = file.page if file.page is not None else Page(None, file, config)
-            source = file.content_string
-            render_key = digest(self.md_key, file.src_uri, source,
-                                _link_states(source, file.src_uri, known))
-            page.__class__ = CachedPage
-            page.courant = PageState(self.cache, render_key, digest(self.site_key, render_key))
+            self.prepare(file.page if file.page is not None else Page(None, file, config))
         return nav
+
+    def prepare(self, page: Page) -> None:
+        """Give a page its keys (again, when the preview changed its Markdown)."""
+        file = page.file
+        source = file.content_string
+        render_key = digest(self.md_key, file.src_uri, source,
+                            _link_states(source, file.src_uri, self._files.src_uris))
+        page.__class__ = CachedPage
+        page.courant = PageState(self.cache, render_key, digest(self.site_key, render_key))
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         env.loader = ChoiceLoader([DictLoader({REUSED_TEMPLATE: ""}), env.loader])
         env.bytecode_cache = _BYTECODE  # templates compile once a process, not once a build
+        self.env = env
         return env
+
+    @property
+    def files(self) -> Files:
+        return self._files
+
+    def search_entries(self) -> list[dict[str, Any]] | None:
+        """Every page's search entries in page order (for the preview's quick rebuild)."""
+        entries = []
+        for file in self._files.documentation_pages():
+            state: PageState | None = getattr(file.page, "courant", None)
+            if state is None:
+                return None
+            entries.extend(state.entries or ())
+        return entries
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         state: PageState | None = getattr(page, "courant", None)

@@ -95,18 +95,20 @@ def site_config(config_file: Path, site: Site, site_dir: Path, docs_dir: Path,
     return config
 
 
-def build_site(config_file: Path, site: Site, site_dir: Path,
-               cache: SiteCache | None = None, in_place: bool = False) -> None:
+def build_site(config_file: Path, site: Site, site_dir: Path, cache: SiteCache | None = None,
+               in_place: bool = False, docs_dir: Path | None = None) -> MkDocsConfig:
     """Build one site into `site_dir` (a staging folder: MkDocs empties it first); with a
     cache, pages built before with the same inputs are reused (engine/cache.py). `in_place`
     (the preview) keeps `site_dir` and writes only what changed."""
     quiet_mkdocs()
-    with tempfile.TemporaryDirectory(prefix="courant-docs-") as docs_dir:
+    with tempfile.TemporaryDirectory(prefix="courant-docs-") as scratch:
         try:
-            config = site_config(config_file, site, site_dir, Path(docs_dir), cache=cache)
+            config = site_config(config_file, site, site_dir, docs_dir or Path(scratch),
+                                 cache=cache)
             mkdocs_build(config, dirty=in_place)
         except MkDocsException as err:
             raise EngineError(str(err)) from err
+    return config
 
 
 def serve(build: Callable[[Path], None], site_dir: Path, watch: list[Path], host: str,
