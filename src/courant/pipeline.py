@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -170,16 +170,6 @@ def with_media(site: Site, content_dir: Path) -> Site:
     return replace(site, extra_files=files)
 
 
-def page_caches(project: Project, built: dict[str, Site]) -> dict[str, SiteCache]:
-    """Per site, the pages of the previous build (in dist/) that may be reused; the partner
-    site also takes the intranet's conversions of the pages both sites have."""
-    from courant.engine.cache import Renders, SiteCache
-
-    renders = Renders({page.path for page in built.get("public", Site("", "", (), [], ())).pages})
-    return {name: SiteCache(project.root / ".cache" / "courant" / f"{name}.pickle",
-                            project.dist / name, renders) for name in built}
-
-
 def build(project: Project, progress: Progress | None = None) -> BuildResult:
     """Validate, render both sites, and swap the result into dist/ only when all succeeded."""
     say = progress or (lambda _msg: None)
@@ -187,24 +177,42 @@ def build(project: Project, progress: Progress | None = None) -> BuildResult:
     with timing.phase("load"):
         loaded = load(project)
     now = clock.now()
-    built = sites(loaded, now)
-    from courant.engine.mkdocs import build_site
+    from courant.engine.cache import SiteCache
     from courant.mailing import build_mails, mail_files
+    from courant.parallel import in_child
 
-    with timing.phase("mail"):
-        mails = mail_files(build_mails(loaded.config, loaded.content, now, project.root))
-
-    caches = page_caches(project, built)
+    caches = {name: SiteCache(project.root / ".cache" / "courant" / f"{name}.pickle",
+                              project.dist / name) for name in ("intranet", "public")}
     with timing.phase("writing"), Staging(project.dist) as staging:
-        for name, site in built.items():
-            say(f"Site bouwen: {name}")
-            with timing.phase(name):
-                build_site(project.config_file, with_media(site, project.content_dir),
-                           staging.folder(name), caches[name])
+        say("Sites bouwen")
+
+        def partners_and_mail() -> tuple[int, dict[str, Any], dict[str, bytes]]:
+            count, pages = _make_site(project, loaded, now, "public", staging, caches["public"])
+            with timing.phase("mail"):
+                mails = mail_files(build_mails(loaded.config, loaded.content, now, project.root))
+            return count, pages, mails
+
+        # the partner site and the mails in a second process, the (larger) intranet here
+        other = in_child(partners_and_mail)
+        counts = {"intranet": _make_site(project, loaded, now, "intranet", staging,
+                                         caches["intranet"])[0]}
+        counts["public"], caches["public"].next, mails = other()
         for path, data in mails.items():
             staging.write(f"mail/{path}", data)
     for cache in caches.values():
         cache.save()  # only now: the pages it records are in dist/
     timing.report()
-    counts = {name: len(site.pages) for name, site in built.items()}
-    return BuildResult(project.dist, loaded.warnings, counts)
+    return BuildResult(project.dist, loaded.warnings, {name: counts[name] for name in
+                                                       ("intranet", "public")})
+
+
+def _make_site(project: Project, loaded: Loaded, now: datetime, name: str, staging: Staging,
+               cache: SiteCache) -> tuple[int, dict[str, Any]]:
+    """Render one site and build it into staging; its page count and the pages to record."""
+    from courant.engine.mkdocs import build_site
+
+    site = sites(loaded, now, names=(name,))[name]
+    with timing.phase(name):
+        build_site(project.config_file, with_media(site, project.content_dir),
+                   staging.folder(name), cache)
+    return len(site.pages), cache.next

@@ -30,6 +30,22 @@ def phase(name: str) -> Iterator[None]:
             _spent[_open[-1]] = _spent.get(_open[-1], 0.0) - spent
 
 
+def restart() -> None:
+    """A forked child counts only its own phases."""
+    _spent.clear()
+    _open.clear()
+
+
+def snapshot() -> dict[str, float]:
+    return dict(_spent)
+
+
+def add(spent: dict[str, float]) -> None:
+    """Phases timed in another process (parallel.in_child): they ran alongside this one's."""
+    for name, seconds in spent.items():
+        _spent[name] = _spent.get(name, 0.0) + seconds
+
+
 def report() -> None:
     """Write the phases to $COURANT_TIMINGS (if set) and start counting afresh."""
     target = os.environ.get("COURANT_TIMINGS")

@@ -8,6 +8,7 @@ import random
 import shutil
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -116,3 +117,42 @@ def test_incremental_build_equals_clean_build_after_random_edits(corpus: Corpus,
                     encoding="utf-8")
     assert_same_as_clean(root, scratch)
     assert "<p>Proef</p>" in (root / "dist" / "intranet" / "index.html").read_text("utf-8")
+
+
+def test_preview_quick_rebuild_equals_a_full_build(tmp_path: Path) -> None:
+    """The preview's quick path (only changed pages re-rendered inside the kept MkDocs build)
+    gives the pages and search index a full build of the same sources gives."""
+    from courant import clock
+    from courant.engine.session import PreviewSession
+
+    corpus = generate(tmp_path / "project", 30, seed=5)
+    project = pipeline.Project(corpus.root)
+
+    def site_now(syndication: bool = False) -> Any:
+        loaded = pipeline.load(project)
+        site = pipeline.sites(loaded, clock.now(), preview=True, names=("intranet",),
+                              syndication=syndication)["intranet"]
+        return pipeline.with_media(site, project.content_dir)
+
+    def feeds() -> dict[str, bytes]:
+        return dict(site_now(syndication=True).extra_files)
+
+    served = tmp_path / "served"
+    session = PreviewSession(project.config_file, served)
+    session.build(site_now(), feeds)
+    update = next(p for p in corpus.items if "/updates/" in str(p))
+    text = update.read_text(encoding="utf-8")
+    update.write_text(text.replace("title: ", "title: Gewijzigd ", 1) + "\nNieuwe zin.\n",
+                      encoding="utf-8")
+    session.build(site_now(), feeds)
+    assert session.quick == 1
+    fresh = PreviewSession(project.config_file, tmp_path / "fresh")
+    fresh.build(site_now(), feeds)
+    pages = {name: data for name, data in tree(served).items()
+             if name.endswith((".html", ".json", "sitemap.xml"))}
+    assert pages == {name: data for name, data in tree(tmp_path / "fresh").items()
+                     if name.endswith((".html", ".json", "sitemap.xml"))}
+    assert "Nieuwe zin." in "".join(data.decode() for name, data in pages.items()
+                                    if name.endswith("index.html") and update.stem in name)
+    session.close()
+    fresh.close()
