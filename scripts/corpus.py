@@ -20,7 +20,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 LAST_DAY = date(2026, 11, 20)  # the newest item; "now" in the bench is 2026-11-22 12:00
-ITEMS_PER_MONTH = 30  # all types together; sets how far back the archive reaches
+ITEMS_PER_MONTH = 25  # all types together; sets how far back the archive reaches
 
 WORDS = (  # noqa: SIM905 (a sentence is easier to read and edit)
     "de het een en van in op met voor aan bij naar over door uit als dat die deze ook nog "
@@ -207,7 +207,7 @@ def _event_meta(meta: dict[str, object], day: date, rng: random.Random) -> None:
     """Events: start around the item's date (some in the coming months), every form."""
     meta.pop("date", None)
     start = day + timedelta(days=rng.randint(0, 20))
-    if rng.random() < 0.08:
+    if (LAST_DAY - day).days < 90 and rng.random() < 0.5:  # the last months plan ahead
         start = LAST_DAY + timedelta(days=rng.randint(1, 90))
     roll = rng.random()
     if roll < 0.15:
