@@ -23,6 +23,7 @@ from courant.sanitize import clean_site_html
 from courant.sourcecache import SourceMemo
 from courant.sources import read_sources
 from courant.validate import validate, validate_departments
+from courant.writing import check_writing
 
 if TYPE_CHECKING:
     from courant.engine.cache import SiteCache
@@ -70,7 +71,9 @@ def load(project: Project, memo: SourceMemo | None = None) -> Loaded:
     config = load_config(project.config_file)
     problems = Problems()
     memo = memo or SourceMemo(project.root / ".cache" / "courant" / "sources.pickle")
-    content = validate(project.root, read_sources(project.root, problems, memo), problems)
+    sources = read_sources(project.root, problems, memo)
+    content = validate(project.root, sources, problems)
+    check_writing(content, sources, project.root, problems)
     memo.save()
     problems.raise_if_errors()
     return Loaded(config, content, problems.sorted())
