@@ -15,7 +15,7 @@ from courant import clock, pipeline
 from courant.engine import EngineError
 from courant.output import OutputError
 from courant.problems import ContentError, Problem
-from courant.scaffold import ALIASES, create, templates
+from courant.scaffold import ALIASES, ISSUE_NAMES, create, templates
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
@@ -142,14 +142,24 @@ def serve(root: Path, address: str) -> None:
 
 @main.command(context_settings=CONTEXT)
 @click.argument("soort", metavar="SOORT",
-                type=click.Choice(sorted({*templates(clock.now().date(), "").keys(), *ALIASES})))
-@click.argument("titel", metavar="TITEL")
+                type=click.Choice(sorted({*templates(clock.now().date(), "").keys(), *ALIASES,
+                                          *ISSUE_NAMES})))
+@click.argument("titel", metavar="[TITEL]", required=False)
 @project_option
-def new(soort: str, titel: str, root: Path) -> None:
+def new(soort: str, titel: str | None, root: Path) -> None:
     """Maak een nieuw bestand om mee te beginnen, ingevuld en in de juiste map.
 
-    SOORT is update (nieuws), interview, event (agenda), reading (tip) of page (pagina).
+    SOORT is update (nieuws), interview, event (agenda), reading (tip), page (pagina) of
+    issue (nieuwsbrief): het volgende nummer, met de juiste datum en een opzet voor het
+    voorwoord; TITEL mag dan een maand zijn (2027-02) of wegblijven.
     """
+    if soort in ISSUE_NAMES:
+        _new_issue(root, titel)
+        return
+    if not titel:
+        err.print(f'Geef een titel op, bijvoorbeeld: courant new {soort} "Nieuwe openingstijden"',
+                  style="red", markup=False)
+        sys.exit(2)
     keys = pipeline.department_keys(pipeline.Project(root))
     key = keys[0] if keys else "afdeling"
     try:
@@ -202,3 +212,81 @@ def preview(maand: str, root: Path, address: str, target: Path | None) -> None:
         else:
             host, port = split_address(address)
             serve_preview(project, maand, host, port, announce)
+
+
+def _new_issue(root: Path, month: str | None) -> None:
+    """`courant new issue [JJJJ-MM]`: the next newsletter file, dated by extra.courant.issue_day."""
+    from courant.config import load_config, parse_issue_day
+    from courant.scaffold import MONTH, create_issue
+
+    if month is not None and not MONTH.match(month):
+        err.print(f"'{month}' is geen maand; schrijf bijvoorbeeld: courant new issue 2027-02 "
+                  "(of laat de maand weg voor het volgende nummer)", style="red", markup=False)
+        sys.exit(2)
+    with editor_errors():
+        config = load_config(pipeline.Project(root).config_file)
+    try:
+        path = create_issue(root, clock.now().date(), parse_issue_day(config.settings.issue_day),
+                            month)
+    except FileExistsError as error:
+        err.print(f"{error} bestaat al; open dat bestand, of geef een andere maand op "
+                  "(courant new issue 2027-02).", style="red", markup=False)
+        sys.exit(1)
+    out.print(f"Gemaakt: {path.relative_to(root)} (verschijnt op "
+              f"{path.read_text(encoding='utf-8').split()[2]}); schrijf het voorwoord.",
+              markup=False)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("maand", metavar="[JJJJ-MM]", required=False)
+@project_option
+@click.option("--format", "form", type=click.Choice(["tekst", "json"]), default="tekst",
+              show_default=True, help="tekst voor mensen, json voor andere programma's.")
+def status(maand: str | None, root: Path, form: str) -> None:
+    """Laat zien hoe het volgende nummer van de nieuwsbrief ervoor staat (of dat van JJJJ-MM).
+
+    Per editie (medewerkers, partners): de rubrieken en stukken, welke afdelingen nog geen
+    update hebben, concepten, stukken die pas na de verschijningsdatum komen, de agenda en
+    waarschuwingen. Dit is een overzicht, geen controle: het eindigt altijd met code 0.
+    """
+    import re
+
+    from courant.status import status_report
+    from courant.status_view import as_json, show
+
+    if maand is not None and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", maand):
+        err.print(f"'{maand}' is geen maand; schrijf bijvoorbeeld: courant status 2026-12",
+                  style="red", markup=False)
+        sys.exit(2)
+    with editor_errors():
+        loaded = pipeline.load(pipeline.Project(root))
+    report = status_report(loaded.content, clock.now(), loaded.config.sections,
+                           loaded.config.settings.agenda_weeks, maand)
+    if form == "json":
+        click.echo(as_json(report))
+    else:
+        show(report, Console(highlight=False))  # wrapping, unlike `out`: tables fit the window
+
+
+@main.command(name="next", context_settings=CONTEXT)
+@project_option
+@click.option("--format", "form", type=click.Choice(["iso", "epoch", "systemd", "utc"]),
+              default="iso", show_default=True,
+              help="iso: 2026-11-26T00:00:00+01:00; epoch: seconden sinds 1970; systemd: een "
+                   "waarde voor OnCalendar=; utc: 2026-11-25T23:00:00Z.")
+def next_(root: Path, form: str) -> None:
+    """Wanneer het volgende stuk of nummer onder embargo verschijnt: dan moet de site opnieuw
+    gebouwd worden (voor een timer: zie 'Publishing on time' in de README).
+
+    Schrijft dat moment op één regel; staat er niets onder embargo, dan niets (code 0).
+    """
+    from courant.schedule import format_moment, next_due
+
+    with editor_errors():
+        loaded = pipeline.load(pipeline.Project(root))
+    due = next_due(loaded.content, clock.now())
+    if due is None:
+        err.print("Er staat niets onder embargo: opnieuw bouwen is pas nodig na een wijziging.",
+                  style="dim", markup=False)
+        return
+    click.echo(format_moment(due.moment, form))

@@ -56,6 +56,13 @@ class CourantSettings(BaseModel):
     home_news: int = Field(6, ge=1, le=50)
     sections: dict[str, str] = Field(default_factory=lambda: dict(DEFAULT_SECTIONS))
     mail: MailSettings = Field(default_factory=MailSettings)
+    issue_day: str = "last thursday"  # when an issue comes out: `courant new issue` dates it
+
+    @field_validator("issue_day", mode="before")
+    @classmethod
+    def _known_issue_day(cls, value: object) -> str:
+        parse_issue_day(str(value))  # a number (25) is a day of the month
+        return str(value)
 
     @field_validator("sections")
     @classmethod
@@ -65,6 +72,27 @@ class CourantSettings(BaseModel):
             raise ValueError(f"onbekende rubriek {unknown[0]!r}; kies uit "
                              + ", ".join(DEFAULT_SECTIONS))
         return value
+
+
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "eerste": 1,
+            "tweede": 2, "derde": 3, "vierde": 4, "laatste": -1}
+WEEKDAYS = {name: number for number, names in enumerate(
+    [("monday", "maandag"), ("tuesday", "dinsdag"), ("wednesday", "woensdag"),
+     ("thursday", "donderdag"), ("friday", "vrijdag"), ("saturday", "zaterdag"),
+     ("sunday", "zondag")]) for name in names}
+
+
+def parse_issue_day(text: str) -> tuple[int, int]:
+    """'last thursday' -> (-1, 3) (ordinal, weekday); '25' -> (0, 25) (a day of the month).
+    Dutch works too: 'laatste donderdag'."""
+    words = str(text).lower().split()
+    if len(words) == 1 and words[0].isdigit() and 1 <= int(words[0]) <= 28:
+        return 0, int(words[0])
+    if len(words) == 2 and words[0] in ORDINALS and words[1] in WEEKDAYS:
+        return ORDINALS[words[0]], WEEKDAYS[words[1]]
+    raise ValueError(f"'{text}' is geen verschijningsdag; schrijf bijvoorbeeld 'last thursday' "
+                     "('laatste donderdag'), 'first monday' of een dag van de maand van 1 tot "
+                     "en met 28, zoals '25'")
 
 
 @dataclass(frozen=True, slots=True)

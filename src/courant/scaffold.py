@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -52,6 +54,8 @@ CONSENT_NOTE = ("# Laat draft op true staan tot de collega de tekst heeft gezien
 ALIASES = {"nieuws": "update", "updates": "update", "agenda": "event", "events": "event",
            "tip": "reading", "boekenkast": "reading", "pagina": "page", "pages": "page",
            "interviews": "interview"}
+ISSUE_NAMES = ("issue", "nieuwsbrief", "nummer")
+"""`courant new issue`: the next newsletter file (made by create_issue, not from a template)."""
 
 
 def create(root: Path, kind: str, title: str, today: date, department: str) -> Path:
@@ -66,4 +70,72 @@ def create(root: Path, kind: str, title: str, today: date, department: str) -> P
     text = text.replace("consent: true", CONSENT_NOTE + "consent: true", 1)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text + template.body, encoding="utf-8")
+    return path
+
+
+# --- the monthly issue -------------------------------------------------------------------------
+
+MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+FOREWORD_HINT = "Schrijf hier het voorwoord"
+"""The skeleton's placeholder: `courant status` warns while the foreword still holds it."""
+FOREWORD = f"""Beste collega's en partners,
+
+{FOREWORD_HINT}: twee of drie korte alinea's. Wat speelt er deze maand? Waar wil je
+de lezer op wijzen? Link naar een stuk met het pad naar het bestand, zoals
+`[de banenmarkt](../content/updates/banenmarkt.md)`.
+
+Hartelijke groet,
+
+Naam
+Functie
+"""
+
+
+def issue_date(month: str, rule: tuple[int, int]) -> date:
+    """The day an issue of `month` comes out by `rule` (config.parse_issue_day): the n-th or
+    last weekday of the month, or a fixed day of the month."""
+    year, number = (int(part) for part in month.split("-"))
+    ordinal, value = rule
+    if ordinal == 0:
+        return date(year, number, value)
+    if ordinal > 0:
+        first = date(year, number, 1)
+        return first + timedelta(days=(value - first.weekday()) % 7 + 7 * (ordinal - 1))
+    last = date(year, number, calendar.monthrange(year, number)[1])
+    return last - timedelta(days=(last.weekday() - value) % 7)
+
+
+def next_month(month: str) -> str:
+    year, number = (int(part) for part in month.split("-"))
+    return f"{year + number // 12}-{number % 12 + 1:02d}"
+
+
+def next_issue_month(existing: list[str], today: date, rule: tuple[int, int]) -> str:
+    """The month after the newest issue file; when there is none yet (or it is old), the
+    first month whose issue day is still to come."""
+    month = today.strftime("%Y-%m")
+    if issue_date(month, rule) < today:
+        month = next_month(month)
+    newest = max((m for m in existing if MONTH.match(m)), default="")
+    while month <= newest:
+        month = next_month(month)
+    return month
+
+
+def create_issue(root: Path, today: date, rule: tuple[int, int],
+                 month: str | None = None) -> Path:
+    """Write newsletter/YYYY-MM.md, dated by `rule`, with a foreword skeleton;
+    FileExistsError when that issue exists."""
+    folder = root / "newsletter"
+    if month is None:
+        month = next_issue_month([p.stem for p in folder.glob("*.md")], today, rule)
+    path = folder / f"{month}.md"
+    if path.exists():
+        raise FileExistsError(path)
+    day = issue_date(month, rule)
+    text = (f"---\ndate: {day.isoformat()}\n"
+            "# title: een eigen titel (zonder title heet het nummer 'Nieuwsbrief <maand> "
+            "<jaar>')\n---\n" + FOREWORD)
+    folder.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
     return path
