@@ -110,6 +110,7 @@ def build(root: Path) -> None:
     _print_problems(result.warnings)
     pages = ", ".join(f"{name}: {count} pagina's" for name, count in result.counts.items())
     out.print(f"Klaar: {result.dist} ({pages}).", style="green")
+    _announce_next(result.next_due)
 
 
 @main.command(context_settings=CONTEXT)
@@ -290,3 +291,18 @@ def next_(root: Path, form: str) -> None:
                   style="dim", markup=False)
         return
     click.echo(format_moment(due.moment, form))
+
+
+def _announce_next(due: Any) -> None:
+    """After a build: when the site must be built again for an embargo to lift by itself."""
+    from courant.render.dutch import weekday
+    from courant.schedule import format_moment
+
+    if due is None:
+        out.print("Er staat niets onder embargo.", markup=False)
+        return
+    what = ", ".join(str(source) for source in due.sources[:3])
+    more = f" en {len(due.sources) - 3} meer" if len(due.sources) > 3 else ""
+    out.print(f"Volgende publicatie: {weekday(due.moment.date())} om "
+              f"{due.moment:%H:%M} ({format_moment(due.moment)}): {what}{more}. Bouw dan "
+              "opnieuw (courant next geeft dit moment voor een timer).", markup=False)

@@ -20,6 +20,7 @@ from courant.render.newsletter import newsletter_pages
 from courant.render.pages import Site
 from courant.render.site import render_site
 from courant.sanitize import clean_site_html
+from courant.schedule import Due, next_due
 from courant.sourcecache import SourceMemo
 from courant.sources import read_sources
 from courant.validate import validate, validate_departments
@@ -63,6 +64,7 @@ class BuildResult:
     dist: Path
     warnings: list[Problem]
     counts: dict[str, int]
+    next_due: Due | None = None  # when the next embargoed item or issue is published
 
 
 def load(project: Project, memo: SourceMemo | None = None) -> Loaded:
@@ -139,8 +141,11 @@ def _site(config: Config, edition: EditionContent, news: EditionContent, name: s
     with timing.phase("newsletters"):
         extra = tuple(newsletter_pages(edition, news, config.sections,
                                        config.settings.agenda_weeks))
+    from courant.media import image_sizes
+
     site = render_site(edition, name, url, config.settings.page_size, config.settings.home_news,
-                       extra_pages=extra, extra_nav=[{"Nieuwsbrief": "nieuwsbrief/index.md"}])
+                       extra_pages=extra, extra_nav=[{"Nieuwsbrief": "nieuwsbrief/index.md"}],
+                       image_size=image_sizes(config.path.parent / "content"))
     files = syndication_files(config, edition, news, name, url) if syndication else {}
     # what partners see is sanitised: editors' raw HTML loses scripts, handlers, styles
     clean = clean_site_html if edition.edition is Edition.PARTNERS else None
@@ -165,11 +170,11 @@ def syndication_files(config: Config, edition: EditionContent, news: EditionCont
 
 def with_media(site: Site, content_dir: Path) -> Site:
     """Attach the published (metadata-free) bytes of every file the site uses."""
-    from courant.media import published_bytes
+    from courant.media import published_files
 
     files = dict(site.extra_files)
     for asset in site.assets:
-        files[asset.path] = published_bytes(content_dir / asset.source)
+        files.update(published_files(content_dir / asset.source, asset.path))
     return replace(site, extra_files=files)
 
 
@@ -206,7 +211,8 @@ def build(project: Project, progress: Progress | None = None) -> BuildResult:
         cache.save()  # only now: the pages it records are in dist/
     timing.report()
     return BuildResult(project.dist, loaded.warnings, {name: counts[name] for name in
-                                                       ("intranet", "public")})
+                                                       ("intranet", "public")},
+                       next_due(loaded.content, now))
 
 
 def _make_site(project: Project, loaded: Loaded, now: datetime, name: str, staging: Staging,

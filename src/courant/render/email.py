@@ -25,6 +25,7 @@ from courant.markup import to_html
 from courant.render import dutch
 from courant.render.common import asset_path, url_of
 from courant.render.compose import ComposedIssue, Entry, issue_page_path
+from courant.render.images import MAIL_WIDTH, shown
 from courant.render.plaintext import html_to_text, wrap
 from courant.sanitize import clean_html
 
@@ -127,7 +128,9 @@ def _image(entry: Entry, site: MailSite, image_size: ImageSize) -> dict[str, Any
     if size is None:
         return None
     path = entry.image.path
-    src = site.asset_url(path) if site.asset_url else site.url + asset_path(path)
+    # the copy made for the mail's width (render/images.py), published beside the original
+    src = (site.asset_url(path) if site.asset_url
+           else site.url + shown(asset_path(path), size, MAIL_WIDTH)[0])
     width, height = fit(size, IMAGE_BOX)
     return {"src": src, "width": width, "height": height, "alt": entry.image.alt}
 

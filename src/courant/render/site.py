@@ -20,6 +20,7 @@ from courant.render.common import (
     relative,
     teaser,
 )
+from courant.render.images import ImageSize, image_markdown
 from courant.render.indexes import (
     agenda_pages,
     department_pages,
@@ -41,11 +42,13 @@ INDEX_TITLES = {
 
 def render_site(edition: EditionContent, name: str, url: str, page_size: int,
                 home_news: int, extra_pages: tuple[SitePage, ...] = (),
-                extra_nav: list[Any] | None = None) -> Site:
-    """All pages of one site. `extra_pages` come from other renderers (newsletter archive)."""
+                extra_nav: list[Any] | None = None,
+                image_size: ImageSize | None = None) -> Site:
+    """All pages of one site. `extra_pages` come from other renderers (newsletter archive);
+    `image_size` gives images their width and height."""
     assets: dict[str, PurePosixPath] = {}
     by_source = edition.by_source
-    pages = [item_page(item, edition, by_source, assets) for item in edition.items]
+    pages = [item_page(item, edition, by_source, assets, image_size) for item in edition.items]
     pages.append(home_page(edition, name, home_news))
     pages.extend(section_pages(edition, Kind.UPDATE, INDEX_TITLES[Kind.UPDATE], page_size))
     pages.extend(section_pages(edition, Kind.INTERVIEW, INDEX_TITLES[Kind.INTERVIEW], page_size))
@@ -90,7 +93,8 @@ def _pages_nav(pages: list[Page]) -> list[Any]:
 
 
 def item_page(item: Item, edition: EditionContent, by_source: dict[PurePosixPath, Item],
-              assets: dict[str, PurePosixPath]) -> SitePage:
+              assets: dict[str, PurePosixPath],
+              image_size: ImageSize | None = None) -> SitePage:
     path = page_path(item)
     parts = [front(item.title, item.summary or teaser(item))]
     parts.append(f"# {esc(item.title)}\n")
@@ -102,8 +106,8 @@ def item_page(item: Item, edition: EditionContent, by_source: dict[PurePosixPath
     if item.image is not None:
         published = asset_path(item.image.path)
         assets[published] = item.image.path
-        parts.append(f"![{esc(item.image.alt)}]({relative(path, published)})"
-                     '{ loading="lazy" .courant-image }\n')
+        size = image_size(item.image.path) if image_size else None
+        parts.append(image_markdown(item.image.alt, published, path, size))
     parts.append(localise_links(item, by_source, path, assets))
     if item.tags:
         parts.append("\nOnderwerpen: " + ", ".join(esc(t) for t in item.tags) +
