@@ -109,8 +109,13 @@ def _spread(first: date, index: int, n: int, rng: random.Random) -> date:
     return min(max(day, first), LAST_DAY)
 
 
-def sentence(rng: random.Random, low: int = 8, high: int = 20) -> str:
-    words = rng.choices(WORDS, k=rng.randint(low, high))
+SHORT = WORDS[:24]  # de, het, een, ... : plain Dutch is mostly short words
+
+
+def sentence(rng: random.Random, low: int = 6, high: int = 15) -> str:
+    """A sentence as an editor writing for B1 might: short, most words short."""
+    words = [rng.choice(SHORT) if rng.random() < 0.45 else rng.choice(WORDS)
+             for _ in range(rng.randint(low, high))]
     return " ".join(words).capitalize() + "."
 
 
@@ -243,10 +248,10 @@ def _write_images(folder: Path, seed: int) -> None:
 
     rng = random.Random(f"{seed}-images")
     for name in IMAGES:
-        image = Image.new("RGB", (480, 320), tuple(rng.randint(40, 220) for _ in range(3)))
+        image = Image.new("RGB", (800, 533), tuple(rng.randint(40, 220) for _ in range(3)))
         for _ in range(40):
-            x, y = rng.randint(0, 460), rng.randint(0, 300)
-            image.paste(tuple(rng.randint(0, 255) for _ in range(3)), (x, y, x + 20, y + 20))
+            x, y = rng.randint(0, 760), rng.randint(0, 500)
+            image.paste(tuple(rng.randint(0, 255) for _ in range(3)), (x, y, x + 30, y + 30))
         out = io.BytesIO()
         image.save(out, format="PNG" if name.endswith(".png") else "JPEG", quality=80)
         (folder / name).write_bytes(out.getvalue())
