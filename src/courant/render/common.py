@@ -46,8 +46,19 @@ def asset_path(source: PurePosixPath) -> str:
     return "/".join(parts) if parts and parts[0] == MEDIA_DIR else f"{MEDIA_DIR}/{source}"
 
 
+@cache
 def relative(from_page: str, to_path: str) -> str:
-    return posixpath.relpath(to_path, posixpath.dirname(from_page) or ".")
+    """posixpath.relpath for the site's own relative paths, without its abspath (a getcwd()
+    call each time, thousands of times a build); anything unusual goes to relpath itself."""
+    start = posixpath.dirname(from_page)
+    if to_path.startswith("/") or start.startswith("/") or ".." in f"{start}/{to_path}":
+        return posixpath.relpath(to_path, start or ".")
+    here = [part for part in start.split("/") if part and part != "."]
+    there = [part for part in to_path.split("/") if part and part != "."]
+    common = 0
+    while common < min(len(here), len(there)) and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:]) or "."
 
 
 @cache
