@@ -81,8 +81,8 @@ FOREWORD_HINT = "Schrijf hier het voorwoord"
 FOREWORD = f"""Beste collega's en partners,
 
 {FOREWORD_HINT}: twee of drie korte alinea's. Wat speelt er deze maand? Waar wil je
-de lezer op wijzen? Link naar een stuk met het pad naar het bestand, zoals
-`[de banenmarkt](../content/updates/banenmarkt.md)`.
+de lezer op wijzen? Link naar een stuk met het pad naar het bronbestand (zie 'Links naar
+andere stukken' in de handleiding).
 
 Hartelijke groet,
 

@@ -1,0 +1,101 @@
+"""scaffold.py: `courant new`, and `courant new issue` with its date rule from mkdocs.yml."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from courant import pipeline
+from courant.cli import main
+from courant.config import CourantSettings, parse_issue_day
+from courant.problems import ContentError
+from courant.scaffold import FOREWORD_HINT, create_issue, issue_date, next_issue_month
+
+LAST_THURSDAY = (-1, 3)
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("last thursday", (-1, 3)), ("laatste donderdag", (-1, 3)), ("First Monday", (1, 0)),
+    ("derde woensdag", (3, 2)), ("25", (0, 25)), (25, (0, 25)),
+])
+def test_issue_day_rules(text: object, rule: tuple[int, int]) -> None:
+    assert parse_issue_day(str(text)) == rule
+    assert CourantSettings(issue_day=text).issue_day == str(text)
+
+
+@pytest.mark.parametrize("text", ["elke donderdag", "fifth friday", "31", "0", "donderdag"])
+def test_issue_day_wrong(text: str) -> None:
+    with pytest.raises(ValueError, match="is geen verschijningsdag; schrijf bijvoorbeeld "
+                                         "'last thursday'"):
+        CourantSettings(issue_day=text)
+
+
+def test_issue_day_wrong_in_mkdocs_yml(demo: Path) -> None:
+    config = demo / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  courant:\n", "  courant:\n"
+                                                 "    issue_day: elke donderdag\n", 1))
+    with pytest.raises(ContentError) as raised:
+        pipeline.check(pipeline.Project(demo))
+    assert [str(p) for p in raised.value.problems] == [
+        "mkdocs.yml: extra.courant.issue_day: 'elke donderdag' is geen verschijningsdag; "
+        "schrijf bijvoorbeeld 'last thursday' ('laatste donderdag'), 'first monday' of een dag "
+        "van de maand van 1 tot en met 28, zoals '25'"]
+
+
+@pytest.mark.parametrize(("month", "rule", "expected"), [
+    ("2026-11", LAST_THURSDAY, date(2026, 11, 26)),
+    ("2026-12", LAST_THURSDAY, date(2026, 12, 31)),
+    ("2027-02", LAST_THURSDAY, date(2027, 2, 25)),
+    ("2026-10", (1, 3), date(2026, 10, 1)),  # the 1st is a Thursday
+    ("2026-11", (2, 0), date(2026, 11, 9)),
+    ("2026-11", (0, 15), date(2026, 11, 15)),
+])
+def test_issue_date(month: str, rule: tuple[int, int], expected: date) -> None:
+    assert issue_date(month, rule) == expected
+
+
+def test_next_issue_month() -> None:
+    today = date(2026, 11, 22)
+    assert next_issue_month(["2026-09", "2026-12"], today, LAST_THURSDAY) == "2027-01"
+    assert next_issue_month([], today, LAST_THURSDAY) == "2026-11"  # the 26th is still ahead
+    assert next_issue_month([], date(2026, 11, 27), LAST_THURSDAY) == "2026-12"
+    assert next_issue_month(["2026-11"], today, LAST_THURSDAY) == "2026-12"
+    assert next_issue_month(["2026-12"], date(2026, 12, 31), (0, 20)) == "2027-01"
+
+
+def test_new_issue_on_the_demo(demo: Path) -> None:
+    result = CliRunner().invoke(main, ["new", "issue", "--map", str(demo)])
+    assert result.exit_code == 0, result.output
+    assert "Gemaakt: newsletter/2027-01.md (verschijnt op 2027-01-28)" in result.output
+    text = (demo / "newsletter" / "2027-01.md").read_text(encoding="utf-8")
+    assert text.startswith("---\ndate: 2027-01-28\n")
+    assert FOREWORD_HINT in text
+    loaded = pipeline.load(pipeline.Project(demo))  # the new file is valid
+    (new,) = [i for i in loaded.content.issues if i.month == "2027-01"]
+    assert new.title == "Nieuwsbrief januari 2027"
+    again = CliRunner().invoke(main, ["new", "issue", "2027-01", "--map", str(demo)])
+    assert again.exit_code == 1 and "bestaat al" in again.output
+
+
+def test_new_issue_for_a_month_and_by_the_configured_day(demo: Path) -> None:
+    config = demo / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  courant:\n", "  courant:\n"
+                                                 "    issue_day: first monday\n", 1))
+    path = create_issue(demo, date(2026, 11, 22), (1, 0), "2027-03")
+    assert path.read_text(encoding="utf-8").startswith("---\ndate: 2027-03-01\n")
+    result = CliRunner().invoke(main, ["new", "nieuwsbrief", "2027-04",
+                                       "--map", str(demo)])
+    assert result.exit_code == 0
+    assert (demo / "newsletter" / "2027-04.md").read_text().startswith("---\ndate: 2027-04-05\n")
+    wrong = CliRunner().invoke(main, ["new", "issue", "april", "--map", str(demo)])
+    assert wrong.exit_code == 2 and "'april' is geen maand" in wrong.output
+
+
+def test_other_kinds_still_need_a_title(demo: Path) -> None:
+    result = CliRunner().invoke(main, ["new", "update", "--map", str(demo)])
+    assert result.exit_code == 2
+    assert 'Geef een titel op, bijvoorbeeld: courant new update "Nieuwe openingstijden"' in (
+        result.output)
