@@ -17,6 +17,15 @@ from courant.scaffold import FOREWORD_HINT, create_issue, issue_date, next_issue
 LAST_THURSDAY = (-1, 3)
 
 
+def set_issue_day(project: Path, value: str) -> None:
+    """Set extra.courant.issue_day in the project's mkdocs.yml."""
+    config = project / "mkdocs.yml"
+    lines = [line for line in config.read_text().splitlines(keepends=True)
+             if not line.lstrip().startswith("issue_day:")]
+    at = lines.index("  courant:\n") + 1
+    config.write_text("".join([*lines[:at], f"    issue_day: {value}\n", *lines[at:]]))
+
+
 @pytest.mark.parametrize(("text", "rule"), [
     ("last thursday", (-1, 3)), ("laatste donderdag", (-1, 3)), ("First Monday", (1, 0)),
     ("derde woensdag", (3, 2)), ("25", (0, 25)), (25, (0, 25)),
@@ -34,9 +43,7 @@ def test_issue_day_wrong(text: str) -> None:
 
 
 def test_issue_day_wrong_in_mkdocs_yml(demo: Path) -> None:
-    config = demo / "mkdocs.yml"
-    config.write_text(config.read_text().replace("  courant:\n", "  courant:\n"
-                                                 "    issue_day: elke donderdag\n", 1))
+    set_issue_day(demo, "elke donderdag")
     with pytest.raises(ContentError) as raised:
         pipeline.check(pipeline.Project(demo))
     assert [str(p) for p in raised.value.problems] == [
@@ -81,9 +88,7 @@ def test_new_issue_on_the_demo(demo: Path) -> None:
 
 
 def test_new_issue_for_a_month_and_by_the_configured_day(demo: Path) -> None:
-    config = demo / "mkdocs.yml"
-    config.write_text(config.read_text().replace("  courant:\n", "  courant:\n"
-                                                 "    issue_day: first monday\n", 1))
+    set_issue_day(demo, "first monday")
     path = create_issue(demo, date(2026, 11, 22), (1, 0), "2027-03")
     assert path.read_text(encoding="utf-8").startswith("---\ndate: 2027-03-01\n")
     result = CliRunner().invoke(main, ["new", "nieuwsbrief", "2027-04",
