@@ -14,26 +14,33 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
+from slugify import slugify
 
 from courant.clock import AMSTERDAM
 from courant.model import Audience, Kind, ReadingKind
 
+# Example lines for messages, as the editor would type them, and what a message adds to them.
 EXAMPLES = {
     "title": "title: Nieuwe werkwijze bij de intake",
     "date": "date: 2026-11-28",
     "department": "department: wi",
-    "person": "person: met daaronder '  name: Fatima el Amrani'",
+    "person": "person:",
     "name": "name: Fatima el Amrani",
-    "consent": "consent: true (alleen als de collega toestemming gaf)",
-    "start": "start: \"2026-11-24 15:00\" of start: 2026-11-24 voor een hele dag",
-    "kind": "kind: book (of article, video, podcast, website)",
+    "consent": "consent: true",
+    "start": "start: 2026-11-24 15:00",
+    "kind": "kind: book",
     "link": "link: https://www.voorbeeld.nl/artikel",
     "image_alt": "image_alt: Collega's aan tafel tijdens de Spotlights-sessie",
+}
+NOTES = {
+    "person": "met daaronder, ingesprongen, '  name: Fatima el Amrani'",
+    "consent": "(alleen als de collega toestemming gaf voor publicatie)",
+    "start": "(of 'start: 2026-11-24' voor een hele dag)",
+    "kind": "(of article, video, podcast, website)",
 }
 DEPARTMENT_EXAMPLES = {
     "key": "key: wi",
     "name": "name: Werk en Inkomen",
-    "entry": "- key: wi' met daaronder '  name: Werk en Inkomen",
 }
 
 
@@ -285,7 +292,7 @@ class DepartmentFront(_Front):
     def _lower(cls, value: str) -> str:
         if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", value):
             raise fail(f"{_show(value)} mag alleen kleine letters, cijfers en '-' bevatten; "
-                       f"schrijf bijvoorbeeld {_show(re.sub('[^a-z0-9-]', '', value.lower()))}")
+                       f"schrijf bijvoorbeeld {_show(slugify(value) or 'wi')}")
         return value
 
 
@@ -320,7 +327,8 @@ def message_for(error: dict[str, Any], model: type[BaseModel] | None = None) -> 
         example = examples.get(key, f"{key}: ...")
         if len(loc) > 1:
             return f"ontbreekt; zet onder '{loc[0]}:' een ingesprongen regel zoals '  {example}'"
-        return f"ontbreekt; voeg een regel toe zoals '{example}'"
+        note = NOTES.get(key) if model is not DepartmentFront else None
+        return f"ontbreekt; voeg een regel toe zoals '{example}'" + (f" {note}" if note else "")
     if error["type"] == "extra_forbidden":
         known = list(_model_at(model, loc[:-1]).model_fields) if model else []
         close = difflib.get_close_matches(key, known, n=1)
@@ -328,7 +336,7 @@ def message_for(error: dict[str, Any], model: type[BaseModel] | None = None) -> 
         return f"is hier geen sleutel die courant kent; {hint}"
     if error["type"] in {"model_type", "model_attributes_type", "dict_type"}:
         if model is DepartmentFront and not loc:
-            return ("is geen afdeling; schrijf elke afdeling als "
-                    f"'{DEPARTMENT_EXAMPLES['entry']}'")
+            return (f"{_show(error.get('input'))} is geen afdeling; schrijf elke afdeling als "
+                    "'- key: wi' met daaronder '  name: Werk en Inkomen'")
         return "moet een lijst van sleutels zijn ('sleutel: waarde' op elke regel)"
     return f"heeft een waarde die courant niet kan lezen ({_show(error.get('input'))})"

@@ -101,14 +101,22 @@ def _parse_with(loader_class: Any, text: str, key_lines: dict[str, int] | None,
         if node is None:
             return None
         if key_lines is not None and isinstance(node, yaml.MappingNode):
-            for key_node, _ in node.value:
+            for key_node, value_node in node.value:
                 key, line = str(key_node.value), key_node.start_mark.line + first_line
                 if key in key_lines and duplicates is not None:
                     duplicates.append((key, line, key_lines[key]))
                 key_lines[key] = line
+                _nested_lines(key, value_node, key_lines, first_line)
         return loader.construct_document(node)
     finally:
         loader.dispose()
+
+
+def _nested_lines(key: str, node: yaml.Node, key_lines: dict[str, int], first_line: int) -> None:
+    """Lines of keys one level down (person.name), for messages about nested keys."""
+    if isinstance(node, yaml.MappingNode):
+        for sub, _ in node.value:
+            key_lines.setdefault(f"{key}.{sub.value}", sub.start_mark.line + first_line)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,9 +129,15 @@ class RawSource:
     body: str
     key_lines: dict[str, int]
     body_line: int  # file line where the body starts
+    end_line: int | None = None  # the closing '---': where a missing key goes
 
     def line(self, key: str) -> int | None:
-        return self.key_lines.get(key)
+        """The line of `key` ('person.name' falls back to 'person'), if it is in the file."""
+        while key:
+            if key in self.key_lines:
+                return self.key_lines[key]
+            key = key.rpartition(".")[0]
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,17 +254,17 @@ def read_markdown(root: Path, path: Path, kind: Kind | None,
         problems.add(name, f"staat twee keer in de front matter (ook op regel {earlier}); "
                      "laat er één staan", key=key, line=line)
     return RawSource(PurePosixPath(name), kind, {str(k): v for k, v in meta.items()}, body,
-                     handler.key_lines, _body_line(text))
+                     handler.key_lines, *_body_lines(text))
 
 
-def _body_line(text: str) -> int:
-    """1-based line of the body's first non-blank line (after the closing '---')."""
+def _body_lines(text: str) -> tuple[int, int]:
+    """1-based lines of the closing '---' and of the body's first non-blank line."""
     lines = text.splitlines()
     close = next((i for i in range(1, len(lines)) if re.match(r"^-{3,}\s*$", lines[i])), 0)
     start = close + 1
     while start < len(lines) and not lines[start].strip():
         start += 1
-    return start + 1
+    return start + 1, close + 1
 
 
 def yaml_line(err: yaml.YAMLError, first_line: int = 1) -> int | None:
@@ -265,8 +279,9 @@ def yaml_line(err: yaml.YAMLError, first_line: int = 1) -> int | None:
 
 YAML_EXPLAINED: tuple[tuple[str, str], ...] = (
     ("mapping values are not allowed",
-     "er staat een tweede dubbele punt, of de regel springt in; zet tekst met een ':' tussen "
-     'aanhalingstekens (title: "Let op: nieuwe regels") en begin elke sleutel vooraan de regel'),
+     "er staat een tweede dubbele punt, of de regel springt verkeerd in; zet tekst met een ':' "
+     'tussen aanhalingstekens (title: "Let op: nieuwe regels") en laat de regel even ver '
+     "inspringen als de sleutels erboven"),
     ("found character '\\t'", "er staat een tab; spring in met spaties"),
     ("while scanning a quoted scalar",
      "een aanhalingsteken wordt niet gesloten; zet hetzelfde aanhalingsteken aan het eind van "
@@ -284,8 +299,8 @@ YAML_EXPLAINED: tuple[tuple[str, str], ...] = (
     ("could not determine a constructor",
      "de tekst begint met een !; zet de tekst tussen aanhalingstekens"),
     ("expected <block end>",
-     "deze regel past niet bij de regels erboven; begin elke sleutel vooraan de regel, en zet "
-     "tekst met een ' (apostrof) tussen dubbele aanhalingstekens"),
+     "deze regel past niet bij de regels erboven; laat hem even ver inspringen als de sleutels "
+     "erboven, en zet tekst met een ' (apostrof) tussen dubbele aanhalingstekens"),
 )
 
 

@@ -81,7 +81,8 @@ def validate_departments(data: Any, lines: dict[str, int], problems: Problems) -
     seen: dict[str, int] = {}
     for index, entry in enumerate(data):
         front = _validate_model(DepartmentFront, entry, name, problems,
-                                lambda key, i=index: lines.get(f"{i}.{key}", lines.get(str(i))))
+                                lambda loc, _missing, i=index: lines.get(
+                                    f"{i}.{loc[0]}" if loc else "", lines.get(str(i))))
         if front is None:
             continue
         line = lines.get(f"{index}.key")
@@ -96,15 +97,27 @@ def validate_departments(data: Any, lines: dict[str, int], problems: Problems) -
     return departments
 
 
+LineOf = Callable[[list[str], bool], int | None]
+
+
+def _raw_line_of(raw: RawSource) -> LineOf:
+    """A key's line; a missing top-level key points at the closing '---', where it goes."""
+    def line_of(loc: list[str], missing: bool) -> int | None:
+        if missing and len(loc) == 1:
+            return raw.end_line
+        return raw.line(".".join(loc)) if loc else None
+    return line_of
+
+
 def _validate_model(model: type[BaseModel], data: Any, file: str, problems: Problems,
-                    line_of: Any, context: dict[str, Any] | None = None) -> Any:
+                    line_of: LineOf, context: dict[str, Any] | None = None) -> Any:
     try:
         return model.model_validate(data, context=context)
     except ValidationError as err:
         for error in err.errors():
             loc = [str(p) for p in error["loc"]]
             problems.add(file, message_for(dict(error), model), key=".".join(loc) or None,
-                         line=line_of(loc[0]) if loc else None)
+                         line=line_of(loc, error["type"] == "missing"))
         return None
 
 
@@ -116,7 +129,8 @@ def validate_item(root: Path, raw: RawSource, keys: tuple[str, ...],
     file = str(raw.path)
     model = FRONT_BY_KIND[raw.kind]
     _warn_unknown_keys(raw, model, problems)
-    front = _validate_model(model, raw.meta, file, problems, raw.line, {"departments": keys})
+    front = _validate_model(model, raw.meta, file, problems, _raw_line_of(raw),
+                            {"departments": keys})
     errors = len(problems.errors)
     image = _check_image(root, raw, problems)
     if raw.kind is Kind.READING:
@@ -298,7 +312,7 @@ def validate_issue(raw: RawSource, problems: Problems) -> Issue | None:
                      "het nummer, bijvoorbeeld newsletter/2026-12.md")
         return None
     _warn_unknown_keys(raw, IssueFront, problems)
-    front = _validate_model(IssueFront, raw.meta, file, problems, raw.line)
+    front = _validate_model(IssueFront, raw.meta, file, problems, _raw_line_of(raw))
     if front is None:
         return None
     year, month = int(match.group(1)), int(match.group(2))
@@ -334,7 +348,7 @@ def _check_issue_keys(items: list[Item], months: set[str], raws: list[RawSource]
     lines = {raw.path: raw.line("issue") for raw in raws}
     for item in items:
         if item.issue and item.issue not in months:
-            problems.add(str(item.source), f"{item.issue} heeft (nog) geen nieuwsbrief; het "
+            problems.add(str(item.source), f'"{item.issue}" heeft (nog) geen nieuwsbrief; het '
                          f"stuk verschijnt pas als newsletter/{item.issue}.md er is",
                          key="issue", line=lines.get(item.source), warning=True)
 
