@@ -13,11 +13,17 @@ import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
+from courant import problems as _problems_module
+from courant import sources as _sources_module
 from courant.model import Kind
 from courant.problems import Problem, Problems
 from courant.sources import RawSource, read_markdown
 
-FORMAT = "courant-sources-1"
+# Keyed on the code that reads and words them too: a RawSource pickled by older code may lack
+# a field, and its problems would keep old wording or line numbers.
+FORMAT = "courant-sources-1:" + hashlib.blake2b(
+    Path(_sources_module.__file__).read_bytes() + Path(_problems_module.__file__).read_bytes(),
+    digest_size=8).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
