@@ -107,9 +107,26 @@ def _parse_with(loader_class: Any, text: str, key_lines: dict[str, int] | None,
                     duplicates.append((key, line, key_lines[key]))
                 key_lines[key] = line
                 _nested_lines(key, value_node, key_lines, first_line)
-        return loader.construct_document(node)
+        try:
+            return loader.construct_document(node)
+        except (ValueError, TypeError) as err:  # an explicit tag: `date: !!timestamp 2026-02-30`
+            raise yaml.constructor.ConstructorError(
+                None, None, f"could not determine a constructor ({err})",
+                _failing_mark(loader, node)) from err
     finally:
         loader.dispose()
+
+
+def _failing_mark(loader: Any, node: yaml.Node) -> Any:
+    """Where the value that could not be constructed starts (else the document's start)."""
+    if isinstance(node, yaml.MappingNode):
+        for _, value_node in node.value:
+            loader.constructed_objects, loader.recursive_objects = {}, {}
+            try:
+                loader.construct_object(value_node, deep=True)
+            except (ValueError, TypeError, yaml.YAMLError):
+                return value_node.start_mark
+    return node.start_mark
 
 
 def _nested_lines(key: str, node: yaml.Node, key_lines: dict[str, int], first_line: int) -> None:
@@ -296,11 +313,21 @@ YAML_EXPLAINED: tuple[tuple[str, str], ...] = (
      "de tekst begint met een teken dat YAML zelf gebruikt; zet de tekst tussen aanhalingstekens"),
     ("found undefined alias",
      "de tekst begint met een * (of &); zet de tekst tussen aanhalingstekens"),
+    ("while scanning an a",  # an alias (*) or an anchor (&)
+     "de tekst begint met een * (of &); zet de tekst tussen aanhalingstekens"),
     ("could not determine a constructor",
-     "de tekst begint met een !; zet de tekst tussen aanhalingstekens"),
+     "de tekst begint met een ! (of !!); zet de tekst tussen aanhalingstekens"),
+    ("found unhashable key",
+     "een sleutel staat tussen [ ] of { }; schrijf gewone 'sleutel: waarde'-regels"),
+    ("while scanning a block scalar",
+     "de tekst begint met een | of >; zet de tekst tussen aanhalingstekens"),
+    ("sequence entries are not allowed",
+     "een lijst met '-' begint op de regel na de sleutel; zet elk onderdeel op een eigen "
+     "ingesprongen regel ('  - Anna'), of schrijf de lijst als [Anna, Omar]"),
     ("expected <block end>",
      "deze regel past niet bij de regels erboven; laat hem even ver inspringen als de sleutels "
-     "erboven, en zet tekst met een ' (apostrof) tussen dubbele aanhalingstekens"),
+     "erboven, en laat tekst die met een aanhalingsteken begint er ook mee eindigen (tekst met "
+     "een ' erin zet je tussen dubbele aanhalingstekens)"),
 )
 
 
