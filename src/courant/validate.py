@@ -16,6 +16,7 @@ from slugify import slugify
 
 from courant.markup import relative_links
 from courant.model import (
+    NEWS_KINDS,
     Audience,
     Content,
     Department,
@@ -62,7 +63,7 @@ def validate(root: Path, sources: Sources, problems: Problems) -> Content:
     issues = [issue for raw in sources.issues if (issue := validate_issue(raw, problems))]
     by_source = {item.source: item for item in items}
     _check_links(root, [*sources.items, *sources.issues], by_source, problems)
-    _check_issue_keys(items, {i.month for i in issues}, sources.items, problems)
+    _check_issue_keys(items, {i.month: i.date for i in issues}, sources.items, problems)
     return Content(tuple(departments), tuple(items), tuple(sorted(issues, key=lambda i: i.date)),
                    by_source)
 
@@ -343,12 +344,29 @@ def _check_links(root: Path, raws: list[RawSource], by_source: dict[PurePosixPat
                              line=line, warning=True)
 
 
-def _check_issue_keys(items: list[Item], months: set[str], raws: list[RawSource],
+def _check_issue_keys(items: list[Item], dates: dict[str, date], raws: list[RawSource],
                       problems: Problems) -> None:
+    """`issue:` should name an issue that exists, and that does not come out before the item's
+    own date (the item would appear in it only later, after the issue was sent)."""
     lines = {raw.path: raw.line("issue") for raw in raws}
     for item in items:
-        if item.issue and item.issue not in months:
+        if not item.issue:
+            continue
+        line = lines.get(item.source)
+        if item.kind not in NEWS_KINDS:
+            what = "een agenda-item komt in de nieuwsbrief via de agenda van het nummer" \
+                if item.kind is Kind.EVENT else "een pagina komt nooit in de nieuwsbrief"
+            problems.add(str(item.source), f"doet hier niets: {what}; laat de regel weg",
+                         key="issue", line=line, warning=True)
+            continue
+        if item.issue not in dates:
             problems.add(str(item.source), f'"{item.issue}" heeft (nog) geen nieuwsbrief; het '
                          f"stuk verschijnt pas als newsletter/{item.issue}.md er is",
-                         key="issue", line=lines.get(item.source), warning=True)
-
+                         key="issue", line=line, warning=True)
+        elif item.date is not None and dates[item.issue] < item.date:
+            out = dates[item.issue]
+            problems.add(str(item.source), f'de nieuwsbrief "{item.issue}" verschijnt op '
+                         f"{out.isoformat()}, vóór de datum van dit stuk "
+                         f"({item.date.isoformat()}); het stuk staat er pas in nadat die al "
+                         "verstuurd is: kies een latere nieuwsbrief of een eerdere datum",
+                         key="issue", line=line, warning=True)
