@@ -44,7 +44,7 @@ def _outside_code(body: str) -> list[tuple[int, str]]:
     return lines
 
 
-def _may_have_relative_link(body: str) -> bool:
+def may_have_relative_link(body: str) -> bool:
     """A quick look for '](' followed by a relative target (str.find runs at C speed)."""
     start = body.find("](")
     while start != -1:
@@ -57,7 +57,7 @@ def _may_have_relative_link(body: str) -> bool:
 
 def relative_links(body: str) -> list[Link]:
     """Every relative link or image in a Markdown body, with its line."""
-    if not _may_have_relative_link(body):
+    if not may_have_relative_link(body):
         return []  # most bodies: no need to walk their lines
     found = []
     for number, line in _outside_code(body):
@@ -97,9 +97,23 @@ def _rewrite_one(match: re.Match[str], number: int,
     return f"{match['bang']}[{match['text']}]({new}{anchor}{match['title'] or ''})"
 
 
+LINE_START_MARKER = re.compile(r"^(\s*)(\d+(?=\.)|-|=)", re.MULTILINE)
+
+
 def escape_text(text: str) -> str:
-    """Editor text placed into generated Markdown shows exactly as written."""
-    return MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+    """Editor text placed into generated Markdown shows exactly as written: no markup, and no
+    list, rule or heading made by how a line starts ('1. Start', '- punt', '===')."""
+    escaped = MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+    return LINE_START_MARKER.sub(_escape_marker, escaped)
+
+
+def _escape_marker(match: re.Match[str]) -> str:
+    indent, marker = match.group(1), match.group(2)
+    if marker[0].isdigit():  # '1.' -> '1\.'
+        return f"{indent}{marker}\\"
+    if marker == "=":  # Markdown has no escape for '=': its character reference
+        return f"{indent}&#61;"
+    return f"{indent}\\{marker}"
 
 
 def to_html(body: str, extensions: list[str] | None = None) -> str:
