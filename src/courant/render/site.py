@@ -10,6 +10,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from courant.audience import EditionContent
+from courant.markup import may_have_relative_link
 from courant.model import Department, Event, Interview, Item, Kind, Page, ReadingTip, Update
 from courant.render import dutch
 from courant.render.common import (
@@ -92,9 +93,30 @@ def _pages_nav(pages: list[Page]) -> list[Any]:
     return nav
 
 
+_PAGES: dict[tuple[Any, ...], tuple[SitePage, tuple[tuple[str, PurePosixPath], ...]]] = {}
+
+
 def item_page(item: Item, edition: EditionContent, by_source: dict[PurePosixPath, Item],
               assets: dict[str, PurePosixPath],
               image_size: ImageSize | None = None) -> SitePage:
+    """The item's page. Remembered per item (and departments and image size) when it has no
+    relative link, so nothing else can change it: the preview redoes only the edited one."""
+    size = image_size(item.image.path) if image_size and item.image is not None else None
+    key = None if may_have_relative_link(item.body) else (item, edition.departments, size)
+    made = _PAGES.get(key) if key is not None else None
+    if made is None:
+        own: dict[str, PurePosixPath] = {}
+        made = (_item_page(item, edition, by_source, own, size), tuple(own.items()))
+        if key is not None:
+            if len(_PAGES) > 50_000:
+                _PAGES.clear()
+            _PAGES[key] = made
+    assets.update(made[1])
+    return made[0]
+
+
+def _item_page(item: Item, edition: EditionContent, by_source: dict[PurePosixPath, Item],
+               assets: dict[str, PurePosixPath], size: tuple[int, int] | None) -> SitePage:
     path = page_path(item)
     parts = [front(item.title, item.summary or teaser(item))]
     parts.append(f"# {esc(item.title)}\n")
@@ -106,7 +128,6 @@ def item_page(item: Item, edition: EditionContent, by_source: dict[PurePosixPath
     if item.image is not None:
         published = asset_path(item.image.path)
         assets[published] = item.image.path
-        size = image_size(item.image.path) if image_size else None
         parts.append(image_markdown(item.image.alt, published, path, size))
     parts.append(localise_links(item, by_source, path, assets))
     if item.tags:
