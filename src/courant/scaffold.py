@@ -11,6 +11,8 @@ from pathlib import Path
 import yaml
 from slugify import slugify
 
+from courant.validate import RESERVED_PAGE_ROOTS
+
 
 @dataclass(frozen=True, slots=True)
 class Template:
@@ -49,7 +51,8 @@ def templates(today: date, department: str) -> dict[str, Template]:
 
 
 CONSENT_NOTE = ("# Laat draft op true staan tot de collega de tekst heeft gezien en schriftelijk\n"
-                "# toestemming gaf voor publicatie. Geen toestemming? Dan consent weghalen.\n")
+                "# toestemming gaf voor publicatie. Geen toestemming? Verwijder dan dit bestand\n"
+                "# (een interview met consent: false of zonder consent stopt de hele bouw).\n")
 
 ALIASES = {"nieuws": "update", "updates": "update", "agenda": "event", "events": "event",
            "tip": "reading", "boekenkast": "reading", "pagina": "page", "pages": "page",
@@ -60,11 +63,19 @@ ISSUE_NAMES = ("issue", "nieuwsbrief", "nummer")
 
 def create(root: Path, kind: str, title: str, today: date, department: str) -> Path:
     """Write the new file and return its path; FileExistsError when the name is taken."""
-    template = templates(today, department)[ALIASES.get(kind, kind)]
+    kind = ALIASES.get(kind, kind)
+    template = templates(today, department)[kind]
     slug = slugify(title) or "nieuw"
+    if kind == "page" and slug in RESERVED_PAGE_ROOTS:  # courant's own pages
+        slug = f"{slug}-pagina"
     path = root / template.folder / f"{slug}.md"
     if path.exists():
         raise FileExistsError(path)
+    if kind != "page":  # sub-folders carry no meaning: the slug must be unique in the type
+        folder = root / template.folder
+        same = sorted(p for p in folder.rglob("*.md") if slugify(p.stem) == slug)
+        if same:
+            raise FileExistsError(same[0])
     meta = {"title": title, **template.meta}
     text = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
     text = text.replace("consent: true", CONSENT_NOTE + "consent: true", 1)
