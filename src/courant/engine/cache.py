@@ -1,17 +1,13 @@
 """Rendering each page once: reuse between builds and between the two sites, keyed on content.
 
-MkDocs renders every page of a site on every build. Two things make most of that work
-unnecessary, and this module (a MkDocs plugin, added by the adapter) skips it:
-
-- Between builds: a page whose inputs are unchanged gets the HTML file of the previous build.
-  The key of a page is a hash of everything its HTML can depend on: its Markdown (with front
-  matter), its path, whether each page or file it links to exists, and the site as a whole
-  (mkdocs.yml, the nav and overrides, every file of the theme's custom_dir, and the versions of
-  MkDocs, Material, Markdown and courant). Timestamps are never part of a key; the previous
-  file's size and mtime are only checked to make sure it is still the file that was recorded.
-- Between the two sites of one build: a page with the same path, Markdown and links in the
-  intranet and the partner site converts to the same HTML, so the partner site takes the
-  intranet's conversion (and its search entries) instead of converting it again.
+MkDocs renders every page of a site on every build. This module (a MkDocs plugin, added by
+the adapter) skips that for a page whose inputs are unchanged: it gets the HTML file of the
+previous build. The key of a page is a hash of everything its HTML can depend on: its Markdown
+(with front matter), its path, whether each page or file it links to exists, and the site as a
+whole (mkdocs.yml, the nav and overrides, every file of the theme's custom_dir, courant's own
+code, and the versions of MkDocs, Material, Markdown and Jinja). Timestamps are never part of a
+key; the previous file's size and mtime are only checked to make sure it is still the file that
+was recorded.
 
 A reused page skips Markdown conversion, the search plugin's HTML parsing and the theme
 template: its search entries come from the cache, and its file is hard-linked from the previous
@@ -85,17 +81,6 @@ def _tree_digest(folder: Path, pattern: str = "*") -> str:
 
 
 @dataclass(slots=True)
-class Rendered:
-    """What MkDocs makes of one page's Markdown (the same in both sites)."""
-
-    content: str
-    toc: Any
-    title: str | None
-    anchors: set[str]
-    entries: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # by page title
-
-
-@dataclass(slots=True)
 class Record:
     """One page of a finished build, as the next build may reuse it."""
 
@@ -108,15 +93,6 @@ class Record:
     mtime_ns: int = -1
 
 
-class Renders:
-    """Conversions of one site kept for the next site in the same build (in memory only).
-    Only pages whose path is in `keep` are kept (the pages the next site also has)."""
-
-    def __init__(self, keep: set[str]) -> None:
-        self.keep = keep
-        self.store: dict[str, Rendered] = {}
-
-
 class SiteCache:
     """The pages of one site's previous build: where its HTML is and what made it.
 
@@ -125,11 +101,9 @@ class SiteCache:
     Call `save()` only once the new output is in place at `previous`.
     """
 
-    def __init__(self, index: Path | None, previous: Path | None,
-                 renders: Renders | None = None) -> None:
+    def __init__(self, index: Path | None, previous: Path | None) -> None:
         self.index = index
         self.previous = previous
-        self.renders = renders
         self.records: dict[str, Record] = self._load()
         self.next: dict[str, Record] = {}
         self.reused = 0
@@ -296,7 +270,6 @@ def _search_adder(index: Any, original: Any) -> Any:
         original(page)
         if state is not None:
             state.entries = index.entries[before:]
-            state.remember_entries(page)
     return add
 
 
@@ -364,13 +337,6 @@ class PageState:
     entries: list[dict[str, Any]] | None = None
     record: Record | None = None
 
-    def remember_entries(self, page: Page) -> None:
-        renders = self.cache.renders
-        if renders is not None and self.entries is not None and page.file.src_uri in renders.keep:
-            rendered = renders.store.get(self.render_key)
-            if rendered is not None:
-                rendered.entries[str(page.title)] = self.entries
-
 
 class CachedPage(Page):
     """A MkDocs page that takes what the cache has instead of converting and templating."""
@@ -396,16 +362,4 @@ class CachedPage(Page):
             self.present_anchor_ids, self.links_to_anchors = set(), None
             self.meta["template"] = REUSED_TEMPLATE
             return
-        renders = state.cache.renders
-        shared = renders.store.get(state.render_key) if renders is not None else None
-        if shared is not None:
-            self.content, self.toc, self._title_from_render = (shared.content, shared.toc,
-                                                               shared.title)
-            self.present_anchor_ids, self.links_to_anchors = set(shared.anchors), None
-            state.entries = shared.entries.get(str(self.title))
-            return
         super().render(config, files)
-        if renders is not None and self.file.src_uri in renders.keep:
-            renders.store[state.render_key] = Rendered(
-                self.content or "", self.toc, self._title_from_render,
-                set(self.present_anchor_ids or ()))
