@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -202,8 +203,15 @@ def build(project: Project, progress: Progress | None = None) -> BuildResult:
 
         # the partner site and the mails in a second process, the (larger) intranet here
         other = in_child(partners_and_mail)
-        counts = {"intranet": _make_site(project, loaded, now, "intranet", staging,
-                                         caches["intranet"])[0]}
+        try:
+            counts = {"intranet": _make_site(project, loaded, now, "intranet", staging,
+                                             caches["intranet"])[0]}
+        except BaseException:
+            # wait for the child before staging is discarded, or it writes into a removed
+            # folder and leaves a stray .dist-staging-* behind; the intranet's error wins
+            with contextlib.suppress(BaseException):
+                other()
+            raise
         counts["public"], caches["public"].next, mails = other()
         for path, data in mails.items():
             staging.write(f"mail/{path}", data)
