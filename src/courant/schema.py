@@ -277,10 +277,18 @@ class IssueFront(_Front):
     title: Text | None = None
 
 
+def _email(value: Any) -> str:
+    text = _text(value)
+    if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", text):
+        raise fail(f"{_show(value)} is geen e-mailadres; schrijf het volledige adres, "
+                   "bijvoorbeeld werkeninkomen@waalstad.nl")
+    return text
+
+
 class DepartmentFront(_Front):
     key: Annotated[str, BeforeValidator(_required_text(DEPARTMENT_EXAMPLES["key"]))]
     name: Annotated[str, BeforeValidator(_required_text(DEPARTMENT_EXAMPLES["name"]))]
-    email: Text | None = None
+    email: Annotated[str, BeforeValidator(_email)] | None = None
     phone: Text | None = None
     description: Text | None = None
     topics: TextList = ()

@@ -25,12 +25,15 @@ ISSUE_NAME = re.compile(r"^(\d{4})-(\d{2})$")
 
 
 class _EditorLoader(yaml.SafeLoader):
-    """SafeLoader with YAML 1.2 booleans and no timestamp typing."""
+    """SafeLoader with YAML 1.2 booleans, and no typing of dates or numbers: every key of the
+    contract is text, a date, true/false or a list, and YAML 1.1 would turn a phone number
+    0241234567 into 42285431 (octal), 1:30 into 90 and a title 3.10 into 3.1."""
 
 
 _EditorLoader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag not in {
-        "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool"}]
+        "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int",
+        "tag:yaml.org,2002:float"}]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 _EditorLoader.add_implicit_resolver(

@@ -71,10 +71,13 @@ def test_windows_line_ends_and_byte_order_mark(tmp_path: Path) -> None:
 
 def test_values_stay_as_the_editor_wrote_them() -> None:
     data = parse_yaml("audience: no\ndraft: true\ncancelled: False\nconsent: yes\n"
-                      "date: 2026-02-30\nissue: 2026-12\nstart: 2026-11-24 15:00\ncount: 3\n")
+                      "date: 2026-02-30\nissue: 2026-12\nstart: 2026-11-24 15:00\n"
+                      "phone: 0241234567\ntitle: 3.10\nlocation: 1:30\nseries: 0x1F\n"
+                      "creator: 1_000\nsummary: ~\n")
     assert data == {"audience": "no", "draft": True, "cancelled": False, "consent": "yes",
                     "date": "2026-02-30", "issue": "2026-12", "start": "2026-11-24 15:00",
-                    "count": 3}
+                    "phone": "0241234567", "title": "3.10", "location": "1:30",
+                    "series": "0x1F", "creator": "1_000", "summary": None}
 
 
 def test_duplicate_keys_are_found() -> None:

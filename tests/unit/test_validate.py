@@ -268,3 +268,12 @@ def test_a_copy_of_the_demo_is_free_of_errors(demo: Path) -> None:
     """The demo content passes check (warnings are listed by the lead, not failed on here)."""
     shutil.rmtree(demo / "dist", ignore_errors=True)
     pipeline.check(pipeline.Project(demo))
+
+
+def test_department_numbers_stay_as_written(tiny: Path) -> None:
+    """YAML 1.1 reads 0241234567 as an octal number (42285431); courant keeps the text."""
+    write(tiny, "content/departments.yml", "- key: wi\n  name: Werk en Inkomen\n"
+          "  phone: 0241234567\n  email: wi@waalstad.nl\n  topics: [2026, Bijstand]\n")
+    (department,) = load(tiny).content.departments
+    assert department.phone == "0241234567"
+    assert department.topics == ("2026", "Bijstand")
