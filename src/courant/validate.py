@@ -9,6 +9,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path, PurePosixPath
 from typing import Any
+from urllib.parse import unquote
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticCustomError
@@ -332,16 +333,34 @@ def _check_links(root: Path, raws: list[RawSource], by_source: dict[PurePosixPat
             target = PurePosixPath(posixpath.normpath(
                 posixpath.join(posixpath.dirname(str(raw.path)), link.target)))
             line = raw.body_line + link.line - 1
-            if not (root / target).exists():
-                problems.add(str(raw.path), f'de link naar "{link.target}" wijst naar een '
-                             "bestand dat niet bestaat; controleer de naam en de map "
-                             "(de link is relatief aan dit bestand)", line=line)
+            fault = _link_fault(root, target, link.target)
+            if fault:
+                problems.add(str(raw.path), fault, line=line)
                 continue
             linked = by_source.get(target)
             if public and linked is not None and linked.audience is Audience.STAFF:
                 problems.add(str(raw.path), f'de link naar "{link.target}" gaat naar een stuk '
                              "alleen voor medewerkers; partners zien alleen de linktekst",
                              line=line, warning=True)
+
+
+def _link_fault(root: Path, target: PurePosixPath, written: str) -> str | None:
+    """What is wrong with a relative link's target (relative to the project), if anything."""
+    inside = target.parts[:1] == ("content",) or (
+        target.parts[:1] == ("newsletter",) and len(target.parts) == 2)
+    if not (root / target).exists():
+        if "%" in written and (root / unquote(str(target))).exists():
+            return (f'de link naar "{written}" gebruikt %-codes (zoals %20 voor een spatie); '
+                    "geef het bestand een naam zonder spaties en link er zonder %-codes naar")
+        return (f'de link naar "{written}" wijst naar een bestand dat niet bestaat; controleer '
+                "de naam en de map (de link is relatief aan dit bestand)")
+    if not inside:
+        return (f'de link naar "{written}" wijst naar een bestand buiten content/, dat niet '
+                "gepubliceerd wordt; zet het bestand in content/media/ en link daarheen")
+    if (root / target).is_dir():
+        return (f'de link naar "{written}" wijst naar een map; link naar een bestand in die '
+                "map, bijvoorbeeld een .md-bestand")
+    return None
 
 
 def _check_issue_keys(items: list[Item], dates: dict[str, date], raws: list[RawSource],
