@@ -237,6 +237,16 @@ def _rel(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+"""Invisible control characters (from Word, a PDF or a mail): no feed, page or mail takes them."""
+
+
+def control_message(char: str) -> str:
+    return (f"bevat een onzichtbaar stuurteken (U+{ord(char):04X}) op deze regel, vaak "
+            "meegekomen bij kopiëren uit Word, een pdf of een mail; verwijder het (typ de "
+            "woorden rond die plek opnieuw)")
+
+
 def read_markdown(root: Path, path: Path, kind: Kind | None,
                   problems: Problems) -> RawSource | None:
     """Read one Markdown file with front matter; None (and a problem) when it cannot be read."""
@@ -249,6 +259,11 @@ def read_markdown(root: Path, path: Path, kind: Kind | None,
                      "(in de meeste editors: 'Opslaan als' en dan codering UTF-8)", line=line)
         return None
     text = text.removeprefix("\ufeff")
+    control = CONTROL.search(text)
+    if control:
+        problems.add(name, control_message(control.group()), line=text.count(
+            "\n", 0, control.start()) + 1)
+        return None
     if not re.match(r"^---[ \t]*\r?\n", text):
         problems.add(name, "begint niet met front matter; zet bovenaan een blok tussen twee "
                      "regels '---' met minstens 'title:'", line=1)
@@ -327,6 +342,9 @@ YAML_EXPLAINED: tuple[tuple[str, str], ...] = (
     ("sequence entries are not allowed",
      "een lijst met '-' begint op de regel na de sleutel; zet elk onderdeel op een eigen "
      "ingesprongen regel ('  - Anna'), of schrijf de lijst als [Anna, Omar]"),
+    ("special characters are not allowed",
+     "er staat een onzichtbaar stuurteken, vaak meegekomen bij kopiëren uit Word, een pdf of een "
+     "mail; verwijder het (typ de woorden rond die plek opnieuw)"),
     ("expected <block end>",
      "deze regel past niet bij de regels erboven; laat hem even ver inspringen als de sleutels "
      "erboven, en laat tekst die met een aanhalingsteken begint er ook mee eindigen (tekst met "
@@ -354,6 +372,11 @@ def _read_departments(root: Path, path: Path, problems: Problems) -> tuple[Any, 
         text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError:
         problems.add(name, "is geen UTF-8-tekst; sla het bestand op als UTF-8")
+        return [], {}
+    control = CONTROL.search(text)
+    if control:
+        problems.add(name, control_message(control.group()),
+                     line=text.count("\n", 0, control.start()) + 1)
         return [], {}
     lines: dict[str, int] = {}
     try:
