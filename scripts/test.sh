@@ -10,7 +10,7 @@ fi
 .venv/bin/python -m pip install --quiet -e ".[test]"
 bash scripts/install-system.sh
 if [ -f package-lock.json ]; then
-  npm ci --silent --no-audit --no-fund
+  npm ci --silent --no-audit --no-fund --ignore-scripts  # vnu-jar runs with Debian's Java
 fi
 .venv/bin/ruff check src tests scripts
 .venv/bin/lint-imports

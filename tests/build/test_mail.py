@@ -116,7 +116,7 @@ def test_plain_text_holds_every_title_and_link(demo_dist: Path) -> None:
     for month, edition in mails(demo_dist):
         page = soup(demo_dist, month, edition)
         text = (demo_dist / "mail" / month / f"{edition}.txt").read_text("utf-8")
-        titles = [h.find_all("a")[-1].get_text() for h in page.find_all("h4")]
+        titles = [h.find_all("a")[-1].get_text() for h in page.find_all(class_="entry-title")]
         assert titles
         for title in titles:
             assert title in text, title
