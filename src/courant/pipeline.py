@@ -13,6 +13,7 @@ import yaml
 
 from courant import clock, timing
 from courant.audience import Edition, EditionContent, select
+from courant.audit.statement import with_statement
 from courant.config import Config, load_config
 from courant.model import Content
 from courant.output import Staging
@@ -147,6 +148,8 @@ def _site(config: Config, edition: EditionContent, news: EditionContent, name: s
     site = render_site(edition, name, url, config.settings.page_size, config.settings.home_news,
                        extra_pages=extra, extra_nav=[{"Nieuwsbrief": "nieuwsbrief/index.md"}],
                        image_size=image_sizes(config.path.parent / "content"))
+    site = with_statement(site, config.path.parent, "public" if edition.edition is
+                          Edition.PARTNERS else "intranet", config.settings.mail.reply_to)
     files = syndication_files(config, edition, news, name, url) if syndication else {}
     # what partners see is sanitised: editors' raw HTML loses scripts, handlers, styles
     clean = clean_site_html if edition.edition is Edition.PARTNERS else None

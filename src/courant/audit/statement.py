@@ -10,6 +10,7 @@ site never names an intranet page.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from typing import Any
 from courant.audit.findings import Audit, Level
 from courant.render import dutch
 from courant.render.markdown import esc, front
-from courant.render.pages import SitePage
+from courant.render.pages import Site, SitePage
 
 STATEMENT_FILE = "toegankelijkheid.json"
 PAGE_PATH = "toegankelijkheid.md"
@@ -46,21 +47,20 @@ def record_of(audit: Audit) -> dict[str, Any]:
     site, its own errors, and the known exceptions (the theme's findings, with the reason)."""
     sites = {}
     for site in SITE_EDITION:
-        checks, errors, exceptions = [], [], {}
+        checks, errors, exceptions = [], [], {}  # exceptions: reason -> rule
         for check in audit.checks:
             own = [f for f in check.findings if site_of(f.where) == site]
             own_errors = [f for f in own if f.level is Level.ERROR]
             checks.append({"key": check.key, "title": check.title, "errors": len(own_errors)})
             errors += [f"{f.where}: {f.message}" for f in own_errors]
-            for f in own:
-                if f.level is Level.THEME:
-                    exceptions[f.message] = f.fix
+            exceptions.update((f.fix, f.rule) for f in own if f.level is Level.THEME)
         kinds = sorted({t.kind for t in audit.targets if t.site == site})
         mails = [t.path for t in audit.targets
                  if t.site == "mail" and t.path.endswith(f"/{SITE_EDITION[site]}.html")]
         sites[site] = {"page_types": kinds, "mails": mails, "checks": checks,
                        "errors": errors, "passed": not errors,
-                       "exceptions": [{"finding": k, "reason": v} for k, v in exceptions.items()]}
+                       "exceptions": [{"rule": rule, "reason": reason}
+                                      for reason, rule in exceptions.items()]}
     return {"format": FORMAT, "date": audit.date, "tools": audit.tools, "rules": RULES,
             "sites": sites}
 
@@ -148,9 +148,19 @@ def _result(own: dict[str, Any]) -> list[str]:
 def _exceptions(own: dict[str, Any]) -> list[str]:
     lines = ["## Bekende uitzonderingen\n"]
     for item in own.get("exceptions", []):
-        lines.append(f"- {esc(str(item.get('finding', '')))} {esc(str(item.get('reason', '')))}")
+        lines.append(f"- {esc(str(item.get('reason', '')))}")
     lines.append("- Een automatische test vindt niet alles: ongeveer een derde van de "
                  "WCAG-eisen is automatisch te toetsen. Of teksten duidelijk zijn, "
                  "alt-teksten kloppen en alles met het toetsenbord te bedienen is, is niet "
                  "door een deskundige handmatig getoetst.\n")
     return lines
+
+
+def with_statement(site: Site, root: Path, key: str, contact: str | None) -> Site:
+    """`site` with its page Toegankelijkheid (last in the menu); a standing page an editor
+    wrote at that path wins."""
+    if any(page.path == PAGE_PATH for page in site.pages):
+        return site
+    page = statement_page(read_record(root), key, site.name, contact)
+    return replace(site, pages=(*site.pages, page),
+                   nav=[*site.nav, {"Toegankelijkheid": PAGE_PATH}])
