@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from courant import clock, timing
+from courant.a11y_checks import check_a11y
 from courant.audience import Edition, EditionContent, select
 from courant.audit.statement import with_statement
 from courant.config import Config, load_config
@@ -78,6 +79,7 @@ def load(project: Project, memo: SourceMemo | None = None) -> Loaded:
     sources = read_sources(project.root, problems, memo)
     content = validate(project.root, sources, problems)
     check_writing(content, sources, project.root, problems)
+    check_a11y(content, sources, project.root, config.site_url, problems)
     memo.save()
     problems.raise_if_errors()
     return Loaded(config, content, problems.sorted())
