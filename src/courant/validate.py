@@ -335,7 +335,7 @@ def _check_links(root: Path, raws: list[RawSource], by_source: dict[PurePosixPat
             line = raw.body_line + link.line - 1
             fault = _link_fault(root, target, link.target)
             if fault:
-                problems.add(str(raw.path), fault, line=line)
+                problems.add(str(raw.path), fault[0], line=line, warning=fault[1])
                 continue
             linked = by_source.get(target)
             if public and linked is not None and linked.audience is Audience.STAFF:
@@ -344,22 +344,25 @@ def _check_links(root: Path, raws: list[RawSource], by_source: dict[PurePosixPat
                              line=line, warning=True)
 
 
-def _link_fault(root: Path, target: PurePosixPath, written: str) -> str | None:
-    """What is wrong with a relative link's target (relative to the project), if anything."""
+def _link_fault(root: Path, target: PurePosixPath, written: str) -> tuple[str, bool] | None:
+    """What is wrong with a relative link's target (relative to the project), if anything,
+    and whether that is only a warning (the link is then shown as its text alone)."""
     inside = target.parts[:1] == ("content",) or (
         target.parts[:1] == ("newsletter",) and len(target.parts) == 2)
     if not (root / target).exists():
         if "%" in written and (root / unquote(str(target))).exists():
             return (f'de link naar "{written}" gebruikt %-codes (zoals %20 voor een spatie); '
-                    "geef het bestand een naam zonder spaties en link er zonder %-codes naar")
+                    "geef het bestand een naam zonder spaties en link er zonder %-codes naar",
+                    False)
         return (f'de link naar "{written}" wijst naar een bestand dat niet bestaat; controleer '
-                "de naam en de map (de link is relatief aan dit bestand)")
+                "de naam en de map (de link is relatief aan dit bestand)", False)
     if not inside:
-        return (f'de link naar "{written}" wijst naar een bestand buiten content/, dat niet '
-                "gepubliceerd wordt; zet het bestand in content/media/ en link daarheen")
+        return (f'de link naar "{written}" wijst buiten content/ en wordt niet gepubliceerd: '
+                "lezers zien alleen de linktekst; link naar een bestand in content/ (zet een "
+                "document in content/media/)", True)
     if (root / target).is_dir():
         return (f'de link naar "{written}" wijst naar een map; link naar een bestand in die '
-                "map, bijvoorbeeld een .md-bestand")
+                "map, bijvoorbeeld een .md-bestand", False)
     return None
 
 
