@@ -36,7 +36,7 @@ def templates(today: date, department: str) -> dict[str, Template]:
             "person": {"name": "Naam van de collega", "role": "Functie",
                        "department": department},
             "consent": True, "draft": True},
-            "### Wat doe je precies?\n\nAntwoord.\n"),
+            "## Wat doe je precies?\n\nAntwoord.\n"),
         "event": Template("content/agenda", {
             "start": f"{soon} 15:00", "end": f"{soon} 16:30", "audience": "staff",
             "location": "Stadskantoor, zaal 2.14", "series": "Spotlights"},
