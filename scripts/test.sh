@@ -14,4 +14,4 @@ if [ -f package-lock.json ]; then
 fi
 .venv/bin/ruff check src tests scripts
 .venv/bin/lint-imports
-.venv/bin/python -m pytest -n 2 "$@"
+.venv/bin/python -m pytest -n 2 --dist loadfile "$@"

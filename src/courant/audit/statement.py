@@ -10,6 +10,7 @@ site never names an intranet page.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -33,11 +34,11 @@ SHOWN_ERRORS = 25
 def site_of(where: str) -> str | None:
     """Which site a finding belongs to: 'public nieuws/x/:3', 'public/…html:3', 'mail
     2026-10/partners.html' (the partner mail belongs to the public site)."""
-    head = where.replace("/", " ", 1).split(" ", 1)
-    if head[0] in SITE_EDITION:
-        return head[0]
-    if head[0] == "mail" and len(head) > 1:
-        edition = head[1].split(":")[0].rsplit("/", 1)[-1].removesuffix(".html")
+    first, _, rest = where.replace("/", " ", 1).partition(" ")
+    if first in SITE_EDITION:
+        return first
+    if first == "mail":
+        edition = re.split(r"[ /]", rest.split(":")[0])[-1].removesuffix(".html")
         return next((site for site, e in SITE_EDITION.items() if e == edition), None)
     return None
 
