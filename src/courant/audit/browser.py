@@ -141,7 +141,8 @@ async def _run_pages(visits: list[Visit], axe_source: str,
     async with async_playwright() as play:
         browser = await play.chromium.launch(executable_path=str(CHROMIUM), args=BROWSER_ARGS)
         try:
-            context = await browser.new_context(viewport=VIEWPORT, locale="nl-NL",
+            context = await browser.new_context(viewport=VIEWPORT,  # type: ignore[arg-type]
+                                                locale="nl-NL",
                                                 service_workers="block")
             await asyncio.gather(*(_tab(context, queue, axe_source, locale)
                                    for _ in range(min(TABS, len(results)))))

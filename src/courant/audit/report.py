@@ -32,9 +32,9 @@ def text_report(audit: Audit) -> str:
                       "ondersteuning)")
     lines += ["", "Gewicht per pagina in bytes (zoals in dist/, zonder gzip)", RULE,
               *weight_table(audit.weights)]
-    errors = sum(len(c.of(Level.ERROR)) for c in audit.checks)
+    count = sum(len(c.of(Level.ERROR)) for c in audit.checks)
     lines += ["", "Resultaat: geslaagd" if audit.passed else
-              f"Resultaat: NIET geslaagd ({errors} {'fout' if errors == 1 else 'fouten'})"]
+              f"Resultaat: NIET geslaagd ({count} {'fout' if count == 1 else 'fouten'})"]
     return "\n".join(lines) + "\n"
 
 

@@ -46,9 +46,11 @@ def site_of(where: str) -> str | None:
 def record_of(audit: Audit) -> dict[str, Any]:
     """What the statements show, per site: tested page types, each check's outcome for that
     site, its own errors, and the known exceptions (the theme's findings, with the reason)."""
-    sites = {}
+    sites: dict[str, Any] = {}
     for site in SITE_EDITION:
-        checks, errors, exceptions = [], [], {}  # exceptions: reason -> rule
+        checks: list[dict[str, Any]] = []
+        errors: list[str] = []
+        exceptions: dict[str, str] = {}  # reason -> rule
         for check in audit.checks:
             own = [f for f in check.findings if site_of(f.where) == site]
             own_errors = [f for f in own if f.level is Level.ERROR]
