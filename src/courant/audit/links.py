@@ -145,12 +145,13 @@ def _check(ref: Reference, base: str, site: Site, sites: dict[str, Site], where:
         return []
     intranet = sites.get("intranet")
     label = f"{where}:{ref.line}"
+    element = "" if ref.tag in {"a", "xml"} else f"<{ref.tag}>"  # a link shows its text
     shown = f'"{ref.url}"' + (f' (linktekst "{ref.text[:60]}")' if ref.text else "")
     if site.name != "intranet" and intranet is not None and parts.netloc == intranet.host:
         return [Finding(label, "link-naar-intranet",
                         f"{shown} wijst naar het intranet, dat partners niet kunnen openen",
                         "Laat de link weg op de publieke site en in de partnermail, of wijs "
-                        "naar een pagina van de publieke site.", ref.tag)]
+                        "naar een pagina van de publieke site.", element)]
     owner = next((s for s in sites.values()
                   if parts.netloc == s.host and parts.path.startswith(s.prefix)), None)
     if owner is None:  # another site, or another application on the same host
@@ -162,10 +163,10 @@ def _check(ref: Reference, base: str, site: Site, sites: dict[str, Site], where:
         expected = posixpath.join(owner.name, unquote(parts.path).removeprefix(owner.prefix))
         return [Finding(label, "kapotte-link", f"{shown} leidt nergens heen: dist/{expected} "
                         "bestaat niet", "Controleer het pad of de bestandsnaam (hoofdletters "
-                        "tellen mee).", ref.tag)]
+                        "tellen mee).", element)]
     fragment = unquote(parts.fragment)
     if fragment and target.suffix == ".html" and fragment not in parse(target).ids:
         return [Finding(label, "kapot-anker", f"{shown}: de pagina heeft geen plek "
                         f"#{fragment}", "Controleer de naam na '#': die moet bestaan als kopje "
-                        "of id op de pagina.", ref.tag)]
+                        "of id op de pagina.", element)]
     return []

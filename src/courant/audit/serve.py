@@ -47,8 +47,7 @@ class Served:
 
     def url(self, path: str) -> str:
         """The address of a file below the folder ('nieuws/x/index.html' -> .../nieuws/x/)."""
-        return self.base + (path.removesuffix("index.html") if path.endswith("index.html")
-                            and path != "404.html" else path)
+        return self.base + path.removesuffix("index.html")
 
     def file(self, url: str) -> Path | None:
         """The file a URL of this server answers with, if it is one of ours and exists."""
