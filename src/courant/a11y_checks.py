@@ -12,8 +12,12 @@ Warnings with file and line (never errors; `courant check --strict` makes them f
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 import re
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
+from itertools import accumulate
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
@@ -29,6 +33,10 @@ BARE_URL = re.compile(r"(?<![(<\[\"'=/])\b(https?://[^\s)<>\]]+|www\.[a-z0-9-]+\
                       re.IGNORECASE)
 HTML_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 HEADING = re.compile(r"^(#{1,6})\s+\S")
+MAYBE = re.compile(r"^#|[\[<]|https?:|www\.", re.IGNORECASE)  # a line worth the checks below
+INTERESTING = re.compile(r"[#\[<:]")  # fast to scan for
+SLOW_PATH = ("`", "~~~", "\n    ", "\t")  # code: line by line
+
 FENCE = re.compile(r"^\s*(```|~~~)")
 CODE_SPAN = re.compile(r"`[^`]*`")
 IMAGE_FILE = re.compile(r"^[\w.-]+\.(jpe?g|png|gif|webp|svg|avif|tiff?|bmp|heic)$", re.IGNORECASE)
@@ -51,20 +59,24 @@ def check_a11y(content: Content, sources: Sources, root: Path, intranet_url: str
         return
     raws = {raw.path: raw for raw in [*sources.items, *sources.issues]}
     host = urlsplit(intranet_url).netloc
+    memo = FindingMemo(root / ".cache" / "courant" / "a11y.pickle")
     for item in content.items:
         raw = raws.get(item.source)
         if raw is not None:
-            problems.extend(item_warnings(item, raw, host))
+            problems.extend(item_warnings(item, raw, host, memo))
     for issue in content.issues:
         raw = raws.get(issue.source)
         if raw is not None:
-            problems.extend(body_warnings(str(issue.source), issue.foreword, raw.body_line))
+            problems.extend(body_warnings(str(issue.source), issue.foreword, raw.body_line,
+                                          memo))
+    memo.save()
     problems.extend(colour_warnings(root))
 
 
-def item_warnings(item: Item, raw: RawSource, intranet_host: str = "") -> list[Problem]:
+def item_warnings(item: Item, raw: RawSource, intranet_host: str = "",
+                  memo: Callable[[str], Found] | None = None) -> list[Problem]:
     file = str(item.source)
-    found = body_warnings(file, item.body, raw.body_line)
+    found = body_warnings(file, item.body, raw.body_line, memo)
     if item.image is not None:
         found.extend(alt_warnings(file, item.image.alt, item.image.path.name,
                                   raw.line("image_alt"), key="image_alt"))
@@ -73,42 +85,125 @@ def item_warnings(item: Item, raw: RawSource, intranet_host: str = "") -> list[P
     return found
 
 
-def body_warnings(file: str, body: str, body_line: int) -> list[Problem]:
+def body_warnings(file: str, body: str, body_line: int,
+                  memo: Callable[[str], Found] | None = None) -> list[Problem]:
     """Alt texts, link texts, bare addresses and headings of a Markdown text."""
-    found: list[Problem] = []
+    return [_warning(file, body_line + line - 1, message)
+            for line, message in (memo or body_findings)(body)]
+
+
+Found = tuple[tuple[int, str], ...]
+"""(line in the text, message) of each finding."""
+
+
+def body_findings(body: str) -> Found:
+    found: list[tuple[int, str]] = []
     level = 1  # the title is the h1
-    for number, line in _prose_lines(body):
-        at = body_line + number - 1
+    for at, line in _candidate_lines(body):
         for alt, src in IMAGE.findall(line):
-            found.extend(alt_warnings(file, alt, PurePosixPath(src).name, at))
+            found.extend((at, p.message) for p in alt_warnings("", alt, PurePosixPath(src).name,
+                                                                at))
         for tag in HTML_IMG.findall(line):
-            found.extend(_html_img_warnings(file, tag, at))
+            found.extend((at, p.message) for p in _html_img_warnings("", tag, at))
         for text, _ in LINK.findall(IMAGE.sub("", line)):
-            found.extend(link_text_warnings(file, text, at))
+            found.extend((at, p.message) for p in link_text_warnings("", text, at))
         for url in AUTOLINK.findall(line):
-            found.append(_warning(file, at, f"de link <{url}> toont alleen het webadres; "
-                                  "schrijf [waar de link heen gaat](" + url + ")"))
-        found.extend(_warning(file, at, f"'{url}' is een los webadres: het wordt geen link en "
-                              "een schermlezer leest het letter voor letter voor; schrijf "
-                              f"[waar de link heen gaat]({url})")
+            found.append((at, f"de link <{url}> toont alleen het webadres; schrijf [waar de "
+                              f"link heen gaat]({url})"))
+        found.extend((at, f"'{url}' is een los webadres: het wordt geen link en een "
+                          "schermlezer leest het letter voor letter voor; schrijf [waar de "
+                          f"link heen gaat]({url})")
                      for url in BARE_URL.findall(LINK.sub("", AUTOLINK.sub("", line))))
         heading = HEADING.match(line)
         if heading:
             new = len(heading.group(1))
-            found.extend(heading_warnings(file, new, level, at))
+            found.extend((at, p.message) for p in heading_warnings("", new, level, at))
             level = new
-    return found
+    return tuple(found)
+
+
+class FindingMemo:
+    """Texts checked before, by their bytes (.cache/courant/a11y.pickle), as writing.py keeps
+    its scores: a check after an edit looks again only at the texts that changed. The key
+    holds this module's own bytes, so a change to the rules starts afresh."""
+
+    def __init__(self, index: Path | None) -> None:
+        self.index = index
+        self.format = "courant-a11y-" + hashlib.blake2b(Path(__file__).read_bytes(),
+                                                        digest_size=8).hexdigest()
+        self.entries: dict[str, Found] = self._load()
+        self.seen: dict[str, Found] = {}
+
+    def _load(self) -> dict[str, Found]:
+        try:
+            with self.index.open("rb") as stream:  # type: ignore[union-attr]
+                data = pickle.load(stream)
+        except (AttributeError, OSError, pickle.UnpicklingError, EOFError, ImportError,
+                TypeError, ValueError):
+            return {}
+        ok = isinstance(data, dict) and data.get("format") == self.format
+        return data["entries"] if ok else {}
+
+    def __call__(self, text: str) -> Found:
+        key = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+        found = self.seen.get(key)
+        if found is None:
+            found = self.entries[key] if key in self.entries else body_findings(text)
+            self.seen[key] = found
+        return found
+
+    def save(self) -> None:
+        if self.index is None or self.seen.keys() == self.entries.keys():
+            return
+        try:
+            self.index.parent.mkdir(parents=True, exist_ok=True)
+            partial = self.index.with_suffix(".tmp")
+            with partial.open("wb") as stream:
+                pickle.dump({"format": self.format, "entries": self.seen}, stream,
+                            protocol=pickle.HIGHEST_PROTOCOL)
+            partial.replace(self.index)
+        except OSError:
+            pass  # a cache that cannot be written only makes the next check slower
+
+
+def _candidate_lines(body: str) -> Iterator[tuple[int, str]]:
+    """The lines worth a look (a heading, a bracket, an address), found with one search over
+    the whole text: most lines are plain prose. A text with code goes line by line."""
+    if any(sign in body for sign in SLOW_PATH) or _bare_www(body):
+        yield from ((n, line) for n, line in _prose_lines(body) if MAYBE.search(line))
+        return
+    hits = [match.start() for match in INTERESTING.finditer(body)]
+    if not hits:
+        return
+    lines = body.splitlines(keepends=True)
+    ends = list(accumulate(map(len, lines)))
+    seen = -1
+    for hit in hits:
+        index = bisect_right(ends, hit)
+        if index != seen and index < len(lines):
+            seen = index
+            line = lines[index].rstrip("\r\n")
+            if MAYBE.search(line):
+                yield index + 1, line
+
+
+def _bare_www(body: str) -> bool:
+    """An address written as www.… without '://' before it (the fast search looks for ':')."""
+    lowered = body.lower()
+    return lowered.count("www.") > lowered.count("//www.")
 
 
 def _prose_lines(body: str) -> Iterator[tuple[int, str]]:
-    """(1-based line, text without code spans) outside fenced code blocks and HTML comments."""
+    """(1-based line, text without code spans) outside fenced code blocks."""
     fenced = False
     for number, line in enumerate(body.splitlines(), start=1):
-        if FENCE.match(line):
-            fenced = not fenced
-            continue
+        if "`" in line or "~~~" in line:
+            if FENCE.match(line):
+                fenced = not fenced
+                continue
+            line = CODE_SPAN.sub("", line)
         if not fenced and not line.startswith(("    ", "\t")):
-            yield number, CODE_SPAN.sub("", line)
+            yield number, line
 
 
 def heading_warnings(file: str, level: int, previous: int, line: int) -> list[Problem]:
@@ -178,6 +273,8 @@ def intranet_link_warnings(item: Item, raw: RawSource, intranet_host: str) -> li
                      "kunnen hem niet openen. Kies een adres dat partners kunnen bereiken",
                      key, raw.line(key), Severity.WARNING)
              for key, url in keys.items() if url and urlsplit(url).netloc == intranet_host]
+    if intranet_host not in item.body:
+        return found
     for number, line in _prose_lines(item.body):
         for _, url in LINK.findall(line):
             if urlsplit(url).netloc == intranet_host:
