@@ -4,15 +4,29 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Generator
 from pathlib import Path
 
 import pytest
+from pluggy import Result
 
 from courant import pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 NOW_EPOCH = "1795345200"  # 2026-11-22 12:00 Europe/Amsterdam: the demo content's "today"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]
+                              ) -> Generator[None, Result[pytest.TestReport], None]:
+    """Under scripts/test.sh (COURANT_ALL_TOOLS=1) every tool is installed, so a skip is a fault:
+    a test that skips for want of Chromium or Java in CI would pass without testing anything."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and os.environ.get("COURANT_ALL_TOOLS") == "1":
+        report.outcome = "failed"
+        report.longrepr = f"skipped, yet scripts/test.sh installed every tool: {report.longrepr}"
 
 
 @pytest.fixture(autouse=True)
