@@ -11,11 +11,13 @@ from typing import Any
 import click
 from rich.console import Console
 
-from courant import clock, pipeline
+from courant import clicknl, clock, pipeline
 from courant.engine import EngineError
 from courant.output import OutputError
 from courant.problems import ContentError, Problem
 from courant.scaffold import ALIASES, ISSUE_NAMES, create, templates
+
+clicknl.install()
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
@@ -64,11 +66,18 @@ class _DutchHelp:
 
 
 class DutchCommand(_DutchHelp, click.Command):
-    pass
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", clicknl.OPTIONS_METAVAR)
+        super().__init__(*args, **kwargs)
 
 
 class DutchGroup(_DutchHelp, click.Group):
     command_class = DutchCommand
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", clicknl.OPTIONS_METAVAR)
+        kwargs.setdefault("subcommand_metavar", clicknl.SUBCOMMAND_METAVAR)
+        super().__init__(*args, **kwargs)
 
 
 @click.group(cls=DutchGroup, context_settings=CONTEXT)
