@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import click
+import jinja2
 from rich.console import Console
 
 from courant import clicknl, clock, pipeline
@@ -43,9 +46,31 @@ def editor_errors() -> Iterator[None]:
                   "gepubliceerd en dist/ is niet veranderd.", style="bold red")
         sys.exit(1)
     except (EngineError, OutputError) as error:
-        err.print(f"De site kon niet worden gebouwd: {error}", style="bold red", markup=False)
-        err.print("dist/ is niet veranderd.", style="red")
-        sys.exit(2)
+        _cannot_build(str(error))
+    except jinja2.TemplateError as error:  # a template in theme/ (a user may override them)
+        _cannot_build(f"{_template_place(error)}fout in een template: {error.message}; herstel "
+                      "de template, of haal je eigen versie uit theme/ weg")
+
+
+def _cannot_build(reason: str) -> None:
+    err.print(f"De site kon niet worden gebouwd: {reason}", style="bold red", markup=False)
+    err.print("dist/ is niet veranderd.", style="red")
+    sys.exit(2)
+
+
+def _template_place(error: jinja2.TemplateError) -> str:
+    """'file:line: ' of the template at fault: a syntax error knows it; otherwise Jinja's
+    rewritten traceback has the template as a frame."""
+    name, line = getattr(error, "filename", None), getattr(error, "lineno", None)
+    if name is None:
+        for frame, number in traceback.walk_tb(error.__traceback__):
+            if frame.f_code.co_filename.endswith((".html", ".txt", ".xml")):
+                name, line = frame.f_code.co_filename, number
+    if name is None:
+        return ""
+    shown = os.path.relpath(name) if os.path.isabs(name) else name
+    shown = name if shown.startswith("..") else shown
+    return f"{shown}:{line}: " if line else f"{shown}: "
 
 
 def project_option(func: Callable[..., Any]) -> Callable[..., Any]:

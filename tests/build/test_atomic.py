@@ -102,9 +102,26 @@ def test_a_failure_while_rendering_leaves_dist_as_it_was(project: Path) -> None:
     template.write_text('{{ "x" | geen_filter }}\n' + template.read_text(encoding="utf-8"),
                         encoding="utf-8")
     result = courant(project, "build")
-    assert result.returncode != 0
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert ("theme/overrides/main.html:1: fout in een template: No filter named 'geen_filter'"
+            in result.stderr)
     assert hashes(project / "dist") == before
     assert leftovers(project) == []
+
+
+def test_a_broken_mail_template_names_its_line(project: Path) -> None:
+    """The mail templates run in the partner site's process; the message still names the line."""
+    before = hashes(project / "dist")
+    template = project / "theme/email/issue.html"
+    template.write_text(template.read_text(encoding="utf-8") + "{{ oeps(\n", encoding="utf-8")
+    result = courant(project, "build")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    lines = len(template.read_text(encoding="utf-8").splitlines())
+    assert f"theme/email/issue.html:{lines}: fout in een template:" in result.stderr
+    assert "dist/ is niet veranderd." in result.stderr
+    assert hashes(project / "dist") == before
 
 
 def test_a_configuration_error_leaves_dist_as_it_was(project: Path) -> None:
