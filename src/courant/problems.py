@@ -14,7 +14,10 @@ class Severity(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One finding: `content/updates/x.md:3: department: "wijk" is geen afdeling; ...`."""
+    """One finding: `content/updates/x.md:3: department: "wijk" is geen afdeling; ...`.
+
+    A warning says so right after the place, before the key, so every line starts alike:
+    `content/updates/x.md:5: (waarschuwing) summary: is 310 tekens lang; ...`."""
 
     file: str
     message: str
@@ -24,9 +27,9 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        key = f" {self.key}:" if self.key else ""
         tag = " (waarschuwing)" if self.severity is Severity.WARNING else ""
-        return f"{where}:{key}{tag} {self.message}"
+        key = f" {self.key}:" if self.key else ""
+        return f"{where}:{tag}{key} {self.message}"
 
     @property
     def is_error(self) -> bool:

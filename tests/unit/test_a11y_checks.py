@@ -81,7 +81,7 @@ def test_alt_texts() -> None:
     assert warned("Foto") and warned("afbeelding.")
     assert not warned("Sanne Bakker lacht in de camera, achter haar de balie")
     problem = alt_warnings("content/interviews/s.md", "foto", "s.jpg", 11, key="image_alt")[0]
-    assert str(problem) == ("content/interviews/s.md:11: image_alt: (waarschuwing) de "
+    assert str(problem) == ("content/interviews/s.md:11: (waarschuwing) image_alt: de "
                             "alt-tekst van s.jpg zegt alleen 'foto'; beschrijf wat er te zien "
                             "is, bijvoorbeeld 'Twee collega's aan de balie van het "
                             "stadskantoor'")
@@ -112,7 +112,7 @@ def test_courant_check_shows_them_with_file_and_line(demo: Path) -> None:
     assert result.exit_code == 0, result.output
     assert ("content/updates/toegankelijk.md:8: (waarschuwing) de linktekst 'Klik hier' zegt "
             "niet waar de link heen gaat") in result.output
-    assert ("content/agenda/partners-sessie.md:5: registration: (waarschuwing) "
+    assert ("content/agenda/partners-sessie.md:5: (waarschuwing) registration: "
             "'https://intranet.waalstad.nl/aanmelden/sessie' staat op het intranet: partners "
             "zien deze link wel, maar kunnen hem niet openen") in result.output
     strict = CliRunner().invoke(main, ["check", "--strict", "--map", str(demo)])

@@ -88,7 +88,7 @@ def test_text_warnings_word_for_word() -> None:
 def test_summary_over_300_characters() -> None:
     assert summary_warnings("a.md", "x" * 300, 4) == []
     (warning,) = summary_warnings("a.md", "x" * 301, 4)
-    assert str(warning) == ("a.md:4: summary: (waarschuwing) is 301 tekens lang; houd de "
+    assert str(warning) == ("a.md:4: (waarschuwing) summary: is 301 tekens lang; houd de "
                             "samenvatting onder 300 tekens (één of twee korte zinnen): de "
                             "nieuwsbrief en de feeds tonen hem helemaal")
 
@@ -103,11 +103,11 @@ def test_images_too_small_or_too_heavy(tmp_path: Path) -> None:
     assert heavy.stat().st_size > writing.IMAGE_MAX_BYTES
     assert image_warnings("a.md", fine, 3) == []
     assert [str(w) for w in image_warnings("a.md", small, 3)] == [
-        "a.md:3: image: (waarschuwing) klein.jpg is maar 599 pixels breed; hij wordt groot "
+        "a.md:3: (waarschuwing) image: klein.jpg is maar 599 pixels breed; hij wordt groot "
         "getoond (op de pagina en in de nieuwsbrief) en wordt dan wazig: kies een afbeelding "
         "van minstens 600 pixels breed"]
     (too_heavy,) = image_warnings("a.md", heavy, 3)
-    assert str(too_heavy).startswith("a.md:3: image: (waarschuwing) zwaar.png is 2,")
+    assert str(too_heavy).startswith("a.md:3: (waarschuwing) image: zwaar.png is 2,")
     assert "MB; maak de afbeelding kleiner dan 2 MB" in str(too_heavy)
 
 
@@ -120,7 +120,7 @@ def test_check_reports_file_and_line_and_strict_fails(demo: Path) -> None:
     _put(demo, "content/updates/lang.md", "---\ntitle: Lang\ndate: 2026-11-02\ndepartment: wi\n"
          f"summary: {'x' * 310}\n---\n\n{SHORT}\n\n{LONG}\n")
     warnings = [str(w) for w in pipeline.check(pipeline.Project(demo))]
-    assert any(w.startswith("content/updates/lang.md:5: summary: (waarschuwing) is 310 tekens")
+    assert any(w.startswith("content/updates/lang.md:5: (waarschuwing) summary: is 310 tekens")
                for w in warnings)
     assert any(w.startswith('content/updates/lang.md:10: (waarschuwing) de zin "Wie een')
                for w in warnings)
