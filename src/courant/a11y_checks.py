@@ -13,7 +13,6 @@ Warnings with file and line (never errors; `courant check --strict` makes them f
 from __future__ import annotations
 
 import hashlib
-import pickle
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
@@ -21,6 +20,7 @@ from itertools import accumulate
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
+from courant import diskcache
 from courant.contrast import Pair, darker, luminance, palette_pairs, parse, rule_pairs
 from courant.model import Audience, Content, Event, Item, ReadingTip
 from courant.problems import Problem, Problems, Severity
@@ -131,21 +131,11 @@ class FindingMemo:
         self.index = index
         self.format = "courant-a11y-" + hashlib.blake2b(Path(__file__).read_bytes(),
                                                         digest_size=8).hexdigest()
-        self.entries: dict[str, Found] = self._load()
+        self.entries: dict[str, Found] = diskcache.load(index, self.format)
         self.seen: dict[str, Found] = {}
 
-    def _load(self) -> dict[str, Found]:
-        try:
-            with self.index.open("rb") as stream:  # type: ignore[union-attr]
-                data = pickle.load(stream)
-        except (AttributeError, OSError, pickle.UnpicklingError, EOFError, ImportError,
-                TypeError, ValueError):
-            return {}
-        ok = isinstance(data, dict) and data.get("format") == self.format
-        return data["entries"] if ok else {}
-
     def __call__(self, text: str) -> Found:
-        key = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+        key = diskcache.text_key(text)
         found = self.seen.get(key)
         if found is None:
             found = self.entries[key] if key in self.entries else body_findings(text)
@@ -153,17 +143,8 @@ class FindingMemo:
         return found
 
     def save(self) -> None:
-        if self.index is None or self.seen.keys() == self.entries.keys():
-            return
-        try:
-            self.index.parent.mkdir(parents=True, exist_ok=True)
-            partial = self.index.with_suffix(".tmp")
-            with partial.open("wb") as stream:
-                pickle.dump({"format": self.format, "entries": self.seen}, stream,
-                            protocol=pickle.HIGHEST_PROTOCOL)
-            partial.replace(self.index)
-        except OSError:
-            pass  # a cache that cannot be written only makes the next check slower
+        if self.seen.keys() != self.entries.keys():
+            diskcache.store(self.index, self.format, self.seen)
 
 
 def _candidate_lines(body: str) -> Iterator[tuple[int, str]]:

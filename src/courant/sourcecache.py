@@ -9,10 +9,10 @@ times. The index lives in .cache/courant/sources.pickle (or only in memory, for 
 from __future__ import annotations
 
 import hashlib
-import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
+from courant import diskcache
 from courant import problems as _problems_module
 from courant import sources as _sources_module
 from courant.model import Kind
@@ -39,21 +39,9 @@ class SourceMemo:
 
     def __init__(self, index: Path | None = None) -> None:
         self.index = index
-        self.entries: dict[str, _Entry] = self._load()
+        self.entries: dict[str, _Entry] = diskcache.load(index, FORMAT)
         self.seen: dict[str, _Entry] = {}
         self.parsed = 0
-
-    def _load(self) -> dict[str, _Entry]:
-        if self.index is None or not self.index.is_file():
-            return {}
-        try:
-            with self.index.open("rb") as stream:
-                data = pickle.load(stream)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
-                TypeError, ValueError):
-            return {}
-        ok = isinstance(data, dict) and data.get("format") == FORMAT
-        return data["entries"] if ok else {}
 
     def __call__(self, root: Path, path: Path, kind: Kind | None,
                  problems: Problems) -> RawSource | None:
@@ -77,14 +65,5 @@ class SourceMemo:
     def save(self) -> None:
         changed = self.parsed > 0 or self.seen.keys() != self.entries.keys()
         self.entries, self.seen, self.parsed = self.seen, {}, 0
-        if self.index is None or not changed:
-            return
-        try:
-            self.index.parent.mkdir(parents=True, exist_ok=True)
-            partial = self.index.with_suffix(".tmp")
-            with partial.open("wb") as stream:
-                pickle.dump({"format": FORMAT, "entries": self.entries}, stream,
-                            protocol=pickle.HIGHEST_PROTOCOL)
-            partial.replace(self.index)
-        except OSError:
-            pass  # a cache that cannot be written only makes the next run slower
+        if changed:
+            diskcache.store(self.index, FORMAT, self.entries)

@@ -13,8 +13,6 @@ double the time `courant check` takes.
 
 from __future__ import annotations
 
-import hashlib
-import pickle
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -22,6 +20,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+from courant import diskcache
 from courant.model import Content, Item
 from courant.problems import Problem, Problems, Severity
 from courant.sources import RawSource, Sources
@@ -230,39 +229,18 @@ class AnalysisMemo:
 
     def __init__(self, index: Path | None) -> None:
         self.index = index
-        self.entries: dict[str, Readability] = self._load()
+        self.entries: dict[str, Readability] = diskcache.load(index, self.FORMAT)
         self.seen: dict[str, Readability] = {}
 
-    def _load(self) -> dict[str, Readability]:
-        if self.index is None or not self.index.is_file():
-            return {}
-        try:
-            with self.index.open("rb") as stream:
-                data = pickle.load(stream)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
-                TypeError, ValueError):
-            return {}
-        ok = isinstance(data, dict) and data.get("format") == self.FORMAT
-        return data["entries"] if ok else {}
-
     def __call__(self, text: str) -> Readability:
-        key = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+        key = diskcache.text_key(text)
         found = self.seen.get(key) or self.entries.get(key) or analyse(text)
         self.seen[key] = found
         return found
 
     def save(self) -> None:
-        if self.index is None or self.seen.keys() == self.entries.keys():
-            return
-        try:
-            self.index.parent.mkdir(parents=True, exist_ok=True)
-            partial = self.index.with_suffix(".tmp")
-            with partial.open("wb") as stream:
-                pickle.dump({"format": self.FORMAT, "entries": self.seen}, stream,
-                            protocol=pickle.HIGHEST_PROTOCOL)
-            partial.replace(self.index)
-        except OSError:
-            pass  # a cache that cannot be written only makes the next check slower
+        if self.seen.keys() != self.entries.keys():
+            diskcache.store(self.index, self.FORMAT, self.seen)
 
 
 def check_writing(content: Content, sources: Sources, root: Path, problems: Problems) -> None:
@@ -270,17 +248,18 @@ def check_writing(content: Content, sources: Sources, root: Path, problems: Prob
     errors: those come first)."""
     if problems.errors:
         return
-    memo = AnalysisMemo(root / ".cache" / "courant" / "writing.pickle")
+    analysed = AnalysisMemo(root / ".cache" / "courant" / "writing.pickle")
     raws = {raw.path: raw for raw in [*sources.items, *sources.issues]}
     for item in content.items:
         raw = raws.get(item.source)
         if raw is not None:
-            problems.extend(item_warnings(item, raw, root, memo))
+            problems.extend(item_warnings(item, raw, root, analysed))
     for issue in content.issues:
         raw = raws.get(issue.source)
         if raw is not None:
-            problems.extend(text_warnings(str(raw.path), issue.foreword, raw.body_line, memo))
-    memo.save()
+            problems.extend(text_warnings(str(raw.path), issue.foreword, raw.body_line,
+                                         analysed))
+    analysed.save()
 
 
 def item_warnings(item: Item, raw: RawSource, root: Path,
