@@ -16,6 +16,7 @@ from typing import Any
 
 from courant.engine import EngineError
 from courant.engine.cache import SiteCache
+from courant.engine.searchindex import stream_search_index
 from courant.render.pages import Site
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life notice, once a build
@@ -87,6 +88,7 @@ def site_config(config_file: Path, site: Site, site_dir: Path, docs_dir: Path,
         overrides["dev_addr"] = dev_addr
     config = load_config(str(config_file), **overrides)
     config.plugins["courant"] = _CourantPages(site)
+    stream_search_index(config)
     if site.sanitize is not None:  # part of the page cache's site key: no unsanitised reuse
         config["extra"]["courant_sanitize"] = (f"{site.sanitize.__module__}."
                                                f"{site.sanitize.__qualname__}")
