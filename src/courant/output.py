@@ -39,6 +39,15 @@ class Staging:
         path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
         return path
 
+    def fill(self, folder: str, files: dict[str, bytes]) -> None:
+        """Write a folder that one part of the build owns (`folder(...)`), possibly from
+        another process: its files go to disk where they are made."""
+        root = self.folder(folder)
+        for relative, data in files.items():
+            path = root / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+
     def commit(self) -> None:
         """Swap staging into dist/; the old dist/ is removed only after the swap."""
         old = None

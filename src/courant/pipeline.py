@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -200,28 +200,28 @@ def build(project: Project, progress: Progress | None = None) -> BuildResult:
     with timing.phase("writing"), Staging(project.dist) as staging:
         say("Sites bouwen")
 
-        def partners_and_mail() -> tuple[int, dict[str, Any], dict[str, bytes]]:
-            count, pages = _make_site(project, loaded, now, "public", staging, caches["public"])
+        def partners_and_mail() -> int:
+            """Everything it makes goes to disk here: only the page count goes back."""
+            count = _make_site(project, loaded, now, "public", staging, caches["public"])
             with timing.phase("mail"):
-                mails = mail_files(build_mails(loaded.config, loaded.content, now, project.root))
-            return count, pages, mails
+                staging.fill("mail", mail_files(build_mails(loaded.config, loaded.content,
+                                                            now, project.root)))
+            return count
 
         # the partner site and the mails in a second process, the (larger) intranet here
         other = in_child(partners_and_mail)
         try:
             counts = {"intranet": _make_site(project, loaded, now, "intranet", staging,
-                                             caches["intranet"])[0]}
+                                             caches["intranet"])}
         except BaseException:
             # wait for the child before staging is discarded, or it writes into a removed
             # folder and leaves a stray .dist-staging-* behind; the intranet's error wins
             with contextlib.suppress(BaseException):
                 other()
             raise
-        counts["public"], caches["public"].next, mails = other()
-        for path, data in mails.items():
-            staging.write(f"mail/{path}", data)
+        counts["public"] = other()
     for cache in caches.values():
-        cache.save()  # only now: the pages it records are in dist/
+        cache.commit()  # only now: the pages it records are in dist/
     timing.report()
     return BuildResult(project.dist, loaded.warnings, {name: counts[name] for name in
                                                        ("intranet", "public")},
@@ -229,12 +229,14 @@ def build(project: Project, progress: Progress | None = None) -> BuildResult:
 
 
 def _make_site(project: Project, loaded: Loaded, now: datetime, name: str, staging: Staging,
-               cache: SiteCache) -> tuple[int, dict[str, Any]]:
-    """Render one site and build it into staging; its page count and the pages to record."""
+               cache: SiteCache) -> int:
+    """Render one site and build it into staging, its pages staged in the cache; its page
+    count."""
     from courant.engine.mkdocs import build_site
 
     site = sites(loaded, now, names=(name,))[name]
     with timing.phase(name):
         build_site(project.config_file, with_media(site, project.content_dir),
                    staging.folder(name), cache)
-    return len(site.pages), cache.next
+        cache.stage()
+    return len(site.pages)

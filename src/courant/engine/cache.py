@@ -98,7 +98,8 @@ class SiteCache:
 
     `index` is the file that records them (None: kept in memory, as the preview does);
     `previous` is the folder holding the previous build's output (dist/intranet).
-    Call `save()` only once the new output is in place at `previous`.
+    Call `save()`, or `commit()` after `stage()`, only once the new output is in place at
+    `previous`.
     """
 
     def __init__(self, index: Path | None, previous: Path | None) -> None:
@@ -123,15 +124,29 @@ class SiteCache:
 
     def save(self) -> None:
         """The new build is in place: its pages become the ones to reuse."""
+        self.stage()
+        self.commit()
+
+    def stage(self) -> None:
+        """Write the new build's pages beside the index, from the process that built them
+        (the partner site's child: its records never travel to the parent)."""
         self.records, self.next = self.next, {}
         if self.index is None:
             return
         self.index.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.index.with_suffix(".tmp")
-        with partial.open("wb") as stream:
+        with self._partial.open("wb") as stream:
             pickle.dump({"format": FORMAT, "pages": self.records}, stream,
                         protocol=pickle.HIGHEST_PROTOCOL)
-        partial.replace(self.index)
+
+    def commit(self) -> None:
+        """The staged pages are in dist/ now: they become the ones the next build reuses."""
+        if self.index is not None and self._partial.is_file():
+            self._partial.replace(self.index)
+
+    @property
+    def _partial(self) -> Path:
+        assert self.index is not None
+        return self.index.with_suffix(".tmp")
 
     def in_place(self, config: MkDocsConfig) -> bool:
         """The build writes into the previous output itself (the preview's folder)."""
