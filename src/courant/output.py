@@ -6,6 +6,7 @@ staging means a failed build leaves the previous dist/ exactly as it was.
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -48,8 +49,18 @@ class Staging:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
 
+    def settle(self, relative: str = "") -> None:
+        """Files below `relative` whose bytes equal the file at their place in dist/ get that
+        file's mtime, so nginx's ETag and Last-Modified stay the same for feed readers and
+        calendar clients while nothing changed. Call it from the part of the build that
+        filled the folder, before anything records the files' times."""
+        keep_times(self.root / relative, self.dist / relative)
+
     def commit(self) -> None:
-        """Swap staging into dist/; the old dist/ is removed only after the swap."""
+        """Swap staging into dist/; the old dist/ is removed only after the swap. Files
+        written here (`write`) whose bytes did not change keep their time (`settle`)."""
+        for relative in self._written:
+            _keep_time(self.root / relative, self.dist / relative)
         old = None
         if self.dist.exists():
             old = self.dist.with_name(f".{self.dist.name}-old-{self.root.name.rsplit('-', 1)[-1]}")
@@ -70,3 +81,35 @@ class Staging:
             self.commit()
         else:
             self.discard()
+
+
+def keep_times(new: Path, old: Path) -> None:
+    """Every file below `new` whose bytes equal its counterpart below `old` takes its mtime."""
+    if not old.is_dir():
+        return
+    for folder, _subfolders, names in os.walk(new):
+        counterpart = old / os.path.relpath(folder, new)
+        for name in names:
+            _keep_time(Path(folder, name), counterpart / name)
+
+
+def _keep_time(new: Path, old: Path) -> None:
+    try:
+        was, now = old.stat(), new.stat()
+    except OSError:
+        return
+    if (was.st_ino, was.st_dev) == (now.st_ino, now.st_dev):
+        return  # a reused file, hard-linked: it is the old file
+    if was.st_size == now.st_size and was.st_mtime_ns != now.st_mtime_ns and _same_bytes(
+            new, old):
+        os.utime(new, ns=(now.st_atime_ns, was.st_mtime_ns))
+
+
+def _same_bytes(one: Path, other: Path, chunk: int = 1 << 20) -> bool:
+    with one.open("rb") as first, other.open("rb") as second:
+        while True:
+            block = first.read(chunk)
+            if block != second.read(chunk):
+                return False
+            if not block:
+                return True

@@ -206,6 +206,7 @@ def build(project: Project, progress: Progress | None = None) -> BuildResult:
             with timing.phase("mail"):
                 staging.fill("mail", mail_files(build_mails(loaded.config, loaded.content,
                                                             now, project.root)))
+                staging.settle("mail")
             return count
 
         # the partner site and the mails in a second process, the (larger) intranet here
@@ -238,5 +239,6 @@ def _make_site(project: Project, loaded: Loaded, now: datetime, name: str, stagi
     with timing.phase(name):
         build_site(project.config_file, with_media(site, project.content_dir),
                    staging.folder(name), cache)
-        cache.stage()
+        staging.settle(name)  # unchanged files keep their time: see output.py
+        cache.stage(staging.folder(name))
     return len(site.pages)

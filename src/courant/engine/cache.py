@@ -17,6 +17,7 @@ files), so those are always those of a clean build.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -127,9 +128,12 @@ class SiteCache:
         self.stage()
         self.commit()
 
-    def stage(self) -> None:
+    def stage(self, site_dir: Path | None = None) -> None:
         """Write the new build's pages beside the index, from the process that built them
-        (the partner site's child: its records never travel to the parent)."""
+        (the partner site's child: its records never travel to the parent). With `site_dir`,
+        the files' times are read again there (output.Staging.settle may have set them)."""
+        if site_dir is not None:
+            self._restat(site_dir)
         self.records, self.next = self.next, {}
         if self.index is None:
             return
@@ -137,6 +141,11 @@ class SiteCache:
         with self._partial.open("wb") as stream:
             pickle.dump({"format": FORMAT, "pages": self.records}, stream,
                         protocol=pickle.HIGHEST_PROTOCOL)
+
+    def _restat(self, site_dir: Path) -> None:
+        for record in self.next.values():
+            with contextlib.suppress(OSError):
+                record.mtime_ns = (site_dir / record.dest).stat().st_mtime_ns
 
     def commit(self) -> None:
         """The staged pages are in dist/ now: they become the ones the next build reuses."""
