@@ -72,9 +72,14 @@ def is_visible(item: Item, edition: Edition, now: datetime, preview: bool = Fals
     """Audience, embargo and draft rules for one item."""
     if item.audience not in VISIBLE[edition]:
         return False
-    if item.draft and not preview:
-        return False
-    return item.date is None or start_of_day(item.date) <= now
+    if preview:  # the editor's own computer: drafts and items under embargo, both marked
+        return True
+    return not item.draft and not is_embargoed(item, now)
+
+
+def is_embargoed(item: Item, now: datetime) -> bool:
+    """Dated after today: nowhere until the start of its day, Amsterdam time."""
+    return item.date is not None and start_of_day(item.date) > now
 
 
 def is_published(issue: Issue, now: datetime) -> bool:
@@ -85,7 +90,8 @@ def select(content: Content, edition: Edition, now: datetime,
            preview: bool = False) -> EditionContent:
     """Filter the whole content down to one edition, before anything is rendered.
 
-    `preview` (the local preview only) shows drafts and issues dated in the future.
+    `preview` (the local preview only) shows drafts, items under embargo and issues dated in
+    the future.
     """
     items = tuple(i for i in content.items if is_visible(i, edition, now, preview))
     issues = tuple(i for i in content.issues if preview or is_published(i, now))

@@ -101,9 +101,14 @@ def test_drafts_are_never_built(edition: Edition) -> None:
     assert preview.preview
 
 
-def test_a_draft_under_embargo_stays_hidden_in_the_preview_too() -> None:
+def test_the_preview_shows_items_under_embargo_the_build_does_not() -> None:
+    """The editor writing next week's item sees it in `courant serve` (marked there); the
+    preview is never published, so the promise about partners is untouched."""
+    later = update("later", Audience.ALL, date(2026, 12, 1))
     draft = update("concept", Audience.ALL, date(2026, 12, 1), draft=True)
-    assert select(Content((), (draft,)), Edition.INTRANET, NOW, preview=True).items == ()
+    content = Content((), (later, draft))
+    assert select(content, Edition.INTRANET, NOW, preview=True).items == (later, draft)
+    assert select(content, Edition.INTRANET, NOW).items == ()
 
 
 def test_issues_are_published_from_their_date() -> None:

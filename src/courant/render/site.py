@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 from typing import Any
 
-from courant.audience import EditionContent
+from courant.audience import EditionContent, is_embargoed
 from courant.markup import may_have_relative_link
 from courant.model import Department, Event, Interview, Item, Kind, Page, ReadingTip, Update
 from courant.render import dutch
@@ -124,6 +124,9 @@ def _item_page(item: Item, edition: EditionContent, by_source: dict[PurePosixPat
         parts.append('!!! warning "Concept"\n    Dit stuk is een concept: alleen jij ziet het, '
                      "in het voorbeeld. Het wordt niet gepubliceerd zolang `draft: true` "
                      "erin staat.\n")
+    if edition.preview and item.date is not None and is_embargoed(item, edition.now):
+        parts.append(f'!!! info "Embargo"\n    Dit stuk verschijnt op {dutch.day(item.date)}: tot '
+                     "dan zie je het alleen hier, in het voorbeeld.\n")
     parts.append(_details(item, edition, path))
     if item.image is not None:
         published = asset_path(item.image.path)
