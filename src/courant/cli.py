@@ -15,7 +15,7 @@ import jinja2
 from rich.console import Console
 
 from courant import clicknl, clock, pipeline
-from courant.engine import EngineError
+from courant.engine import AddressInUse, EngineError
 from courant.output import OutputError
 from courant.problems import ContentError, Problem
 from courant.scaffold import ALIASES, ISSUE_NAMES, create, templates
@@ -172,7 +172,14 @@ def serve(root: Path, address: str) -> None:
     from courant.preview import serve as serve_preview
 
     with editor_errors():
-        serve_preview(pipeline.Project(root), address, report=_print_problems)
+        try:
+            serve_preview(pipeline.Project(root), address, report=_print_problems,
+                          say=lambda line: out.print(line, markup=False))
+        except AddressInUse as error:
+            err.print(f"{error} is al in gebruik: draait 'courant serve' al in een ander venster? "
+                      "Stop dat met Ctrl+C, of kies een ander adres, bijvoorbeeld --adres "
+                      "127.0.0.1:8002.", style="red", markup=False)
+            sys.exit(2)
 
 
 @main.command(context_settings=CONTEXT)

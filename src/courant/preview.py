@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+
+import jinja2
 
 from courant import clock, pipeline
 from courant.engine.mkdocs import EngineError
@@ -14,7 +17,13 @@ from courant.engine.session import PreviewSession
 from courant.problems import ContentError, Problem
 from courant.sourcecache import SourceMemo
 
+STALE = ("Niet bijgewerkt: herstel wat hierboven staat en sla op. Tot dan toont je browser de "
+         "vorige versie.")
+NOT_YET = ("Het voorbeeld komt op {url} (stoppen: Ctrl+C) zodra je herstelt wat hierboven staat "
+           "en opslaat.")
+
 Report = Callable[[list[Problem]], None]
+Say = Callable[[str], None]
 
 
 def split_address(address: str) -> tuple[str, int]:
@@ -22,7 +31,8 @@ def split_address(address: str) -> tuple[str, int]:
     return host or "127.0.0.1", int(port)
 
 
-def preview_builder(project: pipeline.Project, url: str, report: Report) -> Callable[[Path], None]:
+def preview_builder(project: pipeline.Project, url: str, report: Report,
+                    say: Say = lambda _: None) -> Callable[[Path], bool]:
     """A build function for the preview: on an editor's mistake it reports and keeps the page
     that was there, so the browser never shows a half-built site.
 
@@ -31,13 +41,23 @@ def preview_builder(project: pipeline.Project, url: str, report: Report) -> Call
     converted nor templated nor written (engine/cache.py)."""
     memo = SourceMemo(project.root / ".cache" / "courant" / "sources.pickle")
     sessions: dict[Path, PreviewSession] = {}
+    calls: list[Path] = []
 
-    def rebuild(site_dir: Path) -> None:
+    def rebuild(site_dir: Path) -> bool:
+        """Whether the site in `site_dir` is up to date now."""
+        first = site_dir not in sessions
+        answered = site_dir in calls  # the start is announced by serve(), later builds here
+        calls.append(site_dir)
+
+        def failed(problems: list[Problem]) -> bool:
+            report(problems)
+            say(NOT_YET.format(url=url) if first else STALE)
+            return False
+
         try:
             loaded = pipeline.load(project, memo)
         except ContentError as error:
-            report(error.problems)
-            return
+            return failed(error.problems)
         finally:
             memo.index = None  # from now on the preview keeps its sources in memory
         report(loaded.warnings)
@@ -55,15 +75,33 @@ def preview_builder(project: pipeline.Project, url: str, report: Report) -> Call
         try:
             session.build(site, feeds_and_calendars)
         except EngineError as error:
-            report([Problem("mkdocs.yml", str(error))])
+            return failed([Problem("mkdocs.yml", str(error))])
+        except jinja2.TemplateError as error:  # a template in theme/, being edited
+            return failed([Problem(getattr(error, "filename", None) or "theme/",
+                                   f"fout in een template: {error.message}",
+                                   line=getattr(error, "lineno", None))])
+        if answered:
+            say(f"Bijgewerkt om {time.strftime('%H:%M:%S')}")
+        return True
 
     return rebuild
 
 
-def serve(project: pipeline.Project, address: str, report: Report) -> None:
+def serve(project: pipeline.Project, address: str, report: Report,
+          say: Say = lambda _: None) -> None:
     host, port = split_address(address)
     url = f"http://{host}:{port}/"
     with tempfile.TemporaryDirectory(prefix="courant-serve-") as site_dir:
-        serve_site(preview_builder(project, url, report), Path(site_dir),
-                   [project.content_dir, project.root / "newsletter", project.config_file,
-                    project.root / "theme"], host, port)
+        rebuild = preview_builder(project, url, report, say)
+        built: list[bool] = []  # each build: did it bring the site up to date?
+
+        def build(folder: Path) -> None:
+            built.append(rebuild(folder))
+
+        def ready() -> None:
+            if built[0]:
+                say(f"Het voorbeeld staat op {url} (stoppen: Ctrl+C)")
+
+        serve_site(build, Path(site_dir), [project.content_dir, project.root / "newsletter",
+                                           project.config_file, project.root / "theme"],
+                   host, port, ready)

@@ -3,3 +3,7 @@
 
 class EngineError(Exception):
     """The site engine failed on courant's own pages or on the site configuration."""
+
+
+class AddressInUse(Exception):
+    """The preview's address is taken (another `courant serve`, or another program)."""

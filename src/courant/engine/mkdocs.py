@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from courant.engine import EngineError
+from courant.engine import AddressInUse, EngineError
 from courant.engine.cache import SiteCache
 from courant.engine.searchindex import stream_search_index
 from courant.render.pages import Site
@@ -29,7 +29,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-__all__ = ["EngineError", "build_site", "serve", "site_config"]
+__all__ = ["AddressInUse", "EngineError", "build_site", "serve", "site_config"]
 
 
 class _CourantPages(BasePlugin):  # type: ignore[type-arg]
@@ -114,16 +114,11 @@ def build_site(config_file: Path, site: Site, site_dir: Path, cache: SiteCache |
 
 
 def serve(build: Callable[[Path], None], site_dir: Path, watch: list[Path], host: str,
-          port: int) -> None:
-    """Serve `site_dir` with live reload; `build(site_dir)` runs at start and after each change."""
-    from mkdocs.livereload import LiveReloadServer
-
-    quiet_mkdocs()
-    # MkDocs polls every 0.5 s and waits 0.1 s for quiet: half of the one second an editor
-    # may wait for the page. A poll of 2,000 files takes about 12 ms.
-    server = LiveReloadServer(builder=lambda: build(site_dir), host=host, port=port,
-                              root=str(site_dir), polling_interval=0.2)
-    server.build_delay = 0.05
+          port: int, ready: Callable[[], None] = lambda: None) -> None:
+    """Serve `site_dir` with live reload; `build(site_dir)` runs at start and after each change,
+    `ready()` once the server answers. The address is taken before the first build, so one
+    already in use is reported at once (as AddressInUse)."""
+    server = _live_reload_server(lambda: build(site_dir), host, port, str(site_dir), ready)
     for path in watch:
         if path.exists():
             server.watch(str(path))
@@ -134,3 +129,28 @@ def serve(build: Callable[[Path], None], site_dir: Path, watch: list[Path], host
         pass
     finally:
         server.shutdown()
+
+
+def _live_reload_server(builder: Callable[[], None], host: str, port: int, root: str,
+                        ready: Callable[[], None]) -> Any:
+    from mkdocs.livereload import LiveReloadServer
+
+    class Server(LiveReloadServer):
+        def server_bind(self) -> None:  # done once, in advance, below
+            pass
+
+        def server_activate(self) -> None:
+            super().server_activate()
+            ready()
+
+    quiet_mkdocs()
+    # MkDocs polls every 0.5 s and waits 0.1 s for quiet: half of the one second an editor
+    # may wait for the page. A poll of 2,000 files takes about 12 ms.
+    server = Server(builder=builder, host=host, port=port, root=root, polling_interval=0.2)
+    server.build_delay = 0.05
+    try:
+        LiveReloadServer.server_bind(server)
+    except OSError as error:
+        server.server_close()
+        raise AddressInUse(f"{host}:{port}") from error
+    return server

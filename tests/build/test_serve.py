@@ -1,0 +1,150 @@
+"""`courant serve` as an editor uses it: a real process and HTTP server on 127.0.0.1, a file
+saved, a mistake made and mended, Ctrl+C at the end."""
+
+from __future__ import annotations
+
+import os
+import queue
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import NOW_EPOCH
+
+ITEM = "content/updates/2026/minder-papier-bij-aanvraag.md"
+
+
+class Preview:
+    """The running `courant serve`, with what it printed so far."""
+
+    def __init__(self, root: Path) -> None:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        env = {**os.environ, "SOURCE_DATE_EPOCH": NOW_EPOCH, "NO_COLOR": "1", "COLUMNS": "250"}
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "courant", "serve", "--map", str(root),
+             "--adres", f"127.0.0.1:{self.port}"],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+        self.lines: queue.Queue[str] = queue.Queue()
+        self.seen: list[str] = []
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.lines.put(line.rstrip("\n"))
+
+    def wait_for(self, text: str, timeout: float = 60) -> list[str]:
+        """Every line printed until one containing `text`."""
+        printed: list[str] = []
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                line = self.lines.get(timeout=0.2)
+            except queue.Empty:
+                continue
+            printed.append(line)
+            self.seen.append(line)
+            if text in line:
+                return printed
+        raise AssertionError(f"never printed {text!r}; printed: {self.seen}")
+
+    def page(self, path: str) -> str:
+        with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}", timeout=10) as got:
+            return str(got.read().decode("utf-8"))
+
+    def wait_until_listening(self, timeout: float = 30) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
+                    return
+            except OSError:
+                time.sleep(0.2)
+        raise AssertionError("the preview never listened")
+
+    def stop(self) -> tuple[int, str]:
+        self.process.send_signal(signal.SIGINT)
+        rest, _ = self.process.communicate(timeout=30)
+        return self.process.returncode, rest
+
+
+@pytest.fixture
+def preview(demo: Path) -> Iterator[tuple[Preview, Path]]:
+    running = Preview(demo)
+    yield running, demo
+    if running.process.poll() is None:
+        running.process.kill()
+        running.process.wait()
+
+
+def save(file: Path, old: str, new: str) -> None:
+    text = file.read_text(encoding="utf-8")
+    assert old in text
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_an_editor_saves_makes_a_mistake_and_mends_it(preview: tuple[Preview, Path]) -> None:
+    running, root = preview
+    started = running.wait_for("Het voorbeeld staat op")
+    assert f"http://127.0.0.1:{running.port}/" in started[-1]
+    assert "Sociaal Domein Waalstad" in running.page("")
+    draft = running.page("nieuws/wijkteam-noord-verhuist/")
+    assert "Concept" in draft and "alleen jij ziet het" in draft
+    embargoed = running.page("nieuws/waalstadpas-2027/")
+    assert "Dit stuk verschijnt op 3 december 2026" in embargoed
+
+    item = root / ITEM
+    save(item, "title: ", "title: Bijgewerkt in het voorbeeld, ")
+    running.wait_for("Bijgewerkt om", timeout=30)
+    assert "Bijgewerkt in het voorbeeld" in running.page("nieuws/minder-papier-bij-aanvraag/")
+
+    save(item, "department: wi\n", "department: wijk\n")
+    printed = running.wait_for("Niet bijgewerkt", timeout=30)
+    assert any(f'{ITEM}:4: department: "wijk" is geen afdeling' in line for line in printed)
+    assert "Bijgewerkt in het voorbeeld" in running.page("nieuws/minder-papier-bij-aanvraag/")
+
+    save(item, "department: wijk\n", "department: wi\n")
+    running.wait_for("Bijgewerkt om", timeout=30)
+    code, rest = running.stop()
+    assert "Traceback" not in "\n".join(running.seen) + rest
+    assert code in (0, -signal.SIGINT)
+
+
+def test_a_first_build_with_a_mistake_says_where_the_preview_will_be(demo: Path) -> None:
+    save(demo / ITEM, "department: wi\n", "department: wijk\n")
+    running = Preview(demo)
+    try:
+        printed = running.wait_for("zodra je herstelt wat hierboven staat")
+        assert any('department: "wijk" is geen afdeling' in line for line in printed)
+        running.wait_until_listening()
+        time.sleep(1)  # the watcher starts with the server; an editor takes longer anyway
+        save(demo / ITEM, "department: wijk\n", "department: wi\n")
+        running.wait_for("Bijgewerkt om", timeout=30)
+        assert "Sociaal Domein Waalstad" in running.page("")
+    finally:
+        running.process.kill()
+        running.process.wait()
+
+
+def test_an_address_in_use_is_a_message(demo: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "courant", "serve", "--map", str(demo), "--adres",
+             f"127.0.0.1:{port}"], capture_output=True, text=True, timeout=60, check=False,
+            env={**os.environ, "NO_COLOR": "1", "COLUMNS": "250"})
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert f"127.0.0.1:{port} is al in gebruik" in result.stderr
