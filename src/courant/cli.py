@@ -164,17 +164,21 @@ def export(doel: Path, root: Path) -> None:
 @project_option
 @click.option("--adres", "--dev-addr", "address", default="127.0.0.1:8000", show_default=True,
               help="Adres en poort voor het voorbeeld.")
-def serve(root: Path, address: str) -> None:
+@click.option("--partners", is_flag=True,
+              help="Bekijk de publieke site, zoals partners hem zien, in plaats van het intranet.")
+def serve(root: Path, address: str, partners: bool) -> None:
     """Bekijk het intranet op je eigen computer; de pagina ververst zodra je iets opslaat.
 
-    Concepten (draft: true) zijn hier te zien, met een duidelijke markering.
+    Concepten (draft: true) en stukken onder embargo zijn hier te zien, met een duidelijke
+    markering. Met --partners zie je de publieke site: alleen wat partners te zien krijgen.
     """
     from courant.preview import serve as serve_preview
 
     with editor_errors():
         try:
             serve_preview(pipeline.Project(root), address, report=_print_problems,
-                          say=lambda line: out.print(line, markup=False))
+                          say=lambda line: out.print(line, markup=False),
+                          name="public" if partners else "intranet")
         except AddressInUse as error:
             err.print(f"{error} is al in gebruik: draait 'courant serve' al in een ander venster? "
                       "Stop dat met Ctrl+C, of kies een ander adres, bijvoorbeeld --adres "

@@ -1,4 +1,5 @@
-"""`courant serve`: the intranet as the editor's next build would make it, drafts included."""
+"""`courant serve`: the intranet (or the partners' site) as the editor's next build would make
+it, drafts and items under embargo included."""
 
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ def split_address(address: str) -> tuple[str, int]:
 
 
 def preview_builder(project: pipeline.Project, url: str, report: Report,
-                    say: Say = lambda _: None) -> Callable[[Path], bool]:
+                    say: Say = lambda _: None, name: str = "intranet") -> Callable[[Path], bool]:
     """A build function for the preview: on an editor's mistake it reports and keeps the page
     that was there, so the browser never shows a half-built site.
 
@@ -62,13 +63,13 @@ def preview_builder(project: pipeline.Project, url: str, report: Report,
             memo.index = None  # from now on the preview keeps its sources in memory
         report(loaded.warnings)
         now = clock.now()
-        site = pipeline.sites(loaded, now, preview=True, names=("intranet",),
-                              syndication=False)["intranet"]
+        site = pipeline.sites(loaded, now, preview=True, names=(name,),
+                              syndication=False)[name]
         site = pipeline.with_media(replace(site, url=url), project.content_dir)
 
         def feeds_and_calendars() -> dict[str, bytes]:
             """Made on full rebuilds only: after an edit the page comes first."""
-            full = pipeline.sites(loaded, now, preview=True, names=("intranet",))["intranet"]
+            full = pipeline.sites(loaded, now, preview=True, names=(name,))[name]
             return dict(full.extra_files)
 
         session = sessions.setdefault(site_dir, PreviewSession(project.config_file, site_dir))
@@ -88,11 +89,12 @@ def preview_builder(project: pipeline.Project, url: str, report: Report,
 
 
 def serve(project: pipeline.Project, address: str, report: Report,
-          say: Say = lambda _: None) -> None:
+          say: Say = lambda _: None, name: str = "intranet") -> None:
+    """Serve the site `name` ("intranet", or "public": what partners will see)."""
     host, port = split_address(address)
     url = f"http://{host}:{port}/"
     with tempfile.TemporaryDirectory(prefix="courant-serve-") as site_dir:
-        rebuild = preview_builder(project, url, report, say)
+        rebuild = preview_builder(project, url, report, say, name)
         built: list[bool] = []  # each build: did it bring the site up to date?
 
         def build(folder: Path) -> None:

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,14 +26,14 @@ ITEM = "content/updates/2026/minder-papier-bij-aanvraag.md"
 class Preview:
     """The running `courant serve`, with what it printed so far."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, *options: str) -> None:
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             self.port = probe.getsockname()[1]
         env = {**os.environ, "SOURCE_DATE_EPOCH": NOW_EPOCH, "NO_COLOR": "1", "COLUMNS": "250"}
         self.process = subprocess.Popen(
             [sys.executable, "-m", "courant", "serve", "--map", str(root),
-             "--adres", f"127.0.0.1:{self.port}"],
+             "--adres", f"127.0.0.1:{self.port}", *options],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
         self.lines: queue.Queue[str] = queue.Queue()
         self.seen: list[str] = []
@@ -61,6 +62,13 @@ class Preview:
     def page(self, path: str) -> str:
         with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}", timeout=10) as got:
             return str(got.read().decode("utf-8"))
+
+    def status(self, path: str) -> int:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}", timeout=10):
+                return 200
+        except urllib.error.HTTPError as error:
+            return error.code
 
     def wait_until_listening(self, timeout: float = 30) -> None:
         deadline = time.monotonic() + timeout
@@ -148,3 +156,15 @@ def test_an_address_in_use_is_a_message(demo: Path) -> None:
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert f"127.0.0.1:{port} is al in gebruik" in result.stderr
+
+
+def test_the_partners_site_in_the_preview_holds_only_what_partners_see(demo: Path) -> None:
+    running = Preview(demo, "--partners")
+    try:
+        running.wait_for("Het voorbeeld staat op")
+        assert "Inkoop jeugdhulp 2027" in running.page("nieuws/inkoop-jeugdhulp-2027/")
+        assert running.status("nieuws/minder-papier-bij-aanvraag/") == 404  # staff only
+        assert running.status("nieuws/wijkteam-noord-verhuist/") == 404  # a staff draft
+    finally:
+        running.process.kill()
+        running.process.wait()
