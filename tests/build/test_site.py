@@ -350,3 +350,18 @@ def test_dates_are_dutch_and_today_is_fixed() -> None:
     """The helper above agrees with courant's own Dutch dates."""
     assert day(date(2026, 11, 28)) == dutch(date(2026, 11, 28)) == "28 november 2026"
     assert pipeline.clock.now().tzinfo == AMSTERDAM
+
+
+@pytest.mark.parametrize(("site", "you"), [("intranet", "je"), ("public", "u")])
+def test_the_agenda_and_the_news_say_how_to_subscribe(demo_dist: Path, site: str,
+                                                      you: str) -> None:
+    """The calendar and the feeds are offered where readers look for them, not only in <head>."""
+    root = demo_dist / site
+    agenda = soup(root, "agenda/").select_one("p.courant-subscribe")
+    assert agenda is not None and f"abonneer {you} op de agenda" in agenda.get_text()
+    assert [a["href"] for a in agenda.select("a")] == ["../agenda.ics"]
+    news = soup(root, "nieuws/").select_one("p.courant-subscribe")
+    assert news is not None
+    assert [a["href"] for a in news.select("a")] == ["../feed.xml", "../rss.xml"]
+    for name in ("agenda.ics", "feed.xml", "rss.xml"):
+        assert (root / name).is_file()

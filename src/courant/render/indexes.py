@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from courant.audience import EditionContent
+from courant.audience import Edition, EditionContent
 from courant.model import NEWS_KINDS, Event, Item, Kind, ReadingTip, Update
 from courant.render import dutch
 from courant.render.common import SECTION_DIRS, relative
@@ -62,8 +62,31 @@ def _with_department(edition: EditionContent) -> Entry:
 
 def section_pages(edition: EditionContent, kind: Kind, title: str,
                   page_size: int) -> list[SitePage]:
-    return paginate(SECTION_DIRS[kind], title, newest_first(edition.of_kind(kind)), page_size,
-                    _with_department(edition))
+    folder = SECTION_DIRS[kind]
+    lead = feed_note(edition, f"{folder}/index.md") if kind is Kind.UPDATE else ""
+    return paginate(folder, title, newest_first(edition.of_kind(kind)), page_size,
+                    _with_department(edition), lead=lead)
+
+
+def _you(edition: EditionContent) -> tuple[str, str]:
+    """'je'/'jij' on the intranet, 'u' for partners (as the partner mail writes)."""
+    return ("u", "uw") if edition.edition is Edition.PARTNERS else ("je", "je")
+
+
+def feed_note(edition: EditionContent, path: str) -> str:
+    """How to follow the news in a feed reader (feed.xml and rss.xml are at the site's root)."""
+    _, your = _you(edition)
+    return (f"Volg het nieuws in {your} feedlezer: [Atom-feed]({relative(path, 'feed.xml')}) "
+            f"of [RSS-feed]({relative(path, 'rss.xml')}).\n{{ .courant-subscribe }}\n")
+
+
+def calendar_note(edition: EditionContent, path: str) -> str:
+    """How to subscribe to the agenda (agenda.ics at the site's root) in a calendar program."""
+    you, your = _you(edition)
+    return (f"Zet deze agenda in {your} eigen agenda: [abonneer {you} op de agenda]"
+            f"({relative(path, 'agenda.ics')}). Kopieer het adres van die link en voeg het in "
+            "Outlook of Google Agenda toe als agenda van internet (via URL): nieuwe en "
+            "gewijzigde bijeenkomsten komen er dan vanzelf in.\n{ .courant-subscribe }\n")
 
 
 def upcoming_and_past(edition: EditionContent) -> tuple[list[Event], list[Event]]:
@@ -77,7 +100,7 @@ def upcoming_and_past(edition: EditionContent) -> tuple[list[Event], list[Event]
 def agenda_pages(edition: EditionContent, page_size: int) -> list[SitePage]:
     """Upcoming events first (soonest first), then past ones (latest first), paginated."""
     upcoming, past = upcoming_and_past(edition)
-    lead = ["## Binnenkort\n"]
+    lead = [calendar_note(edition, "agenda/index.md"), "## Binnenkort\n"]
     lead.extend(entry(e, "agenda/index.md", level=3) for e in upcoming)
     if not upcoming:
         lead.append("Er staan nog geen bijeenkomsten gepland.\n")
