@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from typing import ClassVar
 
 import yaml
 from slugify import slugify
@@ -61,6 +62,28 @@ ISSUE_NAMES = ("issue", "nieuwsbrief", "nummer")
 """`courant new issue`: the next newsletter file (made by create_issue, not from a template)."""
 
 
+class _EditorsDumper(yaml.SafeDumper):
+    """YAML as the editors' guide writes it: dates bare (`date: 2026-11-28`), text with a
+    colon, quote or hash between double quotes, never YAML's doubled single quotes."""
+
+    yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = {
+        first: [(tag, pattern) for tag, pattern in resolvers
+                if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeDumper.yaml_implicit_resolvers.items()}
+
+
+def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    special = any(sign in value for sign in ":#'\"") or value[:1] in set("-?[]{},&*!|>%@`")
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"' if special else None)
+
+
+_EditorsDumper.add_representer(str, _text)
+
+
+def front_matter(meta: dict[str, object]) -> str:
+    return yaml.dump(meta, Dumper=_EditorsDumper, allow_unicode=True, sort_keys=False, width=100)
+
+
 def create(root: Path, kind: str, title: str, today: date, department: str) -> Path:
     """Write the new file and return its path; FileExistsError when the name is taken."""
     kind = ALIASES.get(kind, kind)
@@ -77,7 +100,7 @@ def create(root: Path, kind: str, title: str, today: date, department: str) -> P
         if same:
             raise FileExistsError(same[0])
     meta = {"title": title, **template.meta}
-    text = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
+    text = "---\n" + front_matter(meta) + "---\n\n"
     text = text.replace("consent: true", CONSENT_NOTE + "consent: true", 1)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text + template.body, encoding="utf-8")

@@ -104,3 +104,16 @@ def test_other_kinds_still_need_a_title(demo: Path) -> None:
     assert result.exit_code == 2
     assert 'Geef een titel op, bijvoorbeeld: courant new update "Nieuwe openingstijden"' in (
         result.output)
+
+
+def test_a_new_file_is_written_as_the_guide_writes_front_matter(tmp_path: Path) -> None:
+    """Bare dates, text with a quote or colon in double quotes (not YAML's doubled quotes)."""
+    from courant.scaffold import create
+
+    path = create(tmp_path, "event", "Spotlights: 'Wat nu?' #2", date(2026, 11, 30), "wi")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[1] == "title: \"Spotlights: 'Wat nu?' #2\""
+    assert lines[2] == 'start: "2026-12-14 15:00"'
+    assert "location: Stadskantoor, zaal 2.14" in lines
+    update = create(tmp_path, "update", "Nieuw", date(2026, 11, 30), "wi").read_text()
+    assert "\ndate: 2026-11-30\n" in update
