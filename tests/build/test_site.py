@@ -363,5 +363,8 @@ def test_the_agenda_and_the_news_say_how_to_subscribe(demo_dist: Path, site: str
     news = soup(root, "nieuws/").select_one("p.courant-subscribe")
     assert news is not None
     assert [a["href"] for a in news.select("a")] == ["../feed.xml", "../rss.xml"]
-    for name in ("agenda.ics", "feed.xml", "rss.xml"):
+    archive = soup(root, "nieuwsbrief/").select_one("article")
+    assert archive is not None
+    assert [a["href"] for a in archive.select("a") if "feed" in a["href"]] == ["feed.xml"]
+    for name in ("agenda.ics", "feed.xml", "rss.xml", "nieuwsbrief/feed.xml"):
         assert (root / name).is_file()

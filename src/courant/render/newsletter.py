@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from courant.audience import EditionContent
+from courant.audience import Edition, EditionContent
 from courant.model import Issue, Kind
 from courant.render import dutch
 from courant.render.common import relative
@@ -31,7 +31,7 @@ def newsletter_pages(edition: EditionContent, news: EditionContent,
     """
     pages = [issue_page(composed)
              for composed in compose_issues(news, sections, agenda_weeks, _from_issue_page)]
-    pages.append(archive_page(news.issues))
+    pages.append(archive_page(news.issues, partners=news.edition is Edition.PARTNERS))
     return pages
 
 
@@ -40,9 +40,11 @@ def _from_issue_page(path: str) -> str:
     return relative(issue_page_path("YYYY-MM"), path)
 
 
-def archive_page(issues: Sequence[Issue]) -> SitePage:
+def archive_page(issues: Sequence[Issue], partners: bool = False) -> SitePage:
+    your = "uw" if partners else "je"
     parts = [front("Nieuwsbrief"), "# Nieuwsbrief\n",
-             "Alle nummers van de nieuwsbrief, het nieuwste bovenaan.\n"]
+             "Alle nummers van de nieuwsbrief, het nieuwste bovenaan. Elk nieuw nummer in "
+             f"{your} feedlezer: [de feed van de nieuwsbrief](feed.xml).\n"]
     for issue in sorted(issues, key=lambda i: i.date, reverse=True):
         parts.append(f"- [{esc(issue.title)}]({issue.month}/index.md) · {dutch.day(issue.date)}")
     if not issues:
