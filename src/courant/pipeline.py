@@ -163,6 +163,7 @@ def syndication_files(config: Config, edition: EditionContent, news: EditionCont
     """The site's feeds (of the `news` edition) and calendars (of the site's own edition)."""
     theme = config.raw.get("theme")
     logo = theme.get("logo") if isinstance(theme, dict) else None
+    from courant.eventmemo import EventMemo
     from courant.render.calendar import calendar_files
     from courant.render.feeds import FeedSite, feed_files
 
@@ -171,7 +172,11 @@ def syndication_files(config: Config, edition: EditionContent, news: EditionCont
     with timing.phase("feeds"):
         feeds = feed_files(news, edition, feed_site, config.sections)
     with timing.phase("calendar"):
-        return {**feeds, **calendar_files(edition, name, url)}
+        memo = EventMemo(config.path.parent / ".cache" / "courant" /
+                         f"calendar-{edition.edition.value}.pickle")
+        files = calendar_files(edition, name, url, memo)
+        memo.save()
+        return {**feeds, **files}
 
 
 def with_media(site: Site, content_dir: Path) -> Site:

@@ -158,3 +158,21 @@ def test_an_empty_agenda_is_still_a_calendar() -> None:
     empty = calendar_files(select(Content((), ()), Edition.PARTNERS, NOW), "Leeg", URL)
     assert list(empty) == ["agenda.ics"]
     assert Calendar.from_ical(empty["agenda.ics"]).walk("VEVENT") == []
+
+
+def test_events_serialised_once_and_kept_give_icalendars_own_bytes(content: Content) -> None:
+    """Each event's lines are made once (and kept between builds) and spliced into agenda.ics
+    and its own .ics: byte for byte what icalendar makes of the whole calendar."""
+    from courant.render.calendar import _order, calendar_bytes, event_component, event_ics_path
+
+    for edition in (Edition.INTRANET, Edition.PARTNERS):
+        selected = select(content, edition, NOW)
+        events = sorted(selected.events, key=_order)
+        components = [event_component(event, URL) for event in events]
+        whole = {"agenda.ics": calendar_bytes(events, components, URL, "Agenda X")}
+        for event, component in zip(events, components, strict=True):
+            whole[event_ics_path(event)] = calendar_bytes([event], [component], URL)
+        memo: dict = {}
+        assert calendar_files(selected, "X", URL, memo) == whole
+        assert len(memo) == len(events)
+        assert calendar_files(selected, "X", URL, memo) == whole  # from the kept blocks

@@ -15,11 +15,16 @@ What a subscriber's calendar needs, and nothing taken from the clock:
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
+from typing import Protocol
 from urllib.parse import urlsplit
 
-from icalendar import Calendar
+from icalendar import Calendar, Timezone
 from icalendar import Event as VEvent
 
 from courant.audience import EditionContent
@@ -38,20 +43,93 @@ def event_ics_path(event: Event) -> str:
     return f"{SECTION_DIRS[Kind.EVENT]}/{event.slug}.ics"
 
 
-def calendar_files(edition: EditionContent, name: str, base_url: str) -> dict[str, bytes]:
-    """agenda.ics with every event of the edition, and one .ics per event."""
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One event as it stands in any calendar: its VEVENT lines, and the time zones they
+    name (which the calendar must define)."""
+
+    ical: bytes
+    tzids: tuple[str, ...]
+
+
+class Memo(Protocol):
+    """Blocks made before, by key (a dict will do)."""
+
+    def get(self, key: str, /) -> Block | None: ...
+
+    def __setitem__(self, key: str, block: Block, /) -> None: ...
+
+
+def calendar_files(edition: EditionContent, name: str, base_url: str,
+                   memo: Memo | None = None) -> dict[str, bytes]:
+    """agenda.ics with every event of the edition, and one .ics per event. Each event is
+    serialised once and its lines used in both; `memo` keeps them between builds, keyed on
+    the event itself (its every field) and the site's address."""
     events = sorted(edition.events, key=_order)
-    components = [event_component(event, base_url) for event in events]  # made once, used twice
-    files = {"agenda.ics": calendar_bytes(events, components, base_url, f"Agenda {name}")}
-    for event, component in zip(events, components, strict=True):
-        files[event_ics_path(event)] = calendar_bytes([event], [component], base_url)
+    blocks = [event_block(event, base_url, memo) for event in events]
+    files = {"agenda.ics": spliced_bytes(events, blocks, base_url, f"Agenda {name}")}
+    for event, block in zip(events, blocks, strict=True):
+        files[event_ics_path(event)] = spliced_bytes([event], [block], base_url)
     return files
+
+
+def event_block(event: Event, base_url: str, memo: Memo | None = None) -> Block:
+    key = hashlib.blake2b(f"{base_url}\n{event!r}".encode(), digest_size=16).hexdigest()
+    block = memo.get(key) if memo is not None else None
+    if block is None:
+        component = event_component(event, base_url)
+        holder = Calendar()
+        holder.add_component(component)
+        block = Block(bytes(component.to_ical()), tuple(sorted(holder.get_used_tzids())))
+        if memo is not None:
+            memo[key] = block
+    return block
+
+
+def spliced_bytes(events: Sequence[Event], blocks: Sequence[Block], base_url: str,
+                  name: str | None = None) -> bytes:
+    """What `calendar_bytes` makes of the same events, from their serialised blocks: the
+    calendar's own lines and time zones, then each event's lines."""
+    tzids = tuple(sorted({tzid for block in blocks for tzid in block.tzids}))
+    years = (min(e.start_day for e in events).year, max(e.end_day for e in events).year + 1) \
+        if events and tzids else (0, 0)
+    head = _head(base_url, name, tzids, *years)
+    end = b"END:VCALENDAR\r\n"
+    assert head.endswith(end)
+    return head[:-len(end)] + b"".join(block.ical for block in blocks) + end
 
 
 def calendar_bytes(events: Sequence[Event], components: Sequence[VEvent], base_url: str,
                    name: str | None = None) -> bytes:
-    """A VCALENDAR of `events` (their `components`). With a `name` it is a calendar to
-    subscribe to (NAME, X-WR-CALNAME, refresh interval); without, a single event to import."""
+    """A VCALENDAR of `events` (their `components`), all made by icalendar: what
+    `spliced_bytes` must equal (tests/unit/test_calendar.py). With a `name` it is a calendar
+    to subscribe to (NAME, X-WR-CALNAME, refresh interval); without, a single event to
+    import."""
+    calendar = _calendar(base_url, name)
+    for component in components:
+        calendar.add_component(component)
+    if events:
+        first = min(e.start_day for e in events)
+        last = max(e.end_day for e in events)
+        calendar.add_missing_timezones(first_date=date(first.year, 1, 1),
+                                       last_date=date(last.year + 1, 1, 1))
+    return bytes(calendar.to_ical())
+
+
+@lru_cache(maxsize=64)
+def _head(base_url: str, name: str | None, tzids: tuple[str, ...], first: int,
+          last: int) -> bytes:
+    """The calendar's own lines and its time zones for the years `first` up to `last` (as
+    Calendar.add_missing_timezones adds them), ending in END:VCALENDAR."""
+    calendar = _calendar(base_url, name)
+    for tzid in tzids:
+        with contextlib.suppress(ValueError):
+            calendar.add_component(Timezone.from_tzid(tzid, first_date=date(first, 1, 1),
+                                                      last_date=date(last, 1, 1)))
+    return bytes(calendar.to_ical())
+
+
+def _calendar(base_url: str, name: str | None) -> Calendar:
     calendar = Calendar()
     calendar.add("prodid", f"-//courant//{urlsplit(base_url).netloc}//NL")
     calendar.add("version", "2.0")
@@ -64,14 +142,7 @@ def calendar_bytes(events: Sequence[Event], components: Sequence[VEvent], base_u
         calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
         calendar.add("x-published-ttl", REFRESH_TEXT)
         calendar.add("source", base_url + "agenda.ics", parameters={"VALUE": "URI"})
-    for component in components:
-        calendar.add_component(component)
-    if events:
-        first = min(e.start_day for e in events)
-        last = max(e.end_day for e in events)
-        calendar.add_missing_timezones(first_date=date(first.year, 1, 1),
-                                       last_date=date(last.year + 1, 1, 1))
-    return bytes(calendar.to_ical())
+    return calendar
 
 
 def event_component(event: Event, base_url: str) -> VEvent:
