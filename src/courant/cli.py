@@ -84,7 +84,7 @@ class _DutchHelp:
     """Click's own option texts in Dutch, like the rest of the help."""
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        option = super().get_help_option(ctx)  # type: ignore[misc]
+        option: click.Option | None = super().get_help_option(ctx)  # type: ignore[misc]
         if option is not None:
             option.help = "Toon deze hulp."
         return option

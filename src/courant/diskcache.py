@@ -30,7 +30,8 @@ def load(index: Path | None, format: str) -> dict[str, Any]:
     except _UNREADABLE:
         return {}
     ok = isinstance(data, dict) and data.get("format") == format
-    return data["entries"] if ok else {}  # type: ignore[no-any-return]
+    entries: dict[str, Any] = data["entries"] if ok else {}
+    return entries
 
 
 def store(index: Path | None, format: str, entries: dict[str, Any]) -> None:

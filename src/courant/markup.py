@@ -6,7 +6,7 @@ import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from html.parser import HTMLParser
 
 import markdown
@@ -78,7 +78,7 @@ def rewrite_links(body: str, resolve: Callable[[Link, str], str | None]) -> str:
         if fenced or "](" not in line:
             out.append(line)
             continue
-        out.append(LINK.sub(lambda m, n=number: _rewrite_one(m, n, resolve), line))
+        out.append(LINK.sub(partial(_rewrite_one, number=number, resolve=resolve), line))
     return "".join(out)
 
 
@@ -128,7 +128,8 @@ def to_html(body: str, extensions: list[str] | None = None) -> str:
 def _convert(body: str, extensions: tuple[str, ...]) -> str:
     converter = _converter(extensions)
     try:
-        return converter.convert(body)
+        converted: str = converter.convert(body)
+        return converted
     finally:
         converter.reset()
 

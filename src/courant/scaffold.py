@@ -7,7 +7,6 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import ClassVar
 
 import yaml
 from slugify import slugify
@@ -66,17 +65,15 @@ class _EditorsDumper(yaml.SafeDumper):
     """YAML as the editors' guide writes it: dates bare (`date: 2026-11-28`), text with a
     colon, quote or hash between double quotes, never YAML's doubled single quotes."""
 
-    yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = {
-        first: [(tag, pattern) for tag, pattern in resolvers
-                if tag != "tag:yaml.org,2002:timestamp"]
-        for first, resolvers in yaml.SafeDumper.yaml_implicit_resolvers.items()}
-
 
 def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     special = any(sign in value for sign in ":#'\"") or value[:1] in set("-?[]{},&*!|>%@`")
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"' if special else None)
 
 
+_EditorsDumper.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeDumper.yaml_implicit_resolvers.items()}
 _EditorsDumper.add_representer(str, _text)
 
 

@@ -224,7 +224,7 @@ class ItemFront(_Front):
 
 
 class DatedFront(ItemFront):
-    date: Day  # type: ignore[assignment]
+    date: Day
 
 
 class UpdateFront(DatedFront):

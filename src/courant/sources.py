@@ -56,7 +56,7 @@ _UNREAD = object()
 
 
 @dataclass
-class _LineTrackingHandler(YAMLHandler):  # type: ignore[misc]
+class _LineTrackingHandler(YAMLHandler):
     """A python-frontmatter handler that remembers each top-level key's line in the file.
 
     python-frontmatter hands over the front matter without the opening '---' and without any

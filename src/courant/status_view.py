@@ -39,8 +39,9 @@ def show(report: StatusReport, console: Console) -> None:
     if report.warnings:
         table = Table(title="Waarschuwingen", title_justify="left", show_header=False,
                       box=None, padding=(0, 1))
-        for note in report.warnings:
-            table.add_row(Text(note.source, style="cyan", overflow="fold"), Text(note.message))
+        for warning in report.warnings:
+            table.add_row(Text(warning.source, style="cyan", overflow="fold"),
+                          Text(warning.message))
         console.print(table)
     if report.editions:
         console.print(Text(f"B1: leesbaarheid (Flesch-Douma); {B1_SCORE} of hoger is goed te "

@@ -7,6 +7,7 @@ import posixpath
 import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote
@@ -83,8 +84,7 @@ def validate_departments(data: Any, lines: dict[str, int], problems: Problems) -
     seen: dict[str, int] = {}
     for index, entry in enumerate(data):
         front = _validate_model(DepartmentFront, entry, name, problems,
-                                lambda loc, _missing, i=index: lines.get(
-                                    f"{i}.{loc[0]}" if loc else "", lines.get(str(i))))
+                                partial(_department_line, lines, index))
         if front is None:
             continue
         line = lines.get(f"{index}.key")
@@ -97,6 +97,12 @@ def validate_departments(data: Any, lines: dict[str, int], problems: Problems) -
         departments.append(Department(front.key, front.name, front.email, front.phone,
                                       front.description or "", front.topics))
     return departments
+
+
+def _department_line(lines: dict[str, int], index: int, loc: list[str],
+                     _missing: bool) -> int | None:
+    """The line of a key of the index-th department, else of the department itself."""
+    return lines.get(f"{index}.{loc[0]}" if loc else "", lines.get(str(index)))
 
 
 LineOf = Callable[[list[str], bool], int | None]
@@ -203,7 +209,7 @@ def _check_event_end(raw: RawSource, problems: Problems) -> None:
 
 
 def _before(end: datetime | date, start: datetime | date) -> bool:
-    return end < start  # type: ignore[operator]
+    return end < start  # type: ignore[operator,unused-ignore]
 
 
 def _slug(raw: RawSource) -> str:

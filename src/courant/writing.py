@@ -82,7 +82,7 @@ class Readability:
 # --- analysis (pure) -------------------------------------------------------------------------
 
 @cache
-def _dictionary() -> object:
+def _dictionary() -> Any:
     import pyphen  # loaded only when there is text to score
 
     return pyphen.Pyphen(lang="nl_NL")
@@ -93,7 +93,7 @@ def syllables(word: str) -> int:
     """Syllables of one Dutch word (a number counts as one)."""
     if not any(c.isalpha() for c in word):
         return 1
-    return sum(len(_dictionary().positions(part)) + 1  # type: ignore[attr-defined]
+    return sum(len(_dictionary().positions(part)) + 1
                for part in re.split(r"[-'’]", word.lower()) if part)
 
 
