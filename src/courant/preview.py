@@ -43,6 +43,7 @@ def preview_builder(project: pipeline.Project, url: str, report: Report,
     memo = SourceMemo(project.root / ".cache" / "courant" / "sources.pickle")
     sessions: dict[Path, PreviewSession] = {}
     calls: list[Path] = []
+    shown: set[str] = set()  # warnings printed before: after an edit only new ones are
 
     def rebuild(site_dir: Path) -> bool:
         """Whether the site in `site_dir` is up to date now."""
@@ -61,7 +62,9 @@ def preview_builder(project: pipeline.Project, url: str, report: Report,
             return failed(error.problems)
         finally:
             memo.index = None  # from now on the preview keeps its sources in memory
-        report(loaded.warnings)
+        report([w for w in loaded.warnings if str(w) not in shown])
+        shown.clear()
+        shown.update(str(w) for w in loaded.warnings)
         now = clock.now()
         site = pipeline.sites(loaded, now, preview=True, names=(name,),
                               syndication=False)[name]
@@ -82,7 +85,10 @@ def preview_builder(project: pipeline.Project, url: str, report: Report,
                                    f"fout in een template: {error.message}",
                                    line=getattr(error, "lineno", None))])
         if answered:
-            say(f"Bijgewerkt om {time.strftime('%H:%M:%S')}")
+            count = len(loaded.warnings)
+            say(f"Bijgewerkt om {time.strftime('%H:%M:%S')}" + (
+                f" ({count} {'waarschuwing' if count == 1 else 'waarschuwingen'}; 'courant "
+                "check' toont ze allemaal)" if count else ""))
         return True
 
     return rebuild

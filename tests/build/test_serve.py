@@ -112,8 +112,11 @@ def test_an_editor_saves_makes_a_mistake_and_mends_it(preview: tuple[Preview, Pa
     assert "Dit stuk verschijnt op 3 december 2026" in embargoed
 
     item = root / ITEM
+    assert any("(waarschuwing)" in line for line in started)
     save(item, "title: ", "title: Bijgewerkt in het voorbeeld, ")
-    running.wait_for("Bijgewerkt om", timeout=30)
+    printed = running.wait_for("Bijgewerkt om", timeout=30)
+    assert printed[:-1] == []  # the warnings shown at the start are not repeated
+    assert "waarschuwingen; 'courant check' toont ze allemaal" in printed[-1]
     assert "Bijgewerkt in het voorbeeld" in running.page("nieuws/minder-papier-bij-aanvraag/")
 
     save(item, "department: wi\n", "department: wijk\n")
