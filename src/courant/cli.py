@@ -126,10 +126,14 @@ def check(root: Path, strict: bool) -> None:
         warnings = pipeline.check(pipeline.Project(root))
     _print_problems(warnings)
     if strict and warnings:
-        err.print(f"{len(warnings)} waarschuwingen; met --strict telt dat als fout.",
+        err.print(f"{len(warnings)} {'waarschuwing' if len(warnings) == 1 else 'waarschuwingen'}"
+                  "; met --strict telt dat als fout.",
                   style="bold red")
         sys.exit(1)
-    out.print(f"Alles in orde{' (met waarschuwingen)' if warnings else ''}.", style="green")
+    count = len(warnings)
+    noun = "waarschuwing" if count == 1 else "waarschuwingen"
+    out.print(f"Alles in orde, met {count} {noun}." if count else "Alles in orde.",
+              style="green")
 
 
 @main.command(context_settings=CONTEXT)

@@ -166,7 +166,7 @@ def test_check_exit_codes_and_messages(project: Path) -> None:
     warned = courant(project, "check")
     assert warned.returncode == 0
     assert warned.stderr.splitlines() == expected_of(BROKEN / "updates/unknown-keys.md")
-    assert warned.stdout == "Alles in orde (met waarschuwingen).\n"
+    assert warned.stdout == "Alles in orde, met 2 waarschuwingen.\n"
     strict = courant(project, "check", "--strict")
     assert strict.returncode == 1
     assert "2 waarschuwingen; met --strict telt dat als fout." in strict.stderr
