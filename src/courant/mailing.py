@@ -7,27 +7,34 @@ build: Gmail clips longer messages and hides the rest, unsubscribe link included
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
+from jinja2 import Environment
+
 from courant.audience import Edition, select
 from courant.clock import start_of_day
+from courant.codekey import cache_format, folder_digest
 from courant.config import Config
+from courant.kept import Kept
 from courant.media import image_size
 from courant.model import Content, Issue
 from courant.problems import ContentError, Problem
 from courant.render.common import url_of
-from courant.render.compose import LinkTo, compose_issues
+from courant.render.compose import ComposedIssue, LinkTo, compose_issues
 from courant.render.email import (
     TEMPLATES,
     AssetUrl,
     ImageSize,
     Mail,
     MailSite,
+    mail_context,
     mail_environment,
-    render_mail,
+    render_context,
 )
 from courant.render.eml import eml_bytes
 
@@ -82,11 +89,16 @@ def content_image_size(content_dir: Path) -> ImageSize:
 
 
 def build_mails(config: Config, content: Content, now: datetime, root: Path,
-                month: str | None = None, asset_url: AssetUrl | None = None) -> list[MailFiles]:
+                month: str | None = None, asset_url: AssetUrl | None = None,
+                kept_in: Path | None = None) -> list[MailFiles]:
     """Both editions of every issue published at `now`; with `month`, of that issue only,
-    made as on the day it comes out when that is later (the preview of a coming issue)."""
-    env = mail_environment(template_folder(root))
+    made as on the day it comes out when that is later (the preview of a coming issue).
+    With `kept_in` (a file), a mail whose templates' input is unchanged since the last
+    build is taken from there instead of templated, inlined and encoded again."""
+    folder = template_folder(root)
+    env = mail_environment(folder)
     sizes = content_image_size(root / "content")
+    kept = _kept(kept_in, folder) if kept_in is not None and asset_url is None else None
     if month is not None:
         issue = _issue(content, month)
         now = max(now, start_of_day(issue.date))
@@ -97,9 +109,30 @@ def build_mails(config: Config, content: Content, now: datetime, root: Path,
         for composed in compose_issues(news, config.sections, config.settings.agenda_weeks,
                                        _absolute(site.url)):
             if month is None or composed.issue.month == month:
-                mail = render_mail(composed, site, env, sizes)
-                made.append(MailFiles(mail, site, eml_bytes(mail, site)))
+                made.append(_mail_files(composed, site, env, sizes, kept))
+    if kept is not None:
+        kept.save()
     return made
+
+
+def _kept(index: Path, templates: Path) -> Kept[tuple[Mail, bytes]]:
+    return Kept(index, cache_format("mail-1", "jinja2", "css-inline") + " templates=" +
+                folder_digest(templates))
+
+
+def _mail_files(composed: ComposedIssue, site: MailSite, env: Environment, sizes: ImageSize,
+                kept: Kept[tuple[Mail, bytes]] | None) -> MailFiles:
+    context = mail_context(composed, site, sizes)
+    key = hashlib.blake2b(json.dumps([context, repr(composed.issue), repr(composed.edition),
+                                      repr(site)], sort_keys=True, default=repr).encode(),
+                          digest_size=16).hexdigest()
+    found = kept.get(key) if kept is not None else None
+    if found is None:
+        mail = render_context(composed, context, env)
+        found = (mail, eml_bytes(mail, site))
+        if kept is not None:
+            kept[key] = found
+    return MailFiles(found[0], site, found[1])
 
 
 def _absolute(base_url: str) -> LinkTo:

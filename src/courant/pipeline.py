@@ -15,7 +15,9 @@ from courant import clock, timing
 from courant.a11y_checks import check_a11y
 from courant.audience import Edition, EditionContent, select
 from courant.audit.statement import with_statement
+from courant.codekey import cache_format
 from courant.config import Config, load_config
+from courant.kept import Kept
 from courant.model import Content
 from courant.output import Staging
 from courant.problems import Problem, Problems
@@ -163,8 +165,7 @@ def syndication_files(config: Config, edition: EditionContent, news: EditionCont
     """The site's feeds (of the `news` edition) and calendars (of the site's own edition)."""
     theme = config.raw.get("theme")
     logo = theme.get("logo") if isinstance(theme, dict) else None
-    from courant.eventmemo import EventMemo
-    from courant.render.calendar import calendar_files
+    from courant.render.calendar import Block, calendar_files
     from courant.render.feeds import FeedSite, feed_files
 
     feed_site = FeedSite(name, url, logo if isinstance(logo, str) else None,
@@ -172,8 +173,9 @@ def syndication_files(config: Config, edition: EditionContent, news: EditionCont
     with timing.phase("feeds"):
         feeds = feed_files(news, edition, feed_site, config.sections)
     with timing.phase("calendar"):
-        memo = EventMemo(config.path.parent / ".cache" / "courant" /
-                         f"calendar-{edition.edition.value}.pickle")
+        memo: Kept[Block] = Kept(config.path.parent / ".cache" / "courant" /
+                                 f"calendar-{edition.edition.value}.pickle",
+                                 cache_format("calendar-events-1", "icalendar"))
         files = calendar_files(edition, name, url, memo)
         memo.save()
         return {**feeds, **files}
@@ -209,8 +211,9 @@ def build(project: Project, progress: Progress | None = None) -> BuildResult:
             """Everything it makes goes to disk here: only the page count goes back."""
             count = _make_site(project, loaded, now, "public", staging, caches["public"])
             with timing.phase("mail"):
-                staging.fill("mail", mail_files(build_mails(loaded.config, loaded.content,
-                                                            now, project.root)))
+                staging.fill("mail", mail_files(build_mails(
+                    loaded.config, loaded.content, now, project.root,
+                    kept_in=project.root / ".cache" / "courant" / "mail.pickle")))
                 staging.settle("mail")
             return count
 

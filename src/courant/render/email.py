@@ -72,7 +72,11 @@ def mail_environment(folder: Path) -> Environment:
 
 def render_mail(composed: ComposedIssue, site: MailSite, env: Environment,
                 image_size: ImageSize) -> Mail:
-    context = mail_context(composed, site, image_size)
+    return render_context(composed, mail_context(composed, site, image_size), env)
+
+
+def render_context(composed: ComposedIssue, context: dict[str, Any], env: Environment) -> Mail:
+    """The mail of `composed` from its `mail_context`: everything the templates see."""
     html = env.get_template("issue.html").render(context)
     inliner = css_inline.CSSInliner(keep_at_rules=True, load_remote_stylesheets=False,
                                     keep_link_tags=False)
