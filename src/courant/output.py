@@ -6,9 +6,11 @@ staging means a failed build leaves the previous dist/ exactly as it was.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
+import threading
 from pathlib import Path
 from types import TracebackType
 
@@ -48,6 +50,12 @@ class Staging:
             path = root / relative
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
+
+    def folders_ahead(self, relative: str) -> FoldersAhead:
+        """Start making, beside the caller's work, the folders dist/<relative> has (a
+        rebuild's output has nearly the same ones, and a mkdir is slow on some file systems).
+        The engine must then not empty the folder first; call `tidy()` when it is done."""
+        return FoldersAhead(self.dist / relative, self.folder(relative))
 
     def settle(self, relative: str = "") -> None:
         """Files below `relative` whose bytes equal the file at their place in dist/ get that
@@ -113,3 +121,33 @@ def _same_bytes(one: Path, other: Path, chunk: int = 1 << 20) -> bool:
                 return False
             if not block:
                 return True
+
+
+class FoldersAhead:
+    """A thread that makes the folders of `like` below `target`, parents first."""
+
+    def __init__(self, like: Path, target: Path) -> None:
+        self.like, self.target = like, target
+        self.made: list[Path] = []
+        self._thread = threading.Thread(target=self._make, daemon=True)
+        self._thread.start()
+
+    def _make(self) -> None:
+        with contextlib.suppress(FileExistsError):
+            self.target.mkdir(parents=True)
+        for folder, _subfolders, _names in os.walk(self.like):
+            relative = os.path.relpath(folder, self.like)
+            if relative == ".":
+                continue
+            path = self.target / relative
+            with contextlib.suppress(FileExistsError):
+                path.mkdir()
+            self.made.append(path)
+
+    def tidy(self) -> None:
+        """Wait for the thread; remove the folders made ahead that the build left empty (a
+        clean build has none), deepest first."""
+        self._thread.join()
+        for path in reversed(self.made):
+            with contextlib.suppress(OSError):
+                path.rmdir()

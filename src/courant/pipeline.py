@@ -243,10 +243,15 @@ def _make_site(project: Project, loaded: Loaded, now: datetime, name: str, stagi
     count."""
     from courant.engine.mkdocs import build_site
 
-    site = sites(loaded, now, names=(name,))[name]
+    ahead = staging.folders_ahead(name)  # made while the pages are rendered
+    try:
+        site = sites(loaded, now, names=(name,))[name]
+        with timing.phase(name):
+            build_site(project.config_file, with_media(site, project.content_dir),
+                       staging.folder(name), cache, premade=True)
+    finally:
+        ahead.tidy()
     with timing.phase(name):
-        build_site(project.config_file, with_media(site, project.content_dir),
-                   staging.folder(name), cache)
         staging.settle(name)  # unchanged files keep their time: see output.py
         cache.stage(staging.folder(name))
     return len(site.pages)

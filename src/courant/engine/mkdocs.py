@@ -98,16 +98,18 @@ def site_config(config_file: Path, site: Site, site_dir: Path, docs_dir: Path,
 
 
 def build_site(config_file: Path, site: Site, site_dir: Path, cache: SiteCache | None = None,
-               in_place: bool = False, docs_dir: Path | None = None) -> MkDocsConfig:
+               in_place: bool = False, docs_dir: Path | None = None,
+               premade: bool = False) -> MkDocsConfig:
     """Build one site into `site_dir` (a staging folder: MkDocs empties it first); with a
     cache, pages built before with the same inputs are reused (engine/cache.py). `in_place`
-    (the preview) keeps `site_dir` and writes only what changed."""
+    (the preview) keeps `site_dir` and writes only what changed; `premade`: `site_dir` holds
+    nothing but folders made ahead (output.FoldersAhead), which MkDocs must not remove."""
     quiet_mkdocs()
     with tempfile.TemporaryDirectory(prefix="courant-docs-") as scratch:
         try:
             config = site_config(config_file, site, site_dir, docs_dir or Path(scratch),
                                  cache=cache)
-            mkdocs_build(config, dirty=in_place)
+            mkdocs_build(config, dirty=in_place or premade)
         except MkDocsException as err:
             raise EngineError(str(err)) from err
     return config
