@@ -29,6 +29,7 @@ from courant.schedule import Due, next_due
 from courant.sourcecache import SourceMemo
 from courant.sources import read_sources
 from courant.validate import validate, validate_departments
+from courant.warmup import warm_writing
 from courant.writing import check_writing
 
 if TYPE_CHECKING:
@@ -80,6 +81,8 @@ def load(project: Project, memo: SourceMemo | None = None) -> Loaded:
     memo = memo or SourceMemo(project.root / ".cache" / "courant" / "sources.pickle")
     sources = read_sources(project.root, problems, memo)
     content = validate(project.root, sources, problems)
+    if not problems.errors:
+        warm_writing(content, project.root)
     check_writing(content, sources, project.root, problems)
     check_a11y(content, sources, project.root, config.site_url, problems)
     memo.save()
