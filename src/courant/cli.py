@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,7 +16,7 @@ from rich.console import Console
 from courant import clicknl, clock, pipeline
 from courant.engine import AddressInUse, EngineError
 from courant.output import OutputError
-from courant.problems import ContentError, Problem
+from courant.problems import ContentError, Problem, pin_template_place
 from courant.scaffold import ALIASES, ISSUE_NAMES, create, templates
 
 clicknl.install()
@@ -59,13 +58,9 @@ def _cannot_build(reason: str) -> None:
 
 
 def _template_place(error: jinja2.TemplateError) -> str:
-    """'file:line: ' of the template at fault: a syntax error knows it; otherwise Jinja's
-    rewritten traceback has the template as a frame."""
+    """'file:line: ' of the template at fault, when it can be known."""
+    pin_template_place(error)
     name, line = getattr(error, "filename", None), getattr(error, "lineno", None)
-    if name is None:
-        for frame, number in traceback.walk_tb(error.__traceback__):
-            if frame.f_code.co_filename.endswith((".html", ".txt", ".xml")):
-                name, line = frame.f_code.co_filename, number
     if name is None:
         return ""
     shown = os.path.relpath(name) if os.path.isabs(name) else name

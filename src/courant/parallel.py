@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from courant import timing
+from courant.problems import pin_template_place
 
 T = TypeVar("T")
 
@@ -34,6 +35,7 @@ def in_child(work: Callable[[], T]) -> Callable[[], T]:
         try:
             outcome: tuple[str, Any] = ("ok", work())
         except BaseException as error:  # every failure goes back to the parent
+            pin_template_place(error)  # its traceback will not survive the way back
             outcome, code = ("error", error), 1
         try:
             _write(out, (*outcome, timing.snapshot()))

@@ -110,11 +110,13 @@ def test_a_failure_while_rendering_leaves_dist_as_it_was(project: Path) -> None:
     assert leftovers(project) == []
 
 
-def test_a_broken_mail_template_names_its_line(project: Path) -> None:
-    """The mail templates run in the partner site's process; the message still names the line."""
+@pytest.mark.parametrize("mistake", ["{{ oeps(\n", "{{ oeps.naam }}\n"])
+def test_a_broken_mail_template_names_its_line(project: Path, mistake: str) -> None:
+    """The mail templates run in the partner site's process; the message still names the line,
+    of a syntax error and of an error while filling in the template."""
     before = hashes(project / "dist")
     template = project / "theme/email/issue.html"
-    template.write_text(template.read_text(encoding="utf-8") + "{{ oeps(\n", encoding="utf-8")
+    template.write_text(template.read_text(encoding="utf-8") + mistake, encoding="utf-8")
     result = courant(project, "build")
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
