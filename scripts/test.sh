@@ -14,5 +14,6 @@ if [ -f package-lock.json ]; then
 fi
 .venv/bin/ruff check src tests scripts
 .venv/bin/lint-imports
+.venv/bin/mypy  # strict, on src/courant (pyproject.toml)
 # every tool is installed now, so a test that skips for want of one fails (tests/conftest.py)
 COURANT_ALL_TOOLS=1 .venv/bin/python -m pytest -n 2 --dist loadfile "$@"

@@ -121,7 +121,8 @@ class SiteCache:
             return {}
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             return {}
-        return data["pages"]
+        pages: dict[str, Record] = data["pages"]
+        return pages
 
     def save(self) -> None:
         """The new build is in place: its pages become the ones to reuse."""
@@ -177,7 +178,7 @@ class SiteCache:
         return CachePlugin(self)
 
 
-class CachePlugin(BasePlugin):  # type: ignore[type-arg]
+class CachePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     """Gives every page a key, and short-cuts the pages whose key was built before."""
 
     def __init__(self, cache: SiteCache) -> None:
@@ -219,9 +220,11 @@ class CachePlugin(BasePlugin):  # type: ignore[type-arg]
         render_key = digest(self.md_key, file.src_uri, source,
                             _link_states(source, file.src_uri, self._files.src_uris))
         page.__class__ = CachedPage
-        page.courant = PageState(self.cache, render_key, digest(self.site_key, render_key))
+        page.courant = PageState(  # type: ignore[attr-defined]
+            self.cache, render_key, digest(self.site_key, render_key))
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        assert env.loader is not None
         env.loader = ChoiceLoader([DictLoader({REUSED_TEMPLATE: ""}), env.loader])
         env.bytecode_cache = _BYTECODE  # templates compile once a process, not once a build
         self.env = env
@@ -233,7 +236,7 @@ class CachePlugin(BasePlugin):  # type: ignore[type-arg]
 
     def search_entries(self) -> list[dict[str, Any]] | None:
         """Every page's search entries in page order (for the preview's quick rebuild)."""
-        entries = []
+        entries: list[dict[str, Any]] = []
         for file in self._files.documentation_pages():
             state: PageState | None = getattr(file.page, "courant", None)
             if state is None:
@@ -247,6 +250,7 @@ class CachePlugin(BasePlugin):  # type: ignore[type-arg]
             return output
         dest = page.file.dest_uri
         if state.reused is not None and not self.cache.in_place(config):
+            assert self.cache.previous is not None
             _link(self.cache.previous / state.reused.dest, Path(config.site_dir) / dest,
                   self._made)
         state.record = Record(state.page_key, dest, state.meta, page._title_from_render,

@@ -32,7 +32,7 @@ from mkdocs.structure.pages import Page
 __all__ = ["AddressInUse", "EngineError", "build_site", "serve", "site_config"]
 
 
-class _CourantPages(BasePlugin):  # type: ignore[type-arg]
+class _CourantPages(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     """Adds the core's pages and published files; MkDocs' own docs_dir is an empty folder."""
 
     def __init__(self, site: Site) -> None:

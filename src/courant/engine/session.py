@@ -92,10 +92,10 @@ class PreviewSession:
             assert file.page is not None
             _build_page(file.page, config, doc_files, nav, env)
         for path, data in site.extra_files.items():
-            file = files.get_file_from_path(path)
-            if file is not None and file.content_bytes != _bytes(data):
-                file.content_bytes = _bytes(data)
-                file.copy_file()
+            extra = files.get_file_from_path(path)
+            if extra is not None and extra.content_bytes != _bytes(data):
+                extra.content_bytes = _bytes(data)
+                extra.copy_file()
         entries = plugin.search_entries()
         for other in config.plugins.values():
             index = getattr(other, "search_index", None)
