@@ -118,6 +118,22 @@ def test_incremental_build_equals_clean_build_after_random_edits(corpus: Corpus,
     assert_same_as_clean(root, scratch)
     assert "<p>Proef</p>" in (root / "dist" / "intranet" / "index.html").read_text("utf-8")
 
+    # a mail template: every mail changes (mails are kept between builds by their input)
+    text = root / "theme" / "email" / "issue.txt"
+    text.write_text(text.read_text(encoding="utf-8") + "\nProefregel onder elke mail.\n",
+                    encoding="utf-8")
+    assert_same_as_clean(root, scratch)
+    mails = sorted((root / "dist" / "mail").rglob("*.txt"))
+    assert mails and all("Proefregel" in mail.read_text("utf-8") for mail in mails)
+
+    # an image replaced by one of another size: pages and mails show the new size
+    from PIL import Image
+
+    for path in sorted((root / "content" / "media").iterdir()):
+        Image.new("RGB", (400, 300), (90, 120, 150)).save(
+            path, format="PNG" if path.suffix == ".png" else "JPEG")
+    assert_same_as_clean(root, scratch)
+
 
 def test_preview_quick_rebuild_equals_a_full_build(tmp_path: Path) -> None:
     """The preview's quick path (only changed pages re-rendered inside the kept MkDocs build)
