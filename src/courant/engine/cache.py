@@ -39,6 +39,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
+from courant.engine.navcache import install_nav_cache
+
 FORMAT = "courant-page-cache-1"
 _EMPTY_TOC = TableOfContents([])
 REUSED_TEMPLATE = "courant-reused-page.html"  # renders nothing: the file is linked instead
@@ -226,6 +228,8 @@ class CachePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         assert env.loader is not None
         env.loader = ChoiceLoader([DictLoader({REUSED_TEMPLATE: ""}), env.loader])
+        if self.nav is not None:
+            install_nav_cache(env, files, self.nav, config["extra"] or {})
         env.bytecode_cache = _BYTECODE  # templates compile once a process, not once a build
         self.env = env
         return env
