@@ -128,7 +128,8 @@ def test_each_event_page_offers_its_own_ics(dist: Path, site: str) -> None:
     assert pages
     for page in pages:
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        [button] = [a for a in soup.find_all("a") if a.get_text(strip=True) == "Zet in je agenda"]
+        label = "Zet in uw agenda" if site == "public" else "Zet in je agenda"
+        [button] = [a for a in soup.find_all("a") if a.get_text(strip=True) == label]
         ics = (page.parent / button["href"]).resolve()
         assert ics == (dist / site / "agenda" / f"{page.parent.name}.ics").resolve()
         [event] = Calendar.from_ical(ics.read_bytes()).walk("VEVENT")

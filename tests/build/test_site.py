@@ -368,3 +368,11 @@ def test_the_agenda_and_the_news_say_how_to_subscribe(demo_dist: Path, site: str
     assert [a["href"] for a in archive.select("a") if "feed" in a["href"]] == ["feed.xml"]
     for name in ("agenda.ics", "feed.xml", "rss.xml", "nieuwsbrief/feed.xml"):
         assert (root / name).is_file()
+
+
+@pytest.mark.parametrize(("site", "can"), [("intranet", "kun je"), ("public", "kunt u")])
+def test_partners_are_addressed_as_u(demo_dist: Path, site: str, can: str) -> None:
+    guide = article(soup(demo_dist / site, "wie-benader-je-waarvoor/")).get_text(" ")
+    assert f"{can} terecht" in guide
+    department = article(soup(demo_dist / site, "afdelingen/wi/")).get_text(" ")
+    assert f"Hier {can} terecht voor" in department

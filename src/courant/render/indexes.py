@@ -68,9 +68,13 @@ def section_pages(edition: EditionContent, kind: Kind, title: str,
                     _with_department(edition), lead=lead)
 
 
+def _formal(edition: EditionContent) -> bool:
+    """Partners are addressed as 'u' (as the partner mail does), colleagues as 'je'."""
+    return edition.edition is Edition.PARTNERS
+
+
 def _you(edition: EditionContent) -> tuple[str, str]:
-    """'je'/'jij' on the intranet, 'u' for partners (as the partner mail writes)."""
-    return ("u", "uw") if edition.edition is Edition.PARTNERS else ("je", "je")
+    return ("u", "uw") if _formal(edition) else ("je", "je")
 
 
 def feed_note(edition: EditionContent, path: str) -> str:
@@ -140,7 +144,8 @@ def department_pages(edition: EditionContent, page_size: int) -> list[SitePage]:
         lead = [esc(dept.description) + "\n" if dept.description else "", _contact(dept.email,
                                                                                    dept.phone)]
         if dept.topics:
-            lead.append("## Hier kun je terecht voor\n")
+            lead.append("## Hier kunt u terecht voor\n" if _formal(edition)
+                        else "## Hier kun je terecht voor\n")
             lead.append("\n".join(f"- {esc(t)}" for t in dept.topics) + "\n")
         own = [u for u in updates if isinstance(u, Update) and u.department == dept.key]
         lead.append("## Nieuws van de afdeling\n")
@@ -168,8 +173,9 @@ def guide_page(edition: EditionContent) -> SitePage:
     rows = sorted(((topic, dept) for dept in edition.departments for topic in dept.topics),
                   key=lambda row: row[0].lower())
     parts = [front("Wie benader je waarvoor"), "# Wie benader je waarvoor\n",
-             "Met een vraag van een inwoner over een van deze onderwerpen kun je terecht bij de "
-             "afdeling die erachter staat.\n"]
+             "Met een vraag van een inwoner over een van deze onderwerpen "
+             f"{'kunt u' if _formal(edition) else 'kun je'} terecht bij de afdeling die erachter "
+             "staat.\n"]
     if rows:
         parts.append("| Onderwerp | Afdeling | Contact |\n|---|---|---|")
         for topic, dept in rows:

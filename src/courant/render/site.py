@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 from typing import Any
 
-from courant.audience import EditionContent, is_embargoed
+from courant.audience import Edition, EditionContent, is_embargoed
 from courant.markup import may_have_relative_link
 from courant.model import Department, Event, Interview, Item, Kind, Page, ReadingTip, Update
 from courant.render import dutch
@@ -143,7 +143,7 @@ def _details(item: Item, edition: EditionContent, path: str) -> str:
     """The lines under the title: date, department, authors, and what each kind adds."""
     bits: list[str] = []
     if isinstance(item, Event):
-        return _event_details(item)
+        return _event_details(item, edition.edition is Edition.PARTNERS)
     if item.date and not isinstance(item, Page):
         bits.append(dutch.day(item.date))
     if isinstance(item, Update):
@@ -185,7 +185,7 @@ def _reading(item: ReadingTip) -> str:
     return "\n".join(lines)
 
 
-def _event_details(event: Event) -> str:
+def _event_details(event: Event, formal: bool) -> str:
     lines = []
     if event.cancelled:
         lines.append(f'!!! danger "{dutch.CANCELLED}"\n    Deze bijeenkomst gaat niet door.\n')
@@ -201,6 +201,7 @@ def _event_details(event: Event) -> str:
     lines.append("\n".join(f"- **{k}:** {v}" for k, v in rows) + "\n")
     # render/calendar.py publishes the event's own .ics beside this page: agenda/<slug>.ics
     ics = f"{event.slug}.ics"
-    lines.append(f'[Zet in je agenda]({ics}){{ .md-button download="{ics}" }}\n')
+    label = "Zet in uw agenda" if formal else "Zet in je agenda"
+    lines.append(f'[{label}]({ics}){{ .md-button download="{ics}" }}\n')
     return "\n".join(lines)
 
