@@ -99,10 +99,13 @@ _PAGES: dict[tuple[Any, ...], tuple[SitePage, tuple[tuple[str, PurePosixPath], .
 def item_page(item: Item, edition: EditionContent, by_source: dict[PurePosixPath, Item],
               assets: dict[str, PurePosixPath],
               image_size: ImageSize | None = None) -> SitePage:
-    """The item's page. Remembered per item (and departments and image size) when it has no
-    relative link, so nothing else can change it: the preview redoes only the edited one."""
+    """The item's page. Remembered per item (and edition, embargo mark, departments and image
+    size) when it has no relative link, so nothing else can change it: the preview redoes only
+    the edited one."""
     size = image_size(item.image.path) if image_size and item.image is not None else None
-    key = None if may_have_relative_link(item.body) else (item, edition.departments, size)
+    embargoed = edition.preview and item.date is not None and is_embargoed(item, edition.now)
+    key = None if may_have_relative_link(item.body) else (item, edition.edition,
+                                                          embargoed, edition.departments, size)
     made = _PAGES.get(key) if key is not None else None
     if made is None:
         own: dict[str, PurePosixPath] = {}
