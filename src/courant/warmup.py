@@ -8,7 +8,6 @@ that cache or makes them itself.
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 from courant import diskcache
@@ -27,8 +26,8 @@ def warm_writing(content: Content, root: Path) -> None:
              [*(item.body for item in content.items),
               *(issue.foreword for issue in content.issues)]}
     missing = sorted((key, text) for key, text in texts.items() if key not in kept)
-    if len(missing) < WORTH_A_PROCESS or threading.active_count() > 1:
-        return  # few new texts, or a process with threads (the preview's server): no fork
+    if len(missing) < WORTH_A_PROCESS:
+        return  # a fork costs more than it saves
     other = in_child(lambda: _scored(missing[1::2]))
     kept.update(_scored(missing[::2]))
     kept.update(other())
