@@ -46,6 +46,11 @@ class EditionContent:
     # lookups every renderer asks for many times (once per issue, per page): made once
     _memo: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
+    @property
+    def for_partners(self) -> bool:
+        """Partner-facing: addressed as 'u' (as the partner mail does), sanitised."""
+        return self.edition is Edition.PARTNERS
+
     def of_kind(self, kind: Kind) -> list[Item]:
         if kind not in self._memo:
             self._memo[kind] = [item for item in self.items if item.kind is kind]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -16,7 +15,7 @@ from rich.console import Console
 from courant import clicknl, clock, pipeline
 from courant.engine import AddressInUse, EngineError
 from courant.output import OutputError
-from courant.problems import ContentError, Problem, pin_template_place
+from courant.problems import ContentError, Problem, counted, template_problem
 from courant.scaffold import ALIASES, ISSUE_NAMES, create, templates
 
 clicknl.install()
@@ -41,31 +40,20 @@ def editor_errors() -> Iterator[None]:
     except ContentError as error:
         _print_problems(error.problems)
         count = sum(1 for p in error.problems if p.is_error)
-        err.print(f"{count} {'fout' if count == 1 else 'fouten'} gevonden; er is niets "
+        err.print(f"{counted(count, 'fout', 'fouten')} gevonden; er is niets "
                   "gepubliceerd en dist/ is niet veranderd.", style="bold red")
         sys.exit(1)
     except (EngineError, OutputError) as error:
         _cannot_build(str(error))
     except jinja2.TemplateError as error:  # a template in theme/ (a user may override them)
-        _cannot_build(f"{_template_place(error)}fout in een template: {error.message}; herstel "
-                      "de template, of haal je eigen versie uit theme/ weg")
+        _cannot_build(f"{template_problem(error)}; herstel de template, of haal je eigen versie "
+                      "uit theme/ weg")
 
 
 def _cannot_build(reason: str) -> None:
     err.print(f"De site kon niet worden gebouwd: {reason}", style="bold red", markup=False)
     err.print("dist/ is niet veranderd.", style="red")
     sys.exit(2)
-
-
-def _template_place(error: jinja2.TemplateError) -> str:
-    """'file:line: ' of the template at fault, when it can be known."""
-    pin_template_place(error)
-    name, line = getattr(error, "filename", None), getattr(error, "lineno", None)
-    if name is None:
-        return ""
-    shown = os.path.relpath(name) if os.path.isabs(name) else name
-    shown = name if shown.startswith("..") else shown
-    return f"{shown}:{line}: " if line else f"{shown}: "
 
 
 def project_option(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -121,14 +109,12 @@ def check(root: Path, strict: bool) -> None:
         warnings = pipeline.check(pipeline.Project(root))
     _print_problems(warnings)
     if strict and warnings:
-        err.print(f"{len(warnings)} {'waarschuwing' if len(warnings) == 1 else 'waarschuwingen'}"
-                  "; met --strict telt dat als fout.",
+        err.print(f"{counted(len(warnings), 'waarschuwing', 'waarschuwingen')}; met --strict "
+                  "telt dat als fout.",
                   style="bold red")
         sys.exit(1)
-    count = len(warnings)
-    noun = "waarschuwing" if count == 1 else "waarschuwingen"
-    out.print(f"Alles in orde, met {count} {noun}." if count else "Alles in orde.",
-              style="green")
+    found = counted(len(warnings), "waarschuwing", "waarschuwingen")
+    out.print(f"Alles in orde, met {found}." if warnings else "Alles in orde.", style="green")
 
 
 @main.command(context_settings=CONTEXT)

@@ -155,11 +155,12 @@ def _site(config: Config, edition: EditionContent, news: EditionContent, name: s
     site = render_site(edition, name, url, config.settings.page_size, config.settings.home_news,
                        extra_pages=extra, extra_nav=[{"Nieuwsbrief": "nieuwsbrief/index.md"}],
                        image_size=image_sizes(config.path.parent / "content"))
-    site = with_statement(site, config.path.parent, "public" if edition.edition is
-                          Edition.PARTNERS else "intranet", config.settings.mail.reply_to)
+    site = with_statement(site, config.path.parent,
+                          "public" if edition.for_partners else "intranet",
+                          config.settings.mail.reply_to)
     files = syndication_files(config, edition, news, name, url) if syndication else {}
     # what partners see is sanitised: editors' raw HTML loses scripts, handlers, styles
-    clean = clean_site_html if edition.edition is Edition.PARTNERS else None
+    clean = clean_site_html if edition.for_partners else None
     return replace(site, extra_files={**site.extra_files, **files}, sanitize=clean)
 
 

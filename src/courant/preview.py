@@ -15,7 +15,7 @@ from courant import clock, pipeline
 from courant.engine.mkdocs import EngineError
 from courant.engine.mkdocs import serve as serve_site
 from courant.engine.session import PreviewSession
-from courant.problems import ContentError, Problem
+from courant.problems import ContentError, Problem, counted, template_problem
 from courant.sourcecache import SourceMemo
 
 STALE = ("Niet bijgewerkt: herstel wat hierboven staat en sla op. Tot dan toont je browser de "
@@ -42,14 +42,14 @@ def preview_builder(project: pipeline.Project, url: str, report: Report,
     converted nor templated nor written (engine/cache.py)."""
     memo = SourceMemo(project.root / ".cache" / "courant" / "sources.pickle")
     sessions: dict[Path, PreviewSession] = {}
-    calls: list[Path] = []
+    calls: set[Path] = set()
     shown: set[str] = set()  # warnings printed before: after an edit only new ones are
 
     def rebuild(site_dir: Path) -> bool:
         """Whether the site in `site_dir` is up to date now."""
         first = site_dir not in sessions
         answered = site_dir in calls  # the start is announced by serve(), later builds here
-        calls.append(site_dir)
+        calls.add(site_dir)
 
         def failed(problems: list[Problem]) -> bool:
             report(problems)
@@ -81,14 +81,11 @@ def preview_builder(project: pipeline.Project, url: str, report: Report,
         except EngineError as error:
             return failed([Problem("mkdocs.yml", str(error))])
         except jinja2.TemplateError as error:  # a template in theme/, being edited
-            return failed([Problem(getattr(error, "filename", None) or "theme/",
-                                   f"fout in een template: {error.message}",
-                                   line=getattr(error, "lineno", None))])
+            return failed([template_problem(error)])
         if answered:
-            count = len(loaded.warnings)
+            found = counted(len(loaded.warnings), "waarschuwing", "waarschuwingen")
             say(f"Bijgewerkt om {time.strftime('%H:%M:%S')}" + (
-                f" ({count} {'waarschuwing' if count == 1 else 'waarschuwingen'}; 'courant "
-                "check' toont ze allemaal)" if count else ""))
+                f" ({found}; 'courant check' toont ze allemaal)" if loaded.warnings else ""))
         return True
 
     return rebuild
@@ -101,13 +98,15 @@ def serve(project: pipeline.Project, address: str, report: Report,
     url = f"http://{host}:{port}/"
     with tempfile.TemporaryDirectory(prefix="courant-serve-") as site_dir:
         rebuild = preview_builder(project, url, report, say, name)
-        built: list[bool] = []  # each build: did it bring the site up to date?
+        started: list[bool] = []  # did the first build bring the site up?
 
         def build(folder: Path) -> None:
-            built.append(rebuild(folder))
+            done = rebuild(folder)
+            if not started:
+                started.append(done)
 
         def ready() -> None:
-            if built[0]:
+            if started[0]:
                 say(f"Het voorbeeld staat op {url} (stoppen: Ctrl+C)")
 
         serve_site(build, Path(site_dir), [project.content_dir, project.root / "newsletter",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import traceback
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -95,3 +96,18 @@ def pin_template_place(error: BaseException) -> None:
     for frame, number in traceback.walk_tb(error.__traceback__):
         if frame.f_code.co_filename.endswith(TEMPLATE_SUFFIXES):
             error.filename, error.lineno = frame.f_code.co_filename, number  # type: ignore[attr-defined]
+
+
+def template_problem(error: BaseException) -> Problem:
+    """A failing template (in theme/, which users may override) as a problem at its place."""
+    pin_template_place(error)
+    name: str = getattr(error, "filename", None) or "theme/"
+    shown = os.path.relpath(name) if os.path.isabs(name) else name
+    message = getattr(error, "message", None) or str(error)
+    return Problem(name if shown.startswith("..") else shown, f"fout in een template: {message}",
+                   line=getattr(error, "lineno", None))
+
+
+def counted(number: int, one: str, more: str) -> str:
+    """'1 waarschuwing', '3 waarschuwingen'."""
+    return f"{number} {one if number == 1 else more}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from courant.audience import Edition, EditionContent
+from courant.audience import EditionContent
 from courant.model import NEWS_KINDS, Event, Item, Kind, ReadingTip, Update
 from courant.render import dutch
 from courant.render.common import SECTION_DIRS, relative
@@ -68,13 +68,8 @@ def section_pages(edition: EditionContent, kind: Kind, title: str,
                     _with_department(edition), lead=lead)
 
 
-def _formal(edition: EditionContent) -> bool:
-    """Partners are addressed as 'u' (as the partner mail does), colleagues as 'je'."""
-    return edition.edition is Edition.PARTNERS
-
-
 def _you(edition: EditionContent) -> tuple[str, str]:
-    return ("u", "uw") if _formal(edition) else ("je", "je")
+    return ("u", "uw") if edition.for_partners else ("je", "je")
 
 
 def feed_note(edition: EditionContent, path: str) -> str:
@@ -144,7 +139,7 @@ def department_pages(edition: EditionContent, page_size: int) -> list[SitePage]:
         lead = [esc(dept.description) + "\n" if dept.description else "", _contact(dept.email,
                                                                                    dept.phone)]
         if dept.topics:
-            lead.append("## Hier kunt u terecht voor\n" if _formal(edition)
+            lead.append("## Hier kunt u terecht voor\n" if edition.for_partners
                         else "## Hier kun je terecht voor\n")
             lead.append("\n".join(f"- {esc(t)}" for t in dept.topics) + "\n")
         own = [u for u in updates if isinstance(u, Update) and u.department == dept.key]
@@ -174,8 +169,8 @@ def guide_page(edition: EditionContent) -> SitePage:
                   key=lambda row: row[0].lower())
     parts = [front("Wie benader je waarvoor"), "# Wie benader je waarvoor\n",
              "Met een vraag van een inwoner over een van deze onderwerpen "
-             f"{'kunt u' if _formal(edition) else 'kun je'} terecht bij de afdeling die erachter "
-             "staat.\n"]
+             f"{'kunt u' if edition.for_partners else 'kun je'} terecht bij de afdeling die "
+             "erachter staat.\n"]
     if rows:
         parts.append("| Onderwerp | Afdeling | Contact |\n|---|---|---|")
         for topic, dept in rows:

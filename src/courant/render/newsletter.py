@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from courant.audience import Edition, EditionContent
+from courant.audience import EditionContent
 from courant.model import Issue, Kind
 from courant.render import dutch
 from courant.render.common import relative
@@ -31,7 +31,7 @@ def newsletter_pages(edition: EditionContent, news: EditionContent,
     """
     pages = [issue_page(composed)
              for composed in compose_issues(news, sections, agenda_weeks, _from_issue_page)]
-    pages.append(archive_page(news.issues, partners=news.edition is Edition.PARTNERS))
+    pages.append(archive_page(news.issues, partners=news.for_partners))
     return pages
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 from typing import Any
 
-from courant.audience import Edition, EditionContent, is_embargoed
+from courant.audience import EditionContent, is_embargoed
 from courant.markup import may_have_relative_link
 from courant.model import Department, Event, Interview, Item, Kind, Page, ReadingTip, Update
 from courant.render import dutch
@@ -103,9 +103,8 @@ def item_page(item: Item, edition: EditionContent, by_source: dict[PurePosixPath
     size) when it has no relative link, so nothing else can change it: the preview redoes only
     the edited one."""
     size = image_size(item.image.path) if image_size and item.image is not None else None
-    embargoed = edition.preview and item.date is not None and is_embargoed(item, edition.now)
-    key = None if may_have_relative_link(item.body) else (item, edition.edition,
-                                                          embargoed, edition.departments, size)
+    key = None if may_have_relative_link(item.body) else (
+        item, edition.edition, _marked_embargoed(item, edition), edition.departments, size)
     made = _PAGES.get(key) if key is not None else None
     if made is None:
         own: dict[str, PurePosixPath] = {}
@@ -127,7 +126,7 @@ def _item_page(item: Item, edition: EditionContent, by_source: dict[PurePosixPat
         parts.append('!!! warning "Concept"\n    Dit stuk is een concept: alleen jij ziet het, '
                      "in het voorbeeld. Het wordt niet gepubliceerd zolang `draft: true` "
                      "erin staat.\n")
-    if edition.preview and item.date is not None and is_embargoed(item, edition.now):
+    if item.date is not None and _marked_embargoed(item, edition):
         parts.append(f'!!! info "Embargo"\n    Dit stuk verschijnt op {dutch.day(item.date)}: tot '
                      "dan zie je het alleen hier, in het voorbeeld.\n")
     parts.append(_details(item, edition, path))
@@ -142,11 +141,16 @@ def _item_page(item: Item, edition: EditionContent, by_source: dict[PurePosixPat
     return SitePage(path, "\n".join(parts))
 
 
+def _marked_embargoed(item: Item, edition: EditionContent) -> bool:
+    """Shown under embargo: only the preview shows such an item, and says so on its page."""
+    return edition.preview and is_embargoed(item, edition.now)
+
+
 def _details(item: Item, edition: EditionContent, path: str) -> str:
     """The lines under the title: date, department, authors, and what each kind adds."""
     bits: list[str] = []
     if isinstance(item, Event):
-        return _event_details(item, edition.edition is Edition.PARTNERS)
+        return _event_details(item, edition.for_partners)
     if item.date and not isinstance(item, Page):
         bits.append(dutch.day(item.date))
     if isinstance(item, Update):
