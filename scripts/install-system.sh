@@ -1,13 +1,21 @@
 #!/usr/bin/env bash
 # Installs what the tests need from Debian's packages: Chromium (page tests, never
-# `playwright install`), nginx (serving tests), a Java runtime (the Nu Html Checker) and npm
-# (axe-core, vnu-jar and caniemail, pinned in package-lock.json, for `courant audit`).
+# `playwright install`), nginx (serving tests), a Java runtime (the Nu Html Checker), npm
+# (axe-core, vnu-jar, caniemail and ical.js, pinned in package-lock.json), faketime (the
+# in-process tests run again two years ahead: scripts/test.sh) and the feed and calendar
+# clients the tests read the built sites with (tests/build/test_clients.py): sfeed (which
+# fetches with curl), newsboat, vdirsyncer and khal.
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx-light)
 command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
-command -v npm >/dev/null 2>&1 || need+=(nodejs npm)  # `npm ci`: the audit's pinned tools
+command -v npm >/dev/null 2>&1 || need+=(nodejs npm)  # `npm ci`: the pinned tools
+command -v faketime >/dev/null 2>&1 || need+=(faketime)
+command -v curl >/dev/null 2>&1 || need+=(curl)
+for client in sfeed newsboat vdirsyncer khal; do
+  command -v "$client" >/dev/null 2>&1 || need+=("$client")
+done
 if [ ${#need[@]} -gt 0 ]; then
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"

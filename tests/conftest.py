@@ -1,10 +1,20 @@
-"""Shared fixtures: a fixed "now", the demo project, and small projects built in tmp_path."""
+"""Shared fixtures: one fixed "now", the demo project, and small projects built in tmp_path.
+
+The whole session runs at NOW_EPOCH (SOURCE_DATE_EPOCH, which courant.clock reads): the
+session-scoped `pinned_now` sets it before any fixture of any scope builds, and undoes it at the
+end; `no_clock_left_changed` fails a test after which it is no longer in force (a write to
+os.environ outside monkeypatch). Dates in fixtures are relative to this moment, never to today.
+scripts/test.sh proves it: the tests without the `spawns` mark run again under libfaketime, two
+years ahead of the real date.
+"""
 
 from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Generator
+import subprocess
+import sys
+from collections.abc import Generator, Iterator
 from pathlib import Path
 
 import pytest
@@ -15,6 +25,11 @@ from courant import pipeline
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 NOW_EPOCH = "1795345200"  # 2026-11-22 12:00 Europe/Amsterdam: the demo content's "today"
+SPAWNS = "spawns"
+"""The mark of a test that starts another process (nginx, Chromium, Java, `python -m courant`):
+libfaketime breaks waiting for processes and browsers, so scripts/test.sh keeps these out of
+its run under faketime. Tests marked `browser` or `server` get it too (below)."""
+UNDER_FAKETIME = "faketime" in os.environ.get("LD_PRELOAD", "")
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -29,10 +44,58 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]
         report.longrepr = f"skipped, yet scripts/test.sh installed every tool: {report.longrepr}"
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A browser or a server is another process: such tests are marked `spawns` as well."""
+    for item in items:
+        if item.get_closest_marker("browser") or item.get_closest_marker("server"):
+            item.add_marker(SPAWNS)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def pinned_now() -> Iterator[None]:
+    """Every test and every fixture, of any scope, runs at the same moment, like a repeatable
+    build: session-scoped and autouse, so pytest sets it up before any module or session
+    fixture builds a project."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", NOW_EPOCH)
+        yield
+
+
 @pytest.fixture(autouse=True)
-def fixed_now(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every test runs at the same moment, like a repeatable build."""
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", NOW_EPOCH)
+def no_clock_left_changed() -> Iterator[None]:
+    """After each test (and its monkeypatch's undo) the pinned moment is still in force: a test
+    or fixture that wrote os.environ itself would change the moment of every later test in
+    its worker, and results would depend on the order of the tests."""
+    yield
+    assert os.environ.get("SOURCE_DATE_EPOCH") == NOW_EPOCH, (
+        "SOURCE_DATE_EPOCH was changed outside monkeypatch and not restored")
+
+
+@pytest.fixture(autouse=True)
+def no_process_under_faketime(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Under libfaketime a test that starts a process fails at once, saying why, instead of
+    failing somewhere in subprocess' wait (libfaketime makes its sleep raise EINVAL)."""
+    if not UNDER_FAKETIME or request.node.get_closest_marker(SPAWNS):
+        yield
+        return
+
+    def refused(*args: object, **kwargs: object) -> None:
+        pytest.fail(f"{request.node.nodeid} starts a process ({args[1] if len(args) > 1 else ''}"
+                    f"): mark it @pytest.mark.{SPAWNS}, which keeps it out of the run under "
+                    "faketime", pytrace=False)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(subprocess.Popen, "__init__", refused)
+        yield
+
+
+def run_courant(root: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """`python -m courant <args> --map <root>` in its own process, as editors run it: nothing
+    of this process (memos, caches, imported state) reaches it; the pinned moment does, through
+    the environment."""
+    return subprocess.run([sys.executable, "-m", "courant", *args, "--map", str(root)],
+                          capture_output=True, text=True, timeout=600, check=False,
+                          env={**os.environ, "NO_COLOR": "1", "COLUMNS": "250", **env})
 
 
 def copy_project(target: Path, content_from: Path = ROOT) -> Path:
@@ -55,7 +118,6 @@ def demo(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def demo_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo built once per test session (read-only for tests): returns its dist/."""
-    os.environ["SOURCE_DATE_EPOCH"] = NOW_EPOCH
     root = copy_project(tmp_path_factory.mktemp("demo-build") / "demo")
     pipeline.build(pipeline.Project(root))
     return root / "dist"

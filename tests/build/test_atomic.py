@@ -7,23 +7,17 @@ The command line is run as editors run it (`python -m courant`, in a subprocess)
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, NOW_EPOCH, copy_project
+from conftest import FIXTURES, copy_project, run_courant
 from courant import pipeline
 from projects import BROKEN, expected_of, place_case
 
-
-def courant(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "SOURCE_DATE_EPOCH": NOW_EPOCH, "NO_COLOR": "1", "COLUMNS": "250"}
-    return subprocess.run([sys.executable, "-m", "courant", *args, "--map", str(root)],
-                          capture_output=True, text=True, env=env, timeout=300, check=False)
+pytestmark = pytest.mark.spawns
+courant = run_courant
 
 
 def hashes(folder: Path) -> dict[str, str]:
@@ -43,12 +37,9 @@ def leftovers(root: Path) -> list[str]:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """tests/fixtures/smallsite, built once (the good build every test starts from)."""
-    mp = pytest.MonkeyPatch()
-    mp.setenv("SOURCE_DATE_EPOCH", NOW_EPOCH)
     root = copy_project(tmp_path_factory.mktemp("atomic") / "p",
                         content_from=FIXTURES / "smallsite")
     pipeline.build(pipeline.Project(root))
-    mp.undo()
     return root
 
 

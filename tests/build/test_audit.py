@@ -8,7 +8,6 @@ defect planted at once; each test then looks for its own finding.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -117,7 +116,6 @@ def planted(demo_dist: Path, tools: None,
     big.write_text(big.read_text("utf-8").replace(
         "</body>", "<!--" + "x" * 110_000 + "--></body>"), "utf-8")
     (dist / "mail" / "2026-09" / "partners.html").unlink()
-    os.environ["SOURCE_DATE_EPOCH"] = "1795345200"
     result = CliRunner().invoke(main, ["audit", "--verklaring", "--map", str(root)])
     assert result.exit_code == 1, result.output
     return root, result.output, json.loads((dist / "audit.json").read_text("utf-8"))

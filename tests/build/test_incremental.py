@@ -3,15 +3,18 @@ clean build of the same sources, whatever was edited in between."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import random
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from conftest import run_courant
 from courant import pipeline
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
@@ -29,7 +32,9 @@ def inodes(folder: Path) -> dict[str, int]:
 
 
 def assert_same_as_clean(project: Path, scratch: Path) -> None:
-    """Build `project` incrementally, and a copy of its sources from nothing; compare."""
+    """Build `project` incrementally (in this process, with its memos and the page cache), and
+    a copy of its sources from nothing in a process of its own (`courant build`), so neither a
+    memo nor a cache entry under a wrong key can make the two agree; compare."""
     pipeline.build(pipeline.Project(project))
     clean = scratch / f"clean-{len(list(scratch.iterdir()))}"
     clean.mkdir()
@@ -39,7 +44,8 @@ def assert_same_as_clean(project: Path, scratch: Path) -> None:
             shutil.copytree(source, clean / name)
         else:
             shutil.copy(source, clean / name)
-    pipeline.build(pipeline.Project(clean))
+    result = run_courant(clean, "build")
+    assert result.returncode == 0, result.stderr
     incremental, fresh = tree(project / "dist"), tree(clean / "dist")
     assert sorted(incremental) == sorted(fresh)
     different = [name for name in fresh if incremental[name] != fresh[name]]
@@ -69,6 +75,7 @@ def test_unchanged_pages_are_reused_from_the_previous_build(corpus: Corpus,
     assert (corpus.root / ".cache" / "courant" / "intranet.pickle").is_file()
 
 
+@pytest.mark.spawns
 def test_incremental_build_equals_clean_build_after_random_edits(corpus: Corpus,
                                                                  tmp_path: Path) -> None:
     rng = random.Random(2026)
@@ -135,40 +142,60 @@ def test_incremental_build_equals_clean_build_after_random_edits(corpus: Corpus,
     assert_same_as_clean(root, scratch)
 
 
+def preview_site(project: pipeline.Project, syndication: bool = False) -> Any:
+    """The intranet as the preview makes it (drafts shown), with its media."""
+    from courant import clock
+
+    loaded = pipeline.load(project)
+    site = pipeline.sites(loaded, clock.now(), preview=True, names=("intranet",),
+                          syndication=syndication)["intranet"]
+    return pipeline.with_media(site, project.content_dir)
+
+
+def preview_build(session: Any, project: pipeline.Project) -> None:
+    session.build(preview_site(project),
+                  lambda: dict(preview_site(project, syndication=True).extra_files))
+
+
+def fresh_preview(root: Path, served: Path) -> None:
+    """A first, full preview build of `root` into `served` (run in a process of its own)."""
+    from courant.engine.session import PreviewSession
+
+    project = pipeline.Project(root)
+    session = PreviewSession(project.config_file, served)
+    preview_build(session, project)
+    session.close()
+
+
+def in_own_process(function: Callable[..., None], *args: object) -> None:
+    """`function(*args)` in a new interpreter (spawned, not forked: nothing of this one)."""
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        pool.apply(function, args)
+
+
+@pytest.mark.spawns
 def test_preview_quick_rebuild_equals_a_full_build(tmp_path: Path) -> None:
     """The preview's quick path (only changed pages re-rendered inside the kept MkDocs build)
-    gives the pages and search index a full build of the same sources gives."""
-    from courant import clock
+    gives the pages and search index a full build of the same sources gives, made in another
+    process so that no memo of this one can make them agree."""
     from courant.engine.session import PreviewSession
 
     corpus = generate(tmp_path / "project", 30, seed=5)
     project = pipeline.Project(corpus.root)
-
-    def site_now(syndication: bool = False) -> Any:
-        loaded = pipeline.load(project)
-        site = pipeline.sites(loaded, clock.now(), preview=True, names=("intranet",),
-                              syndication=syndication)["intranet"]
-        return pipeline.with_media(site, project.content_dir)
-
-    def feeds() -> dict[str, bytes]:
-        return dict(site_now(syndication=True).extra_files)
-
     served = tmp_path / "served"
     session = PreviewSession(project.config_file, served)
-    session.build(site_now(), feeds)
+    preview_build(session, project)
     update = next(p for p in corpus.items if "/updates/" in str(p))
     text = update.read_text(encoding="utf-8")
     update.write_text(text.replace("title: ", "title: Gewijzigd ", 1) + "\nNieuwe zin.\n",
                       encoding="utf-8")
-    session.build(site_now(), feeds)
+    preview_build(session, project)
     assert session.quick == 1
-    fresh = PreviewSession(project.config_file, tmp_path / "fresh")
-    fresh.build(site_now(), feeds)
+    session.close()
+    in_own_process(fresh_preview, corpus.root, tmp_path / "fresh")
     pages = {name: data for name, data in tree(served).items()
              if name.endswith((".html", ".json", "sitemap.xml"))}
     assert pages == {name: data for name, data in tree(tmp_path / "fresh").items()
                      if name.endswith((".html", ".json", "sitemap.xml"))}
     assert "Nieuwe zin." in "".join(data.decode() for name, data in pages.items()
                                     if name.endswith("index.html") and update.stem in name)
-    session.close()
-    fresh.close()

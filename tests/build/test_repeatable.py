@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-from conftest import NOW_EPOCH, copy_project
+import pytest
+
+from conftest import NOW_EPOCH, copy_project, run_courant
+
+pytestmark = pytest.mark.spawns
 
 
 def hashes(folder: Path) -> dict[str, str]:
@@ -35,10 +36,7 @@ def differences(first: Path, second: Path) -> list[str]:
 
 
 def build_in_subprocess(root: Path, **env: str) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "courant", "build", "--map", str(root)], capture_output=True,
-        text=True, timeout=600, check=False,
-        env={**os.environ, "SOURCE_DATE_EPOCH": NOW_EPOCH, **env})
+    result = run_courant(root, "build", **env)
     assert result.returncode == 0, result.stderr
 
 

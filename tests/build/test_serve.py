@@ -20,6 +20,8 @@ import pytest
 
 from conftest import NOW_EPOCH
 
+pytestmark = pytest.mark.spawns
+
 ITEM = "content/updates/2026/minder-papier-bij-aanvraag.md"
 
 

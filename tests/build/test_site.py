@@ -19,7 +19,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
 
-from conftest import FIXTURES, NOW_EPOCH, ROOT, copy_project
+from conftest import FIXTURES, ROOT, copy_project
 from courant import pipeline
 from courant.audience import Edition, select
 from courant.clock import AMSTERDAM
@@ -98,8 +98,6 @@ def demo_items(demo_dist: Path) -> list[Item]:
 @pytest.fixture(scope="module")
 def small(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """tests/fixtures/smallsite built once, with GENERATED more updates of Werk en Inkomen."""
-    mp = pytest.MonkeyPatch()
-    mp.setenv("SOURCE_DATE_EPOCH", NOW_EPOCH)
     root = copy_project(tmp_path_factory.mktemp("site") / "p", content_from=FIXTURES / "smallsite")
     for n in range(1, GENERATED + 1):
         (root / "content/updates/reeks").mkdir(exist_ok=True)
@@ -107,7 +105,6 @@ def small(tmp_path_factory: pytest.TempPathFactory) -> Path:
             f"---\ntitle: Bericht {n:02d}\ndate: 2026-09-{n:02d}\ndepartment: wi\n---\n"
             f"Korte tekst {n}.\n", encoding="utf-8")
     pipeline.build(pipeline.Project(root))
-    mp.undo()
     return root / "dist" / "intranet"
 
 

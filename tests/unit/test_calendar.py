@@ -91,6 +91,28 @@ def test_the_vtimezone_itself_gives_the_right_offsets(public: dict[str, bytes]) 
     assert [s.utcoffset().total_seconds() / 3600 for s in starts] == [2, 1, 1]
 
 
+def ical(value: object) -> str:
+    text = value.to_ical()  # type: ignore[attr-defined]
+    return text.decode() if isinstance(text, bytes) else str(text)
+
+
+def test_the_vtimezone_has_one_block_per_change_and_no_rdate() -> None:
+    """Every onset in a DTSTART of its own, the local time before the change (RFC 5545):
+    ical.js, older libical and Outlook skip the DTSTART of a block with RDATEs, and put the
+    summer of the first year in winter time (tests/build/test_clients.py reads it so)."""
+    from courant.render.calendar import vtimezone
+
+    blocks = vtimezone("Europe/Amsterdam", 2026, 2028).subcomponents
+    assert [(b.name, str(b["TZNAME"]), ical(b["DTSTART"]), ical(b["TZOFFSETFROM"]),
+             ical(b["TZOFFSETTO"])) for b in blocks] == [
+        ("STANDARD", "CET", "20260101T000000", "+0100", "+0100"),
+        ("DAYLIGHT", "CEST", "20260329T020000", "+0100", "+0200"),
+        ("STANDARD", "CET", "20261025T030000", "+0200", "+0100"),
+        ("DAYLIGHT", "CEST", "20270328T020000", "+0100", "+0200"),
+        ("STANDARD", "CET", "20271031T030000", "+0200", "+0100")]
+    assert all("RDATE" not in block for block in blocks)
+
+
 def test_all_day_events_are_dates_with_an_exclusive_end(public: dict[str, bytes],
                                                         events: dict[str, Calendar]) -> None:
     week, day = events["week-sociaal-domein"], events["studiedag"]

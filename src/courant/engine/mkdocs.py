@@ -77,9 +77,9 @@ class _NoDirtyWarning(logging.Filter):
 
 def site_config(config_file: Path, site: Site, site_dir: Path, docs_dir: Path,
                 dev_addr: str | None = None, cache: SiteCache | None = None) -> MkDocsConfig:
-    overrides: dict[str, Any] = {
-        "site_dir": str(site_dir),
-        "docs_dir": str(docs_dir),
+    overrides: dict[str, Any] = {  # absolute: MkDocs takes relative ones from mkdocs.yml's folder
+        "site_dir": str(site_dir.absolute()),
+        "docs_dir": str(docs_dir.absolute()),
         "site_name": site.name,
         "site_url": site.url,
         "nav": site.nav,

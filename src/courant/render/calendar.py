@@ -8,9 +8,9 @@ What a subscriber's calendar needs, and nothing taken from the clock:
   time differs per checkout; both choices are the same in every build.
 - SEQUENCE 1 for a cancelled event (0 otherwise), so a client that imported the event before
   takes the cancellation as the newer version.
-- Timed events in Europe/Amsterdam with a VTIMEZONE (icalendar's add_missing_timezones,
-  limited to the years the events span); all-day events as DATE values with an exclusive
-  DTEND (the editors' inclusive last day + 1).
+- Timed events in Europe/Amsterdam with a VTIMEZONE for the years the events span (`vtimezone`:
+  one STANDARD or DAYLIGHT block per change of offset, no RDATE); all-day events as DATE
+  values with an exclusive DTEND (the editors' inclusive last day + 1).
 """
 
 from __future__ import annotations
@@ -23,8 +23,9 @@ from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from typing import Protocol
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Timezone
+from icalendar import Calendar, Timezone, TimezoneDaylight, TimezoneStandard
 from icalendar import Event as VEvent
 
 from courant.audience import EditionContent
@@ -108,25 +109,74 @@ def calendar_bytes(events: Sequence[Event], components: Sequence[VEvent], base_u
     calendar = _calendar(base_url, name)
     for component in components:
         calendar.add_component(component)
-    if events:
-        first = min(e.start_day for e in events)
-        last = max(e.end_day for e in events)
-        calendar.add_missing_timezones(first_date=date(first.year, 1, 1),
-                                       last_date=date(last.year + 1, 1, 1))
+    tzids = tuple(sorted(calendar.get_used_tzids()))
+    if events and tzids:
+        first = min(e.start_day for e in events).year
+        last = max(e.end_day for e in events).year + 1
+        calendar.subcomponents[:0] = _timezones(tzids, first, last)
     return bytes(calendar.to_ical())
 
 
 @lru_cache(maxsize=64)
 def _head(base_url: str, name: str | None, tzids: tuple[str, ...], first: int,
           last: int) -> bytes:
-    """The calendar's own lines and its time zones for the years `first` up to `last` (as
-    Calendar.add_missing_timezones adds them), ending in END:VCALENDAR."""
+    """The calendar's own lines and its time zones for the years `first` up to `last`, ending
+    in END:VCALENDAR."""
     calendar = _calendar(base_url, name)
-    for tzid in tzids:
-        with contextlib.suppress(ValueError):
-            calendar.add_component(Timezone.from_tzid(tzid, first_date=date(first, 1, 1),
-                                                      last_date=date(last, 1, 1)))
+    for timezone in _timezones(tzids, first, last):
+        calendar.add_component(timezone)
     return bytes(calendar.to_ical())
+
+
+def _timezones(tzids: Sequence[str], first: int, last: int) -> list[Timezone]:
+    """The VTIMEZONEs of `tzids`, leaving out one Python cannot give (out of its years)."""
+    found = []
+    for tzid in tzids:
+        with contextlib.suppress(ValueError, KeyError):
+            found.append(vtimezone(tzid, first, last))
+    return found
+
+
+def vtimezone(tzid: str, first: int, last: int) -> Timezone:
+    """The VTIMEZONE of `tzid` from 1 January of `first` to 1 January of `last`: the offset at
+    the start, then one STANDARD or DAYLIGHT block per change, its DTSTART the local time
+    before the change (RFC 5545). icalendar's own (Timezone.from_tzid) gives a block several
+    onsets as RDATEs, and ical.js (Thunderbird, web calendars), older libical and Outlook
+    then skip its DTSTART: summer times of the first year came out an hour late."""
+    zone = ZoneInfo(tzid)
+    start = datetime(first, 1, 1, tzinfo=zone).astimezone(UTC)
+    end = datetime(last, 1, 1, tzinfo=zone).astimezone(UTC)
+    timezone = Timezone()
+    timezone.add("tzid", tzid)
+    for moment in (start, *_offset_changes(zone, start, end)):
+        local = moment.astimezone(zone)
+        before = (moment - timedelta(seconds=1)).astimezone(zone).utcoffset() \
+            if moment != start else local.utcoffset()
+        assert before is not None
+        part = TimezoneDaylight() if local.dst() else TimezoneStandard()
+        part.add("dtstart", (moment + before).replace(tzinfo=None))
+        part.add("tzname", local.tzname())
+        part.add("tzoffsetfrom", before)
+        part.add("tzoffsetto", local.utcoffset())
+        timezone.add_component(part)
+    return timezone
+
+
+def _offset_changes(zone: ZoneInfo, start: datetime, end: datetime) -> list[datetime]:
+    """The instants (UTC, to the second) between `start` and `end` at which `zone` changes
+    its offset: found day by day, then by halving the day."""
+    changes, day = [], start
+    while day < end:
+        low, high = day, min(day + timedelta(days=1), end)
+        if low.astimezone(zone).utcoffset() != high.astimezone(zone).utcoffset():
+            offset = low.astimezone(zone).utcoffset()
+            while high - low > timedelta(seconds=1):
+                middle = low + (high - low) / 2
+                low, high = (middle, high) if middle.astimezone(zone).utcoffset() == offset \
+                    else (low, middle)
+            changes.append(high.replace(microsecond=0))
+        day += timedelta(days=1)
+    return changes
 
 
 def _calendar(base_url: str, name: str | None) -> Calendar:
