@@ -230,6 +230,12 @@ def parse_moment(value: Any) -> datetime | date:
     return _with_offset(value, moment, offset)
 
 
+def written_offset(value: Any) -> bool:
+    """True when a time is written with its offset ("2026-10-25 02:30 +01:00")."""
+    match = MOMENT.fullmatch(str(value).strip())
+    return match is not None and match.group(4) is not None
+
+
 def exists(moment: datetime) -> bool:
     """False for a wall time the clock skips (2026-03-29 02:30 in Amsterdam)."""
     back = moment.astimezone(UTC).astimezone(moment.tzinfo)

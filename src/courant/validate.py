@@ -49,6 +49,7 @@ from courant.schema import (
     is_ambiguous,
     message_for,
     parse_moment,
+    written_offset,
 )
 from courant.sources import ISSUE_NAME, RawSource, Sources
 
@@ -210,8 +211,8 @@ def _check_event_end(raw: RawSource, problems: Problems) -> None:
     start = _parsed(parse_moment, raw.meta.get("start"))
     end = _parsed(parse_moment, raw.meta.get("end")) if raw.meta.get("end") else None
     for key, moment in (("start", start), ("end", end)):
-        if isinstance(moment, datetime) and is_ambiguous(moment) and not re.search(
-                r"[+-]\d\d:?\d\d\s*$", str(raw.meta[key])):
+        if isinstance(moment, datetime) and is_ambiguous(moment) and not written_offset(
+                raw.meta[key]):
             problems.add(str(raw.path), ambiguous_message(moment), key=key,
                          line=raw.line(key), warning=True)
     if start is None or end is None:
