@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -242,6 +242,11 @@ class Config:
     site_url: str
     settings: CourantSettings
     raw: dict[str, Any]
+    lines: dict[str, int] = field(default_factory=dict)  # of each key ('theme.custom_dir')
+
+    def line(self, key: str | None) -> int | None:
+        """The line of `key` in mkdocs.yml, else of the key it is under."""
+        return _line_of(self.lines, key)
 
     @property
     def public_url(self) -> str:
@@ -287,7 +292,7 @@ def load_config(path: Path) -> Config:
     settings = _settings(add, courant)
     if problems or settings is None:
         raise ContentError(sorted(problems, key=lambda p: p.line or 0))
-    return Config(path, str(site_name), _with_slash(str(site_url)), settings, raw)
+    return Config(path, str(site_name), _with_slash(str(site_url)), settings, raw, lines)
 
 
 def _read_yaml(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
