@@ -93,6 +93,16 @@ def _setting_text(value: Any) -> str:
     return text
 
 
+def _site_name(value: Any) -> str:
+    """The name of a site: Material writes it into every page's <title> and header as HTML,
+    unescaped, so a '<' in it would be markup on every page."""
+    text = _setting_text(value)
+    if "<" in text or ">" in text:
+        raise _fail(f"{_shown(value)} bevat < of >; de naam van de site komt als HTML in elke "
+                    "pagina: schrijf hem zonder < en >")
+    return text
+
+
 def _lines_of_text(value: Any) -> str:
     """Text that may take several lines (the mail's footer)."""
     if not isinstance(value, str):
@@ -177,9 +187,6 @@ def _sections(value: Any) -> dict[str, str]:
     return {str(k): _setting_text(v) for k, v in value.items()}
 
 
-SettingText = Annotated[str, BeforeValidator(_setting_text)]
-
-
 class MailSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
     sender: Annotated[str, BeforeValidator(_sender)] = "Redactie Sociaal Domein " \
@@ -193,7 +200,7 @@ class CourantSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
     public_url: Annotated[str, BeforeValidator(_web_address(
         "https://sociaaldomein.waalstad.nl/"))] = "https://example.org/"
-    public_name: SettingText | None = None
+    public_name: Annotated[str, BeforeValidator(_site_name)] | None = None
     agenda_weeks: Annotated[int, BeforeValidator(_number(1, 52))] = 8
     page_size: Annotated[int, BeforeValidator(_number(5, 500))] = 20
     feed_size: Annotated[int, BeforeValidator(_number(1, 1000))] = 50
@@ -279,7 +286,7 @@ def load_config(path: Path) -> Config:
         add(fault.key, fault.message)
     if problems:
         raise ContentError(problems)
-    site_name = _checked(add, "site_name", raw.get("site_name", "courant"), _setting_text)
+    site_name = _checked(add, "site_name", raw.get("site_name", "courant"), _site_name)
     site_url = raw.get("site_url")
     if site_url is None:
         add("site_url", "ontbreekt; schrijf het adres van het intranet, bijvoorbeeld "
