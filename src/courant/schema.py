@@ -16,7 +16,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationInfo, fie
 from pydantic_core import PydanticCustomError
 from slugify import slugify
 
-from courant.addresses import mailto_fault, url_fault
+from courant.addresses import EMAIL, mailto_fault, url_fault
 from courant.clock import AMSTERDAM
 from courant.model import Audience, Kind, ReadingKind
 
@@ -401,8 +401,10 @@ class IssueFront(_Front):
 
 
 def _email(value: Any) -> str:
+    """One e-mail address: it becomes a mailto: link, so nothing around it (a ')' would end
+    the link and start another)."""
     text = _text(value)
-    if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", text):
+    if not EMAIL.fullmatch(text):
         raise fail(f"{_show(value)} is geen e-mailadres; schrijf het volledige adres, "
                    "bijvoorbeeld werkeninkomen@waalstad.nl")
     return text
