@@ -65,6 +65,8 @@ DEPTH_MESSAGE = (f"is te diep genest: er staan meer dan {MAX_DEPTH} lijsten of b
 
 def value_faults(data: Any) -> list[Fault]:
     """Every top-level key's first fault (and the document's own), in the file's order."""
+    if _clean(data, 0):
+        return []  # the usual case, found ten times faster than where a fault is
     faults: dict[str | int, Fault] = {}
     stack: list[tuple[tuple[str | int, ...], Any, int]] = [((), data, 0)]
     while stack:
@@ -81,6 +83,19 @@ def value_faults(data: Any) -> list[Fault]:
             continue
         stack.extend(reversed(_children(path, value, depth)))
     return sorted(faults.values(), key=lambda f: _order(data, f.path))
+
+
+def _clean(value: Any, depth: int) -> bool:
+    """No fault anywhere in `value`: recursion no deeper than MAX_DEPTH + 1."""
+    if isinstance(value, str):
+        return FORBIDDEN.search(value) is None
+    if depth >= MAX_DEPTH and isinstance(value, dict | list):
+        return False
+    if isinstance(value, dict):
+        return all(_clean(k, depth) and _clean(v, depth + 1) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_clean(v, depth + 1) for v in value)
+    return True
 
 
 def _named_part(path: tuple[str | int, ...]) -> tuple[str | int, ...]:
