@@ -22,6 +22,10 @@ MAX_DEPTH = 50
 """Lists and blocks inside each other: courant's own keys need at most four (mkdocs.yml's
 theme.palette), MkDocs' extensions a few more."""
 
+MAX_VALUES = 10_000
+"""Values in one file, counted as walked: YAML's anchors and aliases (`&a` ... `*a`) repeat a
+list inside a list without copying it, and nine of them make 400 million values to walk."""
+
 FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 """Control characters, halves of a surrogate pair and the two non-characters XML refuses."""
 
@@ -58,6 +62,10 @@ def character_message(char: str) -> str:
             "aanhalingstekens (zoals \\x07 of \\a), of meegekomen bij kopiëren; haal het weg")
 
 
+SIZE_MESSAGE = (f"bevat te veel waarden (meer dan {MAX_VALUES:_}, vaak doordat * en & in YAML "
+                "een lijst vele keren herhalen); courant heeft er hoogstens enkele tientallen "
+                "nodig: haal de * en & weg en schrijf de waarden zelf").replace("_", ".")
+
 DEPTH_MESSAGE = (f"is te diep genest: er staan meer dan {MAX_DEPTH} lijsten of blokken in "
                  "elkaar; courant gebruikt er hoogstens een paar (zoals 'person:' met 'name:' "
                  "eronder): haal de extra haakjes [ ] en { } of inspringingen weg")
@@ -65,15 +73,20 @@ DEPTH_MESSAGE = (f"is te diep genest: er staan meer dan {MAX_DEPTH} lijsten of b
 
 def value_faults(data: Any) -> list[Fault]:
     """Every top-level key's first fault (and the document's own), in the file's order."""
-    if _clean(data, 0):
-        return []  # the usual case, found ten times faster than where a fault is
+    if _clean(data, 0, [MAX_VALUES]):
+        return []  # the usual case, found faster than where a fault is
     faults: dict[str | int, Fault] = {}
     stack: list[tuple[tuple[str | int, ...], Any, int]] = [((), data, 0)]
+    walked = 0
     while stack:
         path, value, depth = stack.pop()
         top = path[0] if path else ""
         if top in faults:
             continue
+        walked += 1
+        if walked > MAX_VALUES:
+            faults[top] = Fault(_named_part(path), SIZE_MESSAGE)
+            break
         if depth > MAX_DEPTH:
             faults[top] = Fault(_named_part(path), DEPTH_MESSAGE)
             continue
@@ -85,16 +98,21 @@ def value_faults(data: Any) -> list[Fault]:
     return sorted(faults.values(), key=lambda f: _order(data, f.path))
 
 
-def _clean(value: Any, depth: int) -> bool:
-    """No fault anywhere in `value`: recursion no deeper than MAX_DEPTH + 1."""
+def _clean(value: Any, depth: int, budget: list[int]) -> bool:
+    """No fault anywhere in `value`, within the `budget` of values left to walk: recursion
+    no deeper than MAX_DEPTH + 1."""
+    budget[0] -= 1
+    if budget[0] < 0:
+        return False
     if isinstance(value, str):
         return FORBIDDEN.search(value) is None
     if depth >= MAX_DEPTH and isinstance(value, dict | list):
         return False
     if isinstance(value, dict):
-        return all(_clean(k, depth) and _clean(v, depth + 1) for k, v in value.items())
+        return all(_clean(k, depth, budget) and _clean(v, depth + 1, budget)
+                   for k, v in value.items())
     if isinstance(value, list):
-        return all(_clean(v, depth + 1) for v in value)
+        return all(_clean(v, depth + 1, budget) for v in value)
     return True
 
 

@@ -50,3 +50,12 @@ def test_nesting_deeper_than_the_parser_recurses_is_a_yaml_error_at_its_line() -
     assert raised.value.key == "tags"
     assert raised.value.problem_mark is not None and raised.value.problem_mark.line == 2
     assert isinstance(raised.value, yaml.YAMLError)
+
+
+def test_aliases_that_multiply_a_list_stop_at_the_budget() -> None:
+    """Nine anchors of nine aliases each: 400 million values to walk, said in a moment."""
+    lines = ['a0: &a0 [ha, ha, ha, ha, ha, ha, ha, ha, ha]']
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 9)]
+    faults = value_faults(parse_yaml("\n".join([*lines, "tags: *a8"])))
+    assert [f.message.split(" (")[0] for f in faults] == ["bevat te veel waarden"]
+    assert value_faults(parse_yaml("tags: [" + ", ".join(["a"] * 5000) + "]")) == []
