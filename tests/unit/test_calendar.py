@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import UTC, date, datetime
+from pathlib import PurePosixPath
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -13,7 +15,7 @@ from conftest import FIXTURES, NOW_EPOCH, copy_project
 from courant import pipeline
 from courant.audience import Edition, select
 from courant.clock import AMSTERDAM
-from courant.model import Content
+from courant.model import Content, Event
 from courant.render.calendar import calendar_files
 from projects import tiny_project
 
@@ -213,3 +215,17 @@ def test_an_hour_the_clock_repeats_is_the_right_hour_in_a_client(night: dict[str
         "over-de-grens": (datetime(2026, 10, 25, 0, 30, tzinfo=UTC),
                           datetime(2026, 10, 25, 1, 30, tzinfo=UTC)),
     }
+
+
+def test_pages_and_mails_say_which_of_the_repeated_hour() -> None:
+    """The wording every page, list and mail uses for an event's time (render/dutch.py)."""
+    from courant.render.dutch import when
+
+    first = Event(source=PurePosixPath("content/agenda/a.md"), slug="a", title="A", body="",
+                  start=datetime(2026, 10, 25, 2, 0, tzinfo=AMSTERDAM),
+                  end=datetime(2026, 10, 25, 2, 0, fold=1, tzinfo=AMSTERDAM))
+    assert when(first) == ("zondag 25 oktober 2026, 02:00 (zomertijd) – 02:00 (wintertijd) "
+                           "uur")
+    plain = replace(first, start=datetime(2026, 11, 24, 15, 0, tzinfo=AMSTERDAM),
+                    end=datetime(2026, 11, 24, 16, 0, tzinfo=AMSTERDAM))
+    assert when(plain) == "dinsdag 24 november 2026, 15:00 – 16:00 uur"
