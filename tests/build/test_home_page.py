@@ -4,16 +4,13 @@ folder's own page. Read back from two whole builds with BeautifulSoup and in Chr
 
 from __future__ import annotations
 
-import functools
-import threading
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from test_browser import BROWSER_ARGS, CHROMIUM, _QuietHandler
+from test_browser import CHROMIUM, launched, serving
 
 from conftest import FIXTURES, NOW_EPOCH, copy_project
 from courant import pipeline
@@ -122,26 +119,14 @@ def test_the_menu_has_one_home_and_the_folders_index_is_its_section(staff_home: 
 @pytest.fixture(scope="module")
 def served(staff_home: Path) -> Iterator[str]:
     """The staff_home build's dist/ on http://127.0.0.1:<free port>/."""
-    handler = functools.partial(_QuietHandler, directory=str(staff_home))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(staff_home) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as play:
-        chromium = play.chromium.launch(executable_path=str(CHROMIUM), args=BROWSER_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+    with launched() as chromium:
+        yield chromium
 
 
 @pytest.mark.browser
