@@ -178,6 +178,10 @@ def read_sources(root: Path, problems: Problems, read: Reader | None = None) -> 
     `read` replaces read_markdown (a cache of files read before: courant.sourcecache)."""
     read = read or read_markdown
     content = root / "content"
+    if content.exists() and not content.is_dir():
+        problems.add("content", "is een bestand, geen map; maak een map content/ met daarin "
+                     "departments.yml en de mappen updates/, agenda/, pages/ enzovoort")
+        return Sources([], {}, [], [])
     departments, dept_lines = _read_departments(root, content / "departments.yml", problems)
     items = [
         raw
