@@ -24,9 +24,11 @@ FOLDERS = ("updates", "interviews", "agenda", "reading", "pages", "newsletter")
 
 
 def tiny_project(target: Path) -> Path:
-    """A copy of the tiny project (with the real mkdocs.yml) at `target`."""
+    """A copy of the tiny project (with the real mkdocs.yml, and the theme folder it names)
+    at `target`."""
     shutil.copytree(TINY, target)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(ROOT / "theme", target / "theme")
     return target
 
 

@@ -152,6 +152,10 @@ class ReadingTip(Item):
         return Kind.READING
 
 
+HOME_PAGE = "index"
+"""The slug of content/pages/index.md."""
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Page(Item):
     """A standing page; `section` is its folder below content/pages/ ('' at the top)."""
@@ -161,6 +165,11 @@ class Page(Item):
     @property
     def kind(self) -> Kind:
         return Kind.PAGE
+
+    @property
+    def is_home(self) -> bool:
+        """content/pages/index.md: the home page's own heading and text, not a page apart."""
+        return self.slug == HOME_PAGE
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from courant import clock, timing
+from courant import clock, diskcache, timing
 from courant.a11y_checks import check_a11y
 from courant.audience import Edition, EditionContent, select
 from courant.audit.statement import with_statement
@@ -78,6 +78,7 @@ def load(project: Project, memo: SourceMemo | None = None) -> Loaded:
     Files whose bytes were read before come from the cache in .cache/courant/ (`memo`)."""
     config = load_config(project.config_file)
     problems = Problems()
+    check_engine_config(project, config, problems)
     memo = memo or SourceMemo(project.root / ".cache" / "courant" / "sources.pickle")
     sources = read_sources(project.root, problems, memo)
     content = validate(project.root, sources, problems)
@@ -88,6 +89,30 @@ def load(project: Project, memo: SourceMemo | None = None) -> Loaded:
     memo.save()
     problems.raise_if_errors()
     return Loaded(config, content, problems.sorted())
+
+
+def check_engine_config(project: Project, config: Config, problems: Problems) -> None:
+    """MkDocs' own checks of its keys in mkdocs.yml (engine/configcheck.py), so that `check`
+    finds what the build would stop on. Loading MkDocs takes a third of a second: done once
+    per version of the file (and of the theme folder it names), remembered in .cache/courant/."""
+    theme = config.raw.get("theme")
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    try:
+        there = isinstance(custom, str) and (project.root / custom).is_dir()
+    except (OSError, ValueError):  # a name no file system holds: MkDocs' check says so
+        there = False
+    text = project.config_file.read_text(encoding="utf-8")
+    key = diskcache.text_key(f"{text}\0{custom!r}\0{there}")
+    index = project.root / ".cache" / "courant" / "mkdocs-config.pickle"
+    kind = cache_format("mkdocs-config-1", "mkdocs", "mkdocs-material")
+    if diskcache.load(index, kind).get("passed") == key:
+        return
+    from courant.engine.configcheck import config_problems
+
+    found = config_problems(project.config_file, config.line)
+    problems.extend(found)
+    if not found:
+        diskcache.store(index, kind, {"passed": key})
 
 
 def department_keys(project: Project) -> list[str]:

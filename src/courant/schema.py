@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import difflib
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 from slugify import slugify
 
+from courant.addresses import EMAIL, mailto_fault, url_fault
 from courant.clock import AMSTERDAM
 from courant.model import Audience, Kind, ReadingKind
 
@@ -49,9 +50,23 @@ def fail(message: str) -> PydanticCustomError:
 
 
 def _show(value: Any) -> str:
+    """A value as the editor wrote it, on one line ('\\n' for a line break; lists as
+    [a, b]), shortened when it is long."""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return f'"{value}"' if isinstance(value, str) else str(value)
+    if isinstance(value, list):
+        return _shorter("[" + ", ".join(_show(v).strip('"') for v in value) + "]")
+    if isinstance(value, dict):
+        return _shorter("{" + ", ".join(f"{k}: " + _show(v).strip('"')
+                                        for k, v in value.items()) + "}")
+    if isinstance(value, str):
+        one_line = value.replace("\r", "\\r").replace("\n", "\\n")
+        return f'"{_shorter(one_line)}"'
+    return str(value)
+
+
+def _shorter(text: str) -> str:
+    return f"{text[:60]}…" if len(text) > 70 else text
 
 
 def _is_empty(value: Any) -> bool:
@@ -76,20 +91,44 @@ def _text(value: Any) -> str:
     return value.strip()
 
 
+def _line(value: Any) -> str:
+    """Text on one line: a title, a name, a place. It goes into menus, a mail's subject and
+    calendar fields, where a line break (`title: |`) has no place."""
+    text = _text(value)
+    if len(text.splitlines()) > 1:
+        raise fail("staat op meer dan één regel; schrijf de tekst op één regel achter de "
+                   "dubbele punt, zonder | of > ervoor")
+    if len(text) > LONGEST_LINE:
+        raise fail(f"is {len(text)} tekens lang; schrijf hoogstens {LONGEST_LINE} tekens (wat "
+                   "meer te zeggen is, past in de tekst of in summary)")
+    return text
+
+
+LONGEST_LINE = 300
+"""A title, name or place longer than this fills a mail's subject, a menu and a list entry
+(a 200,000-character title made a mail too large to send)."""
+
+
 def _required_text(example: str) -> Any:
-    """Text that must be filled in: an empty value says what to write, not 'leave it out'."""
+    """One line that must be filled in: an empty value says what to write, not 'leave it
+    out'."""
     def check(value: Any) -> str:
         _require(value, f"schrijf er iets achter, bijvoorbeeld '{example}'")
-        return _text(value)
+        return _line(value)
     return check
 
 
 def _text_list(value: Any) -> tuple[str, ...]:
     if isinstance(value, str | int | float) and not isinstance(value, bool):
-        return (_text(value),)
+        return (_line(value),)
     if not isinstance(value, list):
         raise fail("moet een lijst zijn; schrijf bijvoorbeeld [Anna de Vries, Omar Yilmaz]")
-    return tuple(_text(v) for v in value)
+    return tuple(_line(v) for v in value)
+
+
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+"""The years a date may have: far enough for any archive and any plan, and near enough that
+a day, an hour or a week later is still a date (9999-12-31 23:30 plus an hour is not)."""
 
 
 def parse_day(value: Any) -> date:
@@ -99,10 +138,14 @@ def parse_day(value: Any) -> date:
         raise fail(f"{_show(value)} is geen datum in de vorm JJJJ-MM-DD; "
                    "schrijf bijvoorbeeld 2026-11-28")
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise fail(f"{_show(value)} bestaat niet als datum; controleer dag en maand "
                    "(JJJJ-MM-DD)") from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise fail(f"{_show(value)} ligt buiten de jaren die courant kent ({FIRST_YEAR} tot en "
+                   f"met {LAST_YEAR}); controleer het jaar")
+    return day
 
 
 def _month(value: Any) -> str:
@@ -133,33 +176,111 @@ def _bool(value: Any) -> bool:
     return value
 
 
-def _url(value: Any) -> str:
-    _require(value, "schrijf het volledige webadres, beginnend met https://, of laat de regel "
-             "weg")
-    text = _text(value)
-    if not re.match(r"^(https?://[^\s/]+|mailto:\S+@)", text):
-        raise fail(f"{_show(value)} is geen webadres; schrijf het volledige adres, "
-                   "beginnend met https://")
-    return text
+def _url(example: str) -> Any:
+    """One absolute http(s) address (or `mailto:` and one e-mail address), nothing around it:
+    it becomes a link as it is written."""
+    def check(value: Any) -> str:
+        _require(value, "schrijf het volledige webadres, beginnend met https://, of laat de "
+                 "regel weg")
+        text = _text(value)
+        fault = mailto_fault(text, "aanmelden@waalstad.nl") if text.lower().startswith(
+            "mailto:") else url_fault(text, example)
+        if fault:
+            raise fail(f"{_show(value)} {fault}")
+        return text
+    return check
+
+
+MOMENT = re.compile(r"(\d{4}-\d{2}-\d{2})[ T](\d{1,2}):(\d{2})(?:\s*([+-]\d{2}):?(\d{2}))?")
 
 
 def parse_moment(value: Any) -> datetime | date:
-    """`YYYY-MM-DD HH:MM` (Amsterdam time) or `YYYY-MM-DD` (all day)."""
+    """`YYYY-MM-DD HH:MM` (Amsterdam time) or `YYYY-MM-DD` (all day).
+
+    Amsterdam's clock skips an hour in March (02:00-03:00 does not exist: refused) and repeats
+    one in October (02:00-03:00 happens twice): such a time means the first time, in summer
+    time, as in iCalendar (RFC 5545); an offset picks the second ("2026-10-25 02:30 +01:00").
+    """
     _require(value, "schrijf \"JJJJ-MM-DD UU:MM\", bijvoorbeeld \"2026-11-24 15:00\", of "
              "alleen JJJJ-MM-DD voor een hele dag")
     text = str(value).strip()
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         return parse_day(text)
-    match = re.fullmatch(r"(\d{4}-\d{2}-\d{2})[ T](\d{1,2}):(\d{2})", text)
+    match = MOMENT.fullmatch(text)
     if not match:
         raise fail(f"{_show(value)} is geen tijdstip; schrijf \"JJJJ-MM-DD UU:MM\", bijvoorbeeld "
                    "\"2026-11-24 15:00\", of alleen JJJJ-MM-DD voor een hele dag")
-    day = parse_day(match.group(1))
+    try:
+        day = parse_day(match.group(1))
+    except PydanticCustomError as err:  # say it of the whole value the editor wrote
+        raise fail(err.message().replace(_show(match.group(1)), _show(value), 1)) from None
     hour, minute = int(match.group(2)), int(match.group(3))
     if hour > 23 or minute > 59:
         raise fail(f"{_show(value)} heeft geen geldige tijd; uren gaan van 00 tot 23, "
                    "minuten van 00 tot 59")
-    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=AMSTERDAM)
+    moment = datetime(day.year, day.month, day.day, hour, minute, tzinfo=AMSTERDAM)
+    if not exists(moment):
+        raise fail(f"{_show(value)} bestaat niet in Nederland: in die nacht gaat de klok een uur "
+                   f"vooruit (zomertijd) en slaat {_skipped(moment)} over; schrijf een tijd "
+                   "daarvoor of daarna")
+    if match.group(4) is None:
+        return moment
+    sign = -1 if match.group(4).startswith("-") else 1
+    offset = sign * timedelta(hours=int(match.group(4)[1:]), minutes=int(match.group(5)))
+    return _with_offset(value, moment, offset)
+
+
+def written_offset(value: Any) -> bool:
+    """True when a time is written with its offset ("2026-10-25 02:30 +01:00")."""
+    match = MOMENT.fullmatch(str(value).strip())
+    return match is not None and match.group(4) is not None
+
+
+def exists(moment: datetime) -> bool:
+    """False for a wall time the clock skips (2026-03-29 02:30 in Amsterdam)."""
+    back = moment.astimezone(UTC).astimezone(moment.tzinfo)
+    return back.replace(tzinfo=None) == moment.replace(tzinfo=None)
+
+
+def is_ambiguous(moment: datetime) -> bool:
+    """True for a wall time the clock shows twice (2026-10-25 02:30 in Amsterdam)."""
+    return moment.replace(fold=1 - moment.fold).utcoffset() != moment.utcoffset()
+
+
+def _skipped(moment: datetime) -> str:
+    """The wall times the clock skips around `moment`: 'de tijden van 02:00 tot 03:00'."""
+    first = last = moment
+    while not exists(first - timedelta(minutes=1)):
+        first -= timedelta(minutes=1)
+    while not exists(last):
+        last += timedelta(minutes=1)
+    return f"de tijden van {first:%H:%M} tot {last:%H:%M}"
+
+
+def _with_offset(value: Any, moment: datetime, written: timedelta) -> datetime:
+    """The moment whose Amsterdam offset is the one written (+01:00 winter, +02:00 summer)."""
+    for fold in (0, 1):
+        candidate = moment.replace(fold=fold)
+        if candidate.utcoffset() == written:
+            return candidate
+    actual = _offset_text(moment)
+    raise fail(f"{_show(value)} is geen tijd in Amsterdam: daar is het dan {actual} (het verschil "
+               f"met UTC); laat het deel met + weg, courant rekent in Nederlandse tijd")
+
+
+def _offset_text(moment: datetime) -> str:
+    offset = moment.utcoffset() or timedelta()
+    hours, rest = divmod(int(offset.total_seconds()) // 60, 60)
+    return f"{'+' if offset >= timedelta() else '-'}{abs(hours):02d}:{rest:02d}"
+
+
+def ambiguous_message(moment: datetime) -> str:
+    """Said (as a warning) for a time the clock shows twice, written without an offset."""
+    second = moment.replace(fold=1)
+    return (f"{moment:%Y-%m-%d %H:%M} komt twee keer voor: in die nacht gaat de klok een uur "
+            f"terug (wintertijd); courant neemt de eerste keer, nog in de zomertijd "
+            f"({_offset_text(moment)}); bedoel je de tweede keer, schrijf dan "
+            f"\"{moment:%Y-%m-%d %H:%M} {_offset_text(second)}\"")
 
 
 def _reading_kind(value: Any) -> ReadingKind:
@@ -182,13 +303,13 @@ def _consent(value: Any) -> bool:
 
 
 Text = Annotated[str, BeforeValidator(_text)]
+Line = Annotated[str, BeforeValidator(_line)]
 Title = Annotated[str, BeforeValidator(_required_text(EXAMPLES["title"]))]
 TextList = Annotated[tuple[str, ...], BeforeValidator(_text_list)]
 Day = Annotated[date, BeforeValidator(parse_day)]
 Month = Annotated[str, BeforeValidator(_month)]
 AudienceValue = Annotated[Audience, BeforeValidator(_audience)]
 Flag = Annotated[bool, BeforeValidator(_bool)]
-Url = Annotated[str, BeforeValidator(_url)]
 Moment = Annotated[datetime | date, BeforeValidator(parse_moment)]
 
 
@@ -219,8 +340,8 @@ class ItemFront(_Front):
     tags: TextList = ()
     issue: Month | None = None
     draft: Flag = False
-    image: Text | None = None
-    image_alt: Text | None = None
+    image: Line | None = None
+    image_alt: Line | None = None
 
 
 class DatedFront(ItemFront):
@@ -233,7 +354,7 @@ class UpdateFront(DatedFront):
 
 class PersonFront(_Front):
     name: Annotated[str, BeforeValidator(_required_text(EXAMPLES["name"]))]
-    role: Text | None = None
+    role: Line | None = None
     department: DepartmentKey | None = None
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -255,17 +376,19 @@ class InterviewFront(DatedFront):
 class EventFront(ItemFront):
     start: Moment
     end: Moment | None = None
-    location: Text | None = None
-    online: Url | None = None
-    registration: Url | None = None
-    series: Text | None = None
+    location: Line | None = None
+    online: Annotated[str, BeforeValidator(_url("https://meet.waalstad.nl/spotlights"))] | None \
+        = None
+    registration: Annotated[str, BeforeValidator(_url(
+        "https://www.waalstad.nl/aanmelden"))] | None = None
+    series: Line | None = None
     cancelled: Flag = False
 
 
 class ReadingFront(DatedFront):
     kind: Annotated[ReadingKind, BeforeValidator(_reading_kind)]
-    creator: Text | None = None
-    link: Url | None = None
+    creator: Line | None = None
+    link: Annotated[str, BeforeValidator(_url("https://www.voorbeeld.nl/artikel"))] | None = None
 
 
 class PageFront(ItemFront):
@@ -274,12 +397,14 @@ class PageFront(ItemFront):
 
 class IssueFront(_Front):
     date: Day
-    title: Text | None = None
+    title: Line | None = None
 
 
 def _email(value: Any) -> str:
+    """One e-mail address: it becomes a mailto: link, so nothing around it (a ')' would end
+    the link and start another)."""
     text = _text(value)
-    if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", text):
+    if not EMAIL.fullmatch(text):
         raise fail(f"{_show(value)} is geen e-mailadres; schrijf het volledige adres, "
                    "bijvoorbeeld werkeninkomen@waalstad.nl")
     return text
@@ -289,7 +414,7 @@ class DepartmentFront(_Front):
     key: Annotated[str, BeforeValidator(_required_text(DEPARTMENT_EXAMPLES["key"]))]
     name: Annotated[str, BeforeValidator(_required_text(DEPARTMENT_EXAMPLES["name"]))]
     email: Annotated[str, BeforeValidator(_email)] | None = None
-    phone: Text | None = None
+    phone: Line | None = None
     description: Text | None = None
     topics: TextList = ()
 

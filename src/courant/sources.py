@@ -19,6 +19,14 @@ from frontmatter.default_handlers import YAMLHandler
 
 from courant.model import Kind
 from courant.problems import Problems
+from courant.yamlcheck import (
+    FORBIDDEN,
+    NestingTooDeep,
+    failing_mark,
+    value_faults,
+    yaml_line,
+    yaml_message,
+)
 
 ITEM_FOLDERS = {kind.value: kind for kind in Kind}
 ISSUE_NAME = re.compile(r"^(\d{4})-(\d{2})$")
@@ -85,15 +93,21 @@ def parse_yaml(text: str, key_lines: dict[str, int] | None = None, first_line: i
 
     `first_line` is the file line of the text's first line. Top-level keys that occur twice
     (YAML keeps the last one, silently) go into `duplicates` as (key, line, earlier line).
+    Nesting too deep for the parser's recursion is a NestingTooDeep error.
     """
     try:
         return _parse_with(_FastEditorLoader, text, key_lines, first_line, duplicates)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError) as err:
+        if NestingTooDeep.said_by(err):
+            raise NestingTooDeep.found_in(text) from None
         if key_lines is not None:
             key_lines.clear()
         if duplicates is not None:
             duplicates.clear()
+    try:
         return _parse_with(_EditorLoader, text, key_lines, first_line, duplicates)
+    except RecursionError:
+        raise NestingTooDeep.found_in(text) from None
 
 
 def _parse_with(loader_class: Any, text: str, key_lines: dict[str, int] | None,
@@ -115,21 +129,9 @@ def _parse_with(loader_class: Any, text: str, key_lines: dict[str, int] | None,
         except (ValueError, TypeError) as err:  # an explicit tag: `date: !!timestamp 2026-02-30`
             raise yaml.constructor.ConstructorError(
                 None, None, f"could not determine a constructor ({err})",
-                _failing_mark(loader, node)) from err
+                failing_mark(loader, node)) from err
     finally:
         loader.dispose()
-
-
-def _failing_mark(loader: Any, node: yaml.Node) -> Any:
-    """Where the value that could not be constructed starts (else the document's start)."""
-    if isinstance(node, yaml.MappingNode):
-        for _, value_node in node.value:
-            loader.constructed_objects, loader.recursive_objects = {}, {}
-            try:
-                loader.construct_object(value_node, deep=True)
-            except (ValueError, TypeError, yaml.YAMLError):
-                return value_node.start_mark
-    return node.start_mark
 
 
 def _nested_lines(key: str, node: yaml.Node, key_lines: dict[str, int], first_line: int) -> None:
@@ -176,19 +178,54 @@ def read_sources(root: Path, problems: Problems, read: Reader | None = None) -> 
     `read` replaces read_markdown (a cache of files read before: courant.sourcecache)."""
     read = read or read_markdown
     content = root / "content"
+    if content.exists() and not content.is_dir():
+        problems.add("content", "is een bestand, geen map; maak een map content/ met daarin "
+                     "departments.yml en de mappen updates/, agenda/, pages/ enzovoort")
+        return Sources([], {}, [], [])
     departments, dept_lines = _read_departments(root, content / "departments.yml", problems)
     items = [
         raw
         for path in _markdown_files(content, problems, root)
         if (raw := read(root, path, _kind_of(content, path), problems))
     ]
-    issues = [
-        raw
-        for path in sorted((root / "newsletter").glob("*.md"))
-        if not path.name.startswith((".", "~"))
-        and (raw := read(root, path, None, problems))
-    ]
+    issues = [raw for path in _issue_files(root, problems)
+              if (raw := read(root, path, None, problems))]
     return Sources(departments, dept_lines, items, issues)
+
+
+def _issue_files(root: Path, problems: Problems) -> list[Path]:
+    """newsletter/*.md; a folder with such a name, or an issue file where courant does not
+    look for one, is said (it would be missing from the newsletter without a word)."""
+    folder = root / "newsletter"
+    if not folder.is_dir():
+        if folder.exists():
+            problems.add("newsletter", "is een bestand, geen map; maak een map newsletter/ met "
+                         "daarin een bestand per nummer, zoals newsletter/2026-12.md")
+        return []
+    files = []
+    for path in sorted(folder.iterdir()):
+        name = _rel(root, path)
+        if path.name.startswith((".", "~")):
+            continue
+        if path.is_dir():
+            _issue_folder(root, path, problems)
+        elif path.suffix == ".md":
+            files.append(path)
+        elif path.suffix.lower() in MARKDOWN_LIKE:
+            problems.add(name, f"wordt niet gelezen: alleen bestanden die op '.md' eindigen "
+                         f"tellen mee; hernoem het naar {path.stem}.md", warning=True)
+    return files
+
+
+def _issue_folder(root: Path, path: Path, problems: Problems) -> None:
+    name = _rel(root, path)
+    if path.suffix.lower() in MARKDOWN_LIKE:
+        problems.add(name, f"is een map, geen bestand; een nummer van de nieuwsbrief is één "
+                     f"bestand: haal de map weg en maak een bestand {name}")
+    elif any(p.suffix == ".md" for p in path.rglob("*")):
+        problems.add(name, "is een submap; courant leest alleen de nummers die direct in "
+                     "newsletter/ staan: zet de bestanden daar (newsletter/2026-12.md)",
+                     warning=True)
 
 
 KNOWN_IN_CONTENT = {*ITEM_FOLDERS, "media", "departments.yml"}
@@ -216,6 +253,10 @@ def _markdown_files(content: Path, problems: Problems, root: Path) -> list[Path]
                              f"'.md' eindigen tellen mee; hernoem het naar {path.stem}.md",
                              warning=True)
     for stray in sorted(content.iterdir()) if content.is_dir() else []:
+        if stray.name in ITEM_FOLDERS and not stray.is_dir():
+            problems.add(_rel(root, stray), f"is een bestand, geen map; maak een map "
+                         f"content/{stray.name}/ en zet de stukken daarin")
+            continue
         if stray.name in KNOWN_IN_CONTENT or stray.name.startswith("."):
             continue
         if stray.is_dir() and any(stray.rglob("*.md")):
@@ -237,7 +278,7 @@ def _rel(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CONTROL = FORBIDDEN
 """Invisible control characters (from Word, a PDF or a mail): no feed, page or mail takes them."""
 
 
@@ -252,9 +293,14 @@ def read_markdown(root: Path, path: Path, kind: Kind | None,
     """Read one Markdown file with front matter; None (and a problem) when it cannot be read."""
     name = _rel(root, path)
     try:
-        text = path.read_bytes().decode("utf-8")
+        data = path.read_bytes()
+    except OSError as err:
+        problems.add(name, unreadable_message(err))
+        return None
+    try:
+        text = data.decode("utf-8")
     except UnicodeDecodeError as err:
-        line = path.read_bytes()[: err.start].count(b"\n") + 1
+        line = data[: err.start].count(b"\n") + 1
         problems.add(name, "is geen UTF-8-tekst; sla het bestand op als UTF-8 "
                      "(in de meeste editors: 'Opslaan als' en dan codering UTF-8)", line=line)
         return None
@@ -272,7 +318,8 @@ def read_markdown(root: Path, path: Path, kind: Kind | None,
     try:
         _, body = frontmatter.parse(text, handler=handler)
     except yaml.YAMLError as err:
-        problems.add(name, yaml_message(err), line=yaml_line(err, handler.first_line))
+        problems.add(name, yaml_message(err), key=getattr(err, "key", None),
+                     line=yaml_line(err, handler.first_line))
         return None
     meta = handler.loaded
     if meta is _UNREAD:
@@ -288,8 +335,26 @@ def read_markdown(root: Path, path: Path, kind: Kind | None,
     for key, line, earlier in handler.duplicates:
         problems.add(name, f"staat twee keer in de front matter (ook op regel {earlier}); "
                      "laat er één staan", key=key, line=line)
-    return RawSource(PurePosixPath(name), kind, {str(k): v for k, v in meta.items()}, body,
-                     handler.key_lines, *_body_lines(text))
+    raw = RawSource(PurePosixPath(name), kind, {str(k): v for k, v in meta.items()}, body,
+                    handler.key_lines, *_body_lines(text))
+    faults = value_faults(raw.meta)
+    for fault in faults:
+        problems.add(name, fault.message, key=fault.key, line=raw.line(fault.where))
+    return None if faults else raw
+
+
+def unreadable_message(err: OSError) -> str:
+    """A file that is there but cannot be read: a folder, no permission, a broken link."""
+    if isinstance(err, IsADirectoryError):
+        return "is een map, geen bestand; haal de map weg of geef hem een andere naam"
+    if isinstance(err, PermissionError):
+        return ("mag niet gelezen worden (geen leesrechten); geef iedereen die bouwt het recht "
+                "het bestand te lezen")
+    if isinstance(err, FileNotFoundError):
+        return ("bestaat niet meer (een snelkoppeling naar een bestand dat weg is?); haal het "
+                "weg of zet het bestand terug")
+    return (f"kan niet gelezen worden (foutcode {err.errno}); sla het bestand opnieuw op als "
+            "gewoon bestand")
 
 
 def _body_lines(text: str) -> tuple[int, int]:
@@ -302,74 +367,17 @@ def _body_lines(text: str) -> tuple[int, int]:
     return start + 1, close + 1
 
 
-def yaml_line(err: yaml.YAMLError, first_line: int = 1) -> int | None:
-    """The line to show: where an unclosed quote, list or key began, else where YAML stopped."""
-    context = str(getattr(err, "context", None) or "")
-    marks = [getattr(err, "problem_mark", None), getattr(err, "context_mark", None)]
-    if context.startswith(("while scanning a", "while parsing a flow")):
-        marks.reverse()
-    mark = next((m for m in marks if m is not None), None)
-    return mark.line + first_line if mark is not None else None
-
-
-YAML_EXPLAINED: tuple[tuple[str, str], ...] = (
-    ("mapping values are not allowed",
-     "er staat een tweede dubbele punt, of de regel springt verkeerd in; zet tekst met een ':' "
-     'tussen aanhalingstekens (title: "Let op: nieuwe regels") en laat de regel even ver '
-     "inspringen als de sleutels erboven"),
-    ("found character '\\t'", "er staat een tab; spring in met spaties"),
-    ("while scanning a quoted scalar",
-     "een aanhalingsteken wordt niet gesloten; zet hetzelfde aanhalingsteken aan het eind van "
-     "de tekst"),
-    ("while parsing a flow sequence",
-     "een lijst tussen [ en ] wordt niet gesloten; zet aan het eind een ]"),
-    ("while parsing a flow mapping",
-     "een blok tussen { en } wordt niet gesloten; zet aan het eind een }"),
-    ("could not find expected ':'",
-     "op deze regel staat een sleutel zonder dubbele punt; schrijf 'sleutel: waarde'"),
-    ("cannot start any token",
-     "de tekst begint met een teken dat YAML zelf gebruikt; zet de tekst tussen aanhalingstekens"),
-    ("found undefined alias",
-     "de tekst begint met een * (of &); zet de tekst tussen aanhalingstekens"),
-    ("while scanning an a",  # an alias (*) or an anchor (&)
-     "de tekst begint met een * (of &); zet de tekst tussen aanhalingstekens"),
-    ("could not determine a constructor",
-     "de tekst begint met een ! (of !!); zet de tekst tussen aanhalingstekens"),
-    ("found unhashable key",
-     "een sleutel staat tussen [ ] of { }; schrijf gewone 'sleutel: waarde'-regels"),
-    ("while scanning a block scalar",
-     "de tekst begint met een | of >; zet de tekst tussen aanhalingstekens"),
-    ("sequence entries are not allowed",
-     "een lijst met '-' begint op de regel na de sleutel; zet elk onderdeel op een eigen "
-     "ingesprongen regel ('  - Anna'), of schrijf de lijst als [Anna, Omar]"),
-    ("special characters are not allowed",
-     "er staat een onzichtbaar stuurteken, vaak meegekomen bij kopiëren uit Word, een pdf of een "
-     "mail; verwijder het (typ de woorden rond die plek opnieuw)"),
-    ("expected <block end>",
-     "deze regel past niet bij de regels erboven; laat hem even ver inspringen als de sleutels "
-     "erboven, en laat tekst die met een aanhalingsteken begint er ook mee eindigen (tekst met "
-     "een ' erin zet je tussen dubbele aanhalingstekens)"),
-)
-
-
-def yaml_message(err: yaml.YAMLError, what: str = "de front matter") -> str:
-    """A Dutch explanation of a YAML error; PyYAML's own words only when nothing fits."""
-    said = f"{getattr(err, 'context', None) or ''} {getattr(err, 'problem', None) or ''}"
-    explained = next((text for pattern, text in YAML_EXPLAINED if pattern in said), None)
-    if explained is None:
-        explained = ("controleer de dubbele punt na de sleutel, en zet tekst met een ':' of "
-                     f"'#' tussen aanhalingstekens (YAML meldt: {said.strip() or 'onleesbaar'})")
-    return f"{what} is geen geldige YAML: {explained}"
-
-
 def _read_departments(root: Path, path: Path, problems: Problems) -> tuple[Any, dict[str, int]]:
     name = _rel(root, path)
-    if not path.is_file():
+    if not path.exists():
         problems.add(name, "ontbreekt; maak het aan met een lijst van afdelingen "
                      "(key, name) zoals in de handleiding")
         return [], {}
     try:
         text = path.read_bytes().decode("utf-8")
+    except OSError as err:
+        problems.add(name, unreadable_message(err))
+        return [], {}
     except UnicodeDecodeError:
         problems.add(name, "is geen UTF-8-tekst; sla het bestand op als UTF-8")
         return [], {}
@@ -385,12 +393,16 @@ def _read_departments(root: Path, path: Path, problems: Problems) -> tuple[Any, 
     except yaml.YAMLError as err:
         problems.add(name, yaml_message(err, "het bestand"), line=yaml_line(err))
         return [], {}
-    return data, lines
+    faults = value_faults(data)
+    for fault in faults:
+        problems.add(name, fault.message, key=fault.key, line=lines.get(
+            fault.where, lines.get(str(fault.path[0]) if fault.path else "")))
+    return ([], {}) if faults else (data, lines)
 
 
 def _department_lines(text: str, lines: dict[str, int]) -> None:
     """Line of each list entry (by position) for messages about departments.yml."""
-    loader = _EditorLoader(text)
+    loader = _FastEditorLoader(text)
     try:
         node = loader.get_single_node()
     finally:

@@ -6,7 +6,7 @@ import difflib
 import posixpath
 import re
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -18,6 +18,7 @@ from slugify import slugify
 
 from courant.markup import relative_links
 from courant.model import (
+    HOME_PAGE,
     NEWS_KINDS,
     Audience,
     Content,
@@ -44,8 +45,11 @@ from courant.schema import (
     ItemFront,
     ReadingFront,
     UpdateFront,
+    ambiguous_message,
+    is_ambiguous,
     message_for,
     parse_moment,
+    written_offset,
 )
 from courant.sources import ISSUE_NAME, RawSource, Sources
 
@@ -54,6 +58,8 @@ MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augus
 RESERVED_PAGE_ROOTS = {"index", "nieuws", "afdelingen", "collega-in-beeld", "agenda",
                        "boekenkast", "nieuwsbrief", "wie-benader-je-waarvoor", "media",
                        "toegankelijkheid", "assets", "search", "feed", "rss", "agenda-ics"}
+LIST_PAGE = re.compile(r"index|pagina-\d+")
+"""The names of the list pages courant makes in each folder (nieuws/, nieuws/pagina-2/)."""
 
 
 def validate(root: Path, sources: Sources, problems: Problems) -> Content:
@@ -61,8 +67,9 @@ def validate(root: Path, sources: Sources, problems: Problems) -> Content:
     departments = validate_departments(sources.departments, sources.departments_lines, problems)
     keys = tuple(d.key for d in departments)
     items = [item for raw in sources.items if (item := validate_item(root, raw, keys, problems))]
-    _check_unique_slugs(items, problems)
+    _check_addresses(items, problems)
     issues = [issue for raw in sources.issues if (issue := validate_issue(raw, problems))]
+    _check_issue_dates(issues, sources.issues, problems)
     by_source = {item.source: item for item in items}
     _check_links(root, [*sources.items, *sources.issues], by_source, problems)
     _check_issue_keys(items, {i.month: i.date for i in issues}, sources.items, problems)
@@ -166,7 +173,7 @@ def _build_item(raw: RawSource, front: ItemFront, common: dict[str, Any]) -> Ite
     if isinstance(front, EventFront):
         start, end = front.start, front.end
         if end is None:
-            end = start + timedelta(hours=1) if isinstance(start, datetime) else start
+            end = _an_hour_later(start) if isinstance(start, datetime) else start
         return Event(start=start, end=end, location=front.location, online=front.online,
                      registration=front.registration, series=front.series,
                      cancelled=front.cancelled, **common)
@@ -194,9 +201,20 @@ def _check_reading_link(raw: RawSource, problems: Problems) -> None:
                  "een boek kan zonder)", key="link", line=raw.line("kind"))
 
 
+def _an_hour_later(start: datetime) -> datetime:
+    """One hour of real time, also across a change of the clock (01:30 + 1 h on the night the
+    clock goes back is 02:30 summer time; on the night it goes forward, 03:30)."""
+    return (start.astimezone(UTC) + timedelta(hours=1)).astimezone(start.tzinfo)
+
+
 def _check_event_end(raw: RawSource, problems: Problems) -> None:
     start = _parsed(parse_moment, raw.meta.get("start"))
     end = _parsed(parse_moment, raw.meta.get("end")) if raw.meta.get("end") else None
+    for key, moment in (("start", start), ("end", end)):
+        if isinstance(moment, datetime) and is_ambiguous(moment) and not written_offset(
+                raw.meta[key]):
+            problems.add(str(raw.path), ambiguous_message(moment), key=key,
+                         line=raw.line(key), warning=True)
     if start is None or end is None:
         return
     if isinstance(start, datetime) != isinstance(end, datetime):
@@ -209,6 +227,10 @@ def _check_event_end(raw: RawSource, problems: Problems) -> None:
 
 
 def _before(end: datetime | date, start: datetime | date) -> bool:
+    """In real time: Python compares two times of one time zone by the clock alone, and the
+    clock shows 02:30 twice on the night it goes back."""
+    if isinstance(end, datetime) and isinstance(start, datetime):
+        return end.astimezone(UTC) < start.astimezone(UTC)
     return end < start  # type: ignore[operator,unused-ignore]
 
 
@@ -273,10 +295,19 @@ def _image_fault(root: Path, source: PurePosixPath, ref: str) -> PurePosixPath |
     if target.suffix.lower() not in IMAGE_SUFFIXES:
         return (f'"{ref}" is geen afbeelding; gebruik een .jpg-, .png-, .gif-, .webp- of '
                 ".svg-bestand (link naar andere bestanden in de tekst)")
-    if not (root / "content" / target).is_file():
+    if not _is(Path.is_file, root / "content" / target):
         return (f'"{ref}" bestaat niet (gezocht naast dit bestand en in content/media/); zet '
                 "de afbeelding in content/media/ of controleer de naam (hoofdletters tellen mee)")
     return target
+
+
+def _is(test: Callable[[Path], bool], path: Path) -> bool:
+    """`path.is_file()` and the like, False for a path no file system can hold (a name of
+    thousands of characters): such a file does not exist."""
+    try:
+        return test(path)
+    except (OSError, ValueError):  # ENAMETOOLONG; a NUL byte
+        return False
 
 
 def resolve_content_path(root: Path, source: PurePosixPath, ref: str) -> PurePosixPath | None:
@@ -292,24 +323,73 @@ def resolve_content_path(root: Path, source: PurePosixPath, ref: str) -> PurePos
     inside = [c for c in candidates if c.startswith("content/") and ".." not in c.split("/")]
     if not inside:
         return None
-    found = next((c for c in inside if (root / c).is_file()), inside[0])
+    found = next((c for c in inside if _is(Path.is_file, root / c)), inside[0])
     return PurePosixPath(found).relative_to("content")
 
 
-def _check_unique_slugs(items: list[Item], problems: Problems) -> None:
+def address(item: Item) -> str:
+    """The item's address inside its kind's folder, as the sites publish it: a folder's
+    index.md is the folder itself (leeracademie/index.md and leeracademie.md are both
+    leeracademie/), and pages/index.md is the home page ('')."""
+    if item.kind is Kind.PAGE and (item.slug == HOME_PAGE or item.slug.endswith("/index")):
+        return item.slug.removesuffix(HOME_PAGE).removesuffix("/")
+    return item.slug
+
+
+def _check_addresses(items: list[Item], problems: Problems) -> None:
+    """Two items at one address would silently leave one of them out; an item at an address
+    courant makes itself likewise."""
     seen: dict[tuple[Kind, str], Item] = {}
+    taken = {(item.kind, address(item)) for item in items}
     for item in items:
-        key = (item.kind, item.slug)
-        if key in seen:
-            problems.add(str(item.source), f"heeft dezelfde naam als {seen[key].source}; het "
-                         "webadres komt uit de bestandsnaam, dus geef een van beide een "
-                         "andere bestandsnaam")
-        else:
-            seen[key] = item
-        if item.kind is Kind.PAGE and item.slug.split("/")[0] in RESERVED_PAGE_ROOTS:
-            problems.add(str(item.source), f"gebruikt de naam '{item.slug.split('/')[0]}', die "
-                         "courant zelf al gebruikt voor een vaste pagina; kies een andere "
-                         "bestands- of mapnaam")
+        key = (item.kind, address(item))
+        other = seen.setdefault(key, item)
+        if other is not item:
+            # said of the file beside the folder, not of the folder's own index.md
+            said, then = sorted((item, other), key=lambda i: i.slug.endswith("/index"))
+            problems.add(str(said.source), _collision_message(said, then))
+        fault = _reserved_fault(item, taken)
+        if fault:
+            problems.add(str(item.source), fault)
+
+
+def _collision_message(item: Item, other: Item) -> str:
+    if item.slug == other.slug:
+        return (f"heeft dezelfde naam als {other.source}; het webadres komt uit de "
+                "bestandsnaam, dus geef een van beide een andere bestandsnaam")
+    return (f"krijgt hetzelfde webadres ({address(item)}/) als {other.source}, want een "
+            "index.md is de pagina van zijn map; zet de tekst in een van beide en haal de "
+            "andere weg, of geef dit bestand een andere naam")
+
+
+def _reserved_fault(item: Item, taken: set[tuple[Kind, str]]) -> str | None:
+    """A name courant uses itself, with a free one to take instead."""
+    if item.kind is Kind.PAGE:
+        root = item.slug.split("/")[0]
+        if item.slug == HOME_PAGE or root not in RESERVED_PAGE_ROOTS:
+            return None
+        if "/" in item.slug:
+            return (f"staat in de map '{root}', een naam die courant zelf al gebruikt voor een "
+                    f"vaste pagina; geef de map een andere naam, bijvoorbeeld {root}-info/")
+        free = _free_name(item, taken, RESERVED_PAGE_ROOTS)
+        return (f"gebruikt de naam '{root}', die courant zelf al gebruikt voor een vaste "
+                f"pagina; geef het bestand een andere naam, bijvoorbeeld {free}.md")
+    if not LIST_PAGE.fullmatch(item.slug):
+        return None
+    free = _free_name(item, taken, set())
+    return (f"gebruikt de naam '{item.slug}', die courant zelf al gebruikt voor de lijst van "
+            f"alle stukken van deze soort; geef het bestand een andere naam, bijvoorbeeld "
+            f"{free}.md")
+
+
+def _free_name(item: Item, taken: set[tuple[Kind, str]], reserved: set[str]) -> str:
+    """The title as a file name when that is free, else the name with a number."""
+    def free(name: str) -> bool:
+        return bool(name) and name not in reserved and not LIST_PAGE.fullmatch(name) \
+            and (item.kind, name) not in taken
+    stem = item.slug.rpartition("/")[2]
+    return next(name for name in (slugify(item.title), *(f"{stem}-{n}" for n in range(2, 999)))
+                if free(name))
 
 
 def validate_issue(raw: RawSource, problems: Problems) -> Issue | None:
@@ -326,6 +406,23 @@ def validate_issue(raw: RawSource, problems: Problems) -> Issue | None:
     year, month = int(match.group(1)), int(match.group(2))
     title = front.title or f"Nieuwsbrief {MONTHS[month - 1]} {year}"
     return Issue(raw.path, raw.path.stem, front.date, title, raw.body)
+
+
+def _check_issue_dates(issues: list[Issue], raws: list[RawSource], problems: Problems) -> None:
+    """Issues come out one at a time, in the order of their months: an item goes into the
+    first issue dated on or after its own date, so two issues on one day, or a later month
+    out before an earlier one, would silently give one of them the other's news."""
+    lines = {raw.path: raw.line("date") for raw in raws}
+    previous: Issue | None = None
+    for issue in sorted(issues, key=lambda i: i.month):
+        if previous is not None and issue.date <= previous.date:
+            day, other = issue.date.isoformat(), previous.date.isoformat()
+            fault = f"op {day} komt ook {previous.source} uit" if day == other else (
+                f"{day} ligt vóór de datum van het nummer ervoor, {previous.source} ({other})")
+            problems.add(str(issue.source), f"{fault}; elk nummer komt op een eigen dag uit, na "
+                         "het nummer ervoor: controleer de datum van beide", key="date",
+                         line=lines.get(issue.source))
+        previous = issue if previous is None or issue.date > previous.date else previous
 
 
 def _check_links(root: Path, raws: list[RawSource], by_source: dict[PurePosixPath, Item],
@@ -355,8 +452,8 @@ def _link_fault(root: Path, target: PurePosixPath, written: str) -> tuple[str, b
     and whether that is only a warning (the link is then shown as its text alone)."""
     inside = target.parts[:1] == ("content",) or (
         target.parts[:1] == ("newsletter",) and len(target.parts) == 2)
-    if not (root / target).exists():
-        if "%" in written and (root / unquote(str(target))).exists():
+    if not _is(Path.exists, root / target):
+        if "%" in written and _is(Path.exists, root / unquote(str(target))):
             return (f'de link naar "{written}" gebruikt %-codes (zoals %20 voor een spatie); '
                     "geef het bestand een naam zonder spaties en link er zonder %-codes naar",
                     False)

@@ -330,7 +330,12 @@ def image_warnings(file: str, path: Path, line: int | None) -> list[Problem]:
                               "het origineel staat ook op de site, als download",
                               key="image", line=line))
     dimensions = image_size(path)
-    if dimensions is not None and dimensions[0] < IMAGE_MIN_WIDTH:
+    if dimensions is None and path.suffix.lower() != ".svg":
+        found.append(_warning(file, f"{path.name} is geen afbeelding die te lezen is (het "
+                              "bestand is beschadigd, of van een ander soort dan de naam zegt) "
+                              "en staat dan kapot op de site: sla hem opnieuw op als .jpg of "
+                              ".png", key="image", line=line))
+    elif dimensions is not None and dimensions[0] < IMAGE_MIN_WIDTH:
         found.append(_warning(file, f"{path.name} is maar {dimensions[0]} pixels breed; hij "
                               "wordt groot getoond (op de pagina en in de nieuwsbrief) en wordt "
                               f"dan wazig: kies een afbeelding van minstens {IMAGE_MIN_WIDTH} "

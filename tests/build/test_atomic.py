@@ -117,16 +117,22 @@ def test_a_broken_mail_template_names_its_line(project: Path, mistake: str) -> N
     assert hashes(project / "dist") == before
 
 
-def test_a_configuration_error_leaves_dist_as_it_was(project: Path) -> None:
+def test_a_configuration_error_is_said_by_check_and_leaves_dist_as_it_was(project: Path
+                                                                          ) -> None:
+    """MkDocs' own key (theme.name) is checked before anything is built, in Dutch, by check
+    as by build: an administrator's mistake, exit code 1 like an editor's."""
     before = hashes(project / "dist")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("name: material",
-                                                                 "name: materiaal"),
-                      encoding="utf-8")
-    result = courant(project, "build")
-    assert result.returncode == 2
-    assert "Traceback" not in result.stderr
-    assert "De site kon niet worden gebouwd" in result.stderr
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("name: material", "name: materiaal"), encoding="utf-8")
+    line = text.splitlines().index("  name: material") + 1
+    for command in ("check", "build"):
+        result = courant(project, command)
+        assert result.returncode == 1
+        assert "Traceback" not in result.stderr
+        assert result.stderr.startswith(
+            f"mkdocs.yml:{line}: theme.name: 'materiaal' is geen thema dat hier geïnstalleerd "
+            "is; kies uit mkdocs, readthedocs, material\n"), result.stderr
     assert "dist/ is niet veranderd." in result.stderr
     assert hashes(project / "dist") == before
 

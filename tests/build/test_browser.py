@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -32,10 +33,10 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def served(demo_dist: Path) -> Iterator[str]:
-    """dist/intranet on http://127.0.0.1:<free port>/."""
-    handler = functools.partial(_QuietHandler, directory=str(demo_dist / "intranet"))
+@contextmanager
+def serving(folder: Path) -> Iterator[str]:
+    """`folder` on http://127.0.0.1:<free port>/."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -47,7 +48,15 @@ def served(demo_dist: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
+def served(demo_dist: Path) -> Iterator[str]:
+    """dist/intranet on http://127.0.0.1:<free port>/."""
+    with serving(demo_dist / "intranet") as url:
+        yield url
+
+
+@contextmanager
+def launched() -> Iterator[Any]:
+    """Debian's Chromium, driven by Playwright."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as play:
@@ -56,6 +65,12 @@ def browser() -> Iterator[Any]:
             yield chromium
         finally:
             chromium.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with launched() as chromium:
+        yield chromium
 
 
 class Visit:

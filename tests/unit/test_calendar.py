@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import UTC, date, datetime
+from pathlib import PurePosixPath
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -13,8 +15,9 @@ from conftest import FIXTURES, NOW_EPOCH, copy_project
 from courant import pipeline
 from courant.audience import Edition, select
 from courant.clock import AMSTERDAM
-from courant.model import Content
+from courant.model import Content, Event
 from courant.render.calendar import calendar_files
+from projects import tiny_project
 
 NOW = datetime.fromtimestamp(int(NOW_EPOCH), tz=AMSTERDAM)
 URL = "https://partners.example.org/"
@@ -198,3 +201,53 @@ def test_events_serialised_once_and_kept_give_icalendars_own_bytes(content: Cont
         assert calendar_files(selected, "X", URL, memo) == whole
         assert len(memo) == len(events)
         assert calendar_files(selected, "X", URL, memo) == whole  # from the kept blocks
+
+
+@pytest.fixture(scope="module")
+def night(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    """The night the clock goes back (2026-10-25, 03:00 summer time -> 02:00): an event in the
+    first and one in the second 02:00-03:00, and one of an hour from 02:30, by default end."""
+    root = tiny_project(tmp_path_factory.mktemp("night") / "p")
+    for name, start in (("eerste", "2026-10-25 02:00"), ("tweede", "2026-10-25 02:00 +01:00"),
+                        ("over-de-grens", "2026-10-25 02:30")):
+        (root / "content" / "agenda").mkdir(parents=True, exist_ok=True)
+        (root / "content" / "agenda" / f"{name}.md").write_text(
+            f'---\ntitle: {name}\nstart: "{start}"\naudience: all\n---\nT.\n')
+    content = pipeline.load(pipeline.Project(root)).content
+    return calendar_files(select(content, Edition.PARTNERS, NOW), "Sociaal Domein", URL)
+
+
+@pytest.mark.parametrize("own_zone", [False, True])
+def test_an_hour_the_clock_repeats_is_the_right_hour_in_a_client(night: dict[str, bytes],
+                                                                  own_zone: bool) -> None:
+    """Read by icalendar with its tz database, and (`own_zone`) with only the calendar's own
+    VTIMEZONE: each event lasts its one hour, and the second 02:00 is the second."""
+    text = night["agenda.ics"].decode()
+    if own_zone:
+        text = text.replace("TZID=Europe/Amsterdam", "TZID=Waalstad").replace(
+            "TZID:Europe/Amsterdam", "TZID:Waalstad")
+    times = {str(e["SUMMARY"]): (e.decoded("DTSTART").astimezone(UTC),
+                                 e.decoded("DTEND").astimezone(UTC))
+             for e in Calendar.from_ical(text).walk("VEVENT")}
+    assert times == {
+        "eerste": (datetime(2026, 10, 25, 0, 0, tzinfo=UTC), datetime(2026, 10, 25, 1, 0,
+                                                                      tzinfo=UTC)),
+        "tweede": (datetime(2026, 10, 25, 1, 0, tzinfo=UTC), datetime(2026, 10, 25, 2, 0,
+                                                                      tzinfo=UTC)),
+        "over-de-grens": (datetime(2026, 10, 25, 0, 30, tzinfo=UTC),
+                          datetime(2026, 10, 25, 1, 30, tzinfo=UTC)),
+    }
+
+
+def test_pages_and_mails_say_which_of_the_repeated_hour() -> None:
+    """The wording every page, list and mail uses for an event's time (render/dutch.py)."""
+    from courant.render.dutch import when
+
+    first = Event(source=PurePosixPath("content/agenda/a.md"), slug="a", title="A", body="",
+                  start=datetime(2026, 10, 25, 2, 0, tzinfo=AMSTERDAM),
+                  end=datetime(2026, 10, 25, 2, 0, fold=1, tzinfo=AMSTERDAM))
+    assert when(first) == ("zondag 25 oktober 2026, 02:00 (zomertijd) – 02:00 (wintertijd) "
+                           "uur")
+    plain = replace(first, start=datetime(2026, 11, 24, 15, 0, tzinfo=AMSTERDAM),
+                    end=datetime(2026, 11, 24, 16, 0, tzinfo=AMSTERDAM))
+    assert when(plain) == "dinsdag 24 november 2026, 15:00 – 16:00 uur"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email
+import re
 import shutil
 from dataclasses import replace
 from datetime import date, datetime
@@ -231,3 +232,23 @@ def test_preview_warns_about_a_mail_too_large(loaded: pipeline.Loaded,
     assert [str(p) for p in _size_warnings([mail_file, big])] == [
         "newsletter/2026-11.md: (waarschuwing) de mail voor medewerkers (2026-11/staff.txt) is "
         "102.000 bytes; boven 102.000 bytes knipt Gmail hem af en stopt de build"]
+
+
+def test_a_sender_with_a_comma_in_its_name_is_one_mailbox(tmp_path: Path) -> None:
+    """mkdocs.yml's sender as an administrator writes it; the .eml read back by the email
+    package has one From mailbox, with the comma inside the name, in both editions."""
+    project = pipeline.Project(copy_project(tmp_path / "p", content_from=FIXTURES / "leak"))
+    config = project.config_file.read_text(encoding="utf-8")
+    sender = "Redactie, Sociaal Domein <nieuwsbrief@waalstad.nl>"
+    project.config_file.write_text(re.sub(r"(?m)^      sender: .*$", f"      sender: {sender}",
+                                          config), encoding="utf-8")
+    loaded = pipeline.load(project)
+    for mail_file in made(loaded, project).values():
+        message = email.message_from_bytes(eml_bytes(mail_file.mail, mail_file.site),
+                                           policy=default)
+        addresses = message["From"].addresses
+        assert [(a.display_name, a.addr_spec) for a in addresses] == [
+            ("Redactie, Sociaal Domein", "nieuwsbrief@waalstad.nl")]
+        assert message["Message-ID"].endswith("@waalstad.nl>")
+        sender_line = BeautifulSoup(mail_file.mail.html, "html.parser").get_text()
+        assert '"Redactie, Sociaal Domein"' not in sender_line  # the name, not the header

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 import feedparser
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import FIXTURES, NOW_EPOCH, ROOT, copy_project
 from courant import pipeline
@@ -24,6 +25,7 @@ from courant.clock import AMSTERDAM
 from courant.config import load_config
 from courant.model import Content
 from courant.render.feeds import FeedSite, atom_bytes, feed_files, issue_feed, item_feed
+from projects import tiny_project
 
 NOW = datetime.fromtimestamp(int(NOW_EPOCH), tz=AMSTERDAM)
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -242,3 +244,38 @@ def test_the_newsletter_feed_is_dated_by_its_newest_issue(partners: EditionConte
     assert feed.updated == datetime(2026, 11, 20, tzinfo=AMSTERDAM)
     assert all(e.updated.tzinfo is not None for e in feed.entries)
     assert feed.updated < NOW.astimezone(UTC)
+
+
+PLAIN = 'Wmo <2027> & "jeugd": <b>niet vet</b> &amp; <script>alert(1)</script>'
+
+
+@pytest.fixture(scope="module")
+def plain_summary(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    """The feeds of one item whose plain summary is full of what HTML would read as markup."""
+    root = tiny_project(tmp_path_factory.mktemp("plain") / "p")
+    (root / "content" / "updates").mkdir(parents=True)
+    (root / "content" / "updates" / "wmo.md").write_text(
+        f"---\ntitle: Wmo\ndate: 2026-11-02\ndepartment: wi\naudience: all\n"
+        f"summary: '{PLAIN}'\n---\nTekst.\n", encoding="utf-8")
+    partners = select(pipeline.load(pipeline.Project(root)).content, Edition.PARTNERS, NOW)
+    return feed_files(partners, partners, SITE, SECTIONS)
+
+
+def test_rss_description_is_html_that_shows_the_plain_summary(
+        plain_summary: dict[str, bytes]) -> None:
+    """RSS 2.0 readers render <description> as HTML: the editor's `<b>` and `&amp;` must show
+    as the characters they are, and no tag may come of them."""
+    (entry,) = feedparser.parse(plain_summary["rss.xml"]).entries
+    assert entry.summary_detail.type == "text/html"
+    soup = BeautifulSoup(entry.summary, "html.parser")
+    assert soup.find() is None  # text only: no <b>, no <script>
+    assert soup.get_text() == PLAIN
+    description = ET.fromstring(plain_summary["rss.xml"]).findtext("channel/item/description")
+    assert BeautifulSoup(description, "html.parser").get_text() == PLAIN
+
+
+def test_atom_summary_stays_text(plain_summary: dict[str, bytes]) -> None:
+    (entry,) = feedparser.parse(plain_summary["feed.xml"]).entries
+    assert entry.summary_detail.type == "text/plain"
+    summary = ET.fromstring(plain_summary["feed.xml"]).find(f"{ATOM}entry/{ATOM}summary")
+    assert summary is not None and summary.text == PLAIN

@@ -46,8 +46,10 @@ def test_issue_day_wrong_in_mkdocs_yml(demo: Path) -> None:
     set_issue_day(demo, "elke donderdag")
     with pytest.raises(ContentError) as raised:
         pipeline.check(pipeline.Project(demo))
+    line = (demo / "mkdocs.yml").read_text().splitlines().index("    issue_day: elke donderdag")
     assert [str(p) for p in raised.value.problems] == [
-        "mkdocs.yml: extra.courant.issue_day: 'elke donderdag' is geen verschijningsdag; "
+        f"mkdocs.yml:{line + 1}: extra.courant.issue_day: 'elke donderdag' is geen "
+        "verschijningsdag; "
         "schrijf bijvoorbeeld 'last thursday' ('laatste donderdag'), 'first monday' of een dag "
         "van de maand van 1 tot en met 28, zoals '25'"]
 

@@ -177,3 +177,24 @@ def test_read_sources_takes_the_kind_from_the_top_folder(tmp_path: Path) -> None
         ("newsletter/2026-11.md", None)]
     assert sources.departments[0] == {"key": "wi", "name": "Werk en Inkomen"}
     assert sources.departments_lines["1.name"] == 4
+
+
+def test_files_and_folders_the_other_way_round(tmp_path: Path) -> None:
+    """content/ or newsletter/ as a file, departments.yml as a folder: said, not a traceback
+    or a misleading 'ontbreekt'."""
+    (tmp_path / "content").write_text("x")
+    (tmp_path / "newsletter").write_text("x")
+    problems = Problems()
+    read_sources(tmp_path, problems)
+    assert [str(p) for p in problems.found] == [
+        "content: is een bestand, geen map; maak een map content/ met daarin departments.yml "
+        "en de mappen updates/, agenda/, pages/ enzovoort"]
+    (tmp_path / "content").unlink()
+    (tmp_path / "content" / "departments.yml").mkdir(parents=True)
+    problems = Problems()
+    read_sources(tmp_path, problems)
+    assert [str(p) for p in problems.found] == [
+        "content/departments.yml: is een map, geen bestand; haal de map weg of geef hem een "
+        "andere naam",
+        "newsletter: is een bestand, geen map; maak een map newsletter/ met daarin een bestand "
+        "per nummer, zoals newsletter/2026-12.md"]

@@ -7,7 +7,7 @@ the exact lines `courant check` must print for it: file, line, key, what is wron
 from __future__ import annotations
 
 import shutil
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path, PurePosixPath
 
 import pytest
@@ -277,3 +277,93 @@ def test_department_numbers_stay_as_written(tiny: Path) -> None:
     (department,) = load(tiny).content.departments
     assert department.phone == "0241234567"
     assert department.topics == ("2026", "Bijstand")
+
+
+# --- the clock going forward and back (Europe/Amsterdam) ------------------------------------
+
+
+def utc(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)
+
+
+@pytest.mark.parametrize(("start", "end", "first", "last"), [
+    # the clock goes back at 03:00 summer time to 02:00: 02:00-02:59 happens twice
+    ("2026-10-25 02:00", None, utc("2026-10-25 00:00"), utc("2026-10-25 01:00")),
+    ("2026-10-25 01:30", None, utc("2026-10-24 23:30"), utc("2026-10-25 00:30")),
+    ("2026-10-25 02:30 +01:00", None, utc("2026-10-25 01:30"), utc("2026-10-25 02:30")),
+    ("2026-10-25 02:15", "2026-10-25 02:45 +01:00", utc("2026-10-25 00:15"),
+     utc("2026-10-25 01:45")),
+    ("2026-10-25 02:30 +0200", "2026-10-25 02:30 +0100", utc("2026-10-25 00:30"),
+     utc("2026-10-25 01:30")),
+    # the clock goes forward at 02:00 to 03:00: an hour after 01:30 is 03:30
+    ("2026-03-29 01:30", None, utc("2026-03-29 00:30"), utc("2026-03-29 01:30")),
+    ("2026-03-29 01:59", "2026-03-29 03:00", utc("2026-03-29 00:59"), utc("2026-03-29 01:00")),
+])
+def test_events_last_in_real_time_across_the_clock_change(
+        tiny: Path, start: str, end: str | None, first: datetime, last: datetime) -> None:
+    lines = f'start: "{start}"\n' + (f'end: "{end}"\n' if end else "")
+    write(tiny, "content/agenda/nacht.md", f"---\ntitle: Nacht\n{lines}---\nT.\n")
+    (event,) = load(tiny).content.items
+    assert isinstance(event, Event) and isinstance(event.start, datetime)
+    assert isinstance(event.end, datetime)
+    assert (event.start.astimezone(UTC), event.end.astimezone(UTC)) == (first, last)
+    assert event.start.tzinfo is AMSTERDAM  # shown in Amsterdam time, as written
+
+
+def test_a_time_that_happens_twice_warns_unless_its_offset_is_written(tiny: Path) -> None:
+    write(tiny, "content/agenda/nacht.md", '---\ntitle: Nacht\nstart: "2026-10-25 02:15"\n'
+          'end: "2026-10-25 02:45 +01:00"\n---\nT.\n')
+    assert problems_of(tiny) == [
+        'content/agenda/nacht.md:3: (waarschuwing) start: 2026-10-25 02:15 komt twee keer '
+        "voor: in die nacht gaat de klok een uur terug (wintertijd); courant neemt de eerste "
+        'keer, nog in de zomertijd (+02:00); bedoel je de tweede keer, schrijf dan '
+        '"2026-10-25 02:15 +01:00"']
+
+
+# --- the home page's own text, and addresses ---------------------------------------------
+
+
+def test_pages_index_is_the_home_pages_text_not_a_name_collision(tiny: Path) -> None:
+    write(tiny, "content/pages/index.md", "---\ntitle: Welkom\n---\nHallo.\n")
+    write(tiny, "content/pages/leeracademie/index.md", "---\ntitle: Leeracademie\n---\nL.\n")
+    assert problems_of(tiny) == []
+    home, section = sorted(load(tiny).content.items, key=lambda i: str(i.source))
+    assert isinstance(home, Page) and home.is_home and home.title == "Welkom"
+    assert isinstance(section, Page) and not section.is_home
+    assert section.section == PurePosixPath("leeracademie")
+
+
+@pytest.mark.parametrize(("first", "second", "said"), [
+    ("pages/leeracademie/index.md", "pages/Leeracademie.md", "krijgt hetzelfde webadres "
+     "(leeracademie/) als content/pages/leeracademie/index.md"),
+    ("pages/a/b/index.md", "pages/a/b.md", "krijgt hetzelfde webadres (a/b/)"),
+    ("pages/Index.md", "pages/index.md", "heeft dezelfde naam als content/pages/Index.md"),
+    ("pages/over ons.md", "pages/over-ons.md", "heeft dezelfde naam als content/pages/over "
+     "ons.md"),
+    ("reading/2026/tip.md", "reading/tip.md", "heeft dezelfde naam als "
+     "content/reading/2026/tip.md"),
+])
+def test_two_sources_at_one_address(tiny: Path, first: str, second: str, said: str) -> None:
+    text = "---\ntitle: T\ndate: 2026-11-02\nkind: book\n---\nT.\n"
+    write(tiny, f"content/{first}", text)
+    write(tiny, f"content/{second}", text)
+    found = [p for p in problems_of(tiny) if "(waarschuwing)" not in p]
+    assert len(found) == 1 and found[0].startswith(f"content/{second}: {said}"), found
+
+
+@pytest.mark.parametrize("path", ["updates/index.md", "interviews/pagina-3.md",
+                                  "pages/nieuws.md", "pages/agenda.md"])
+def test_a_name_courant_uses_itself_names_a_free_one(tiny: Path, path: str) -> None:
+    write(tiny, f"content/{path}", "---\ntitle: Alle stukken\ndate: 2026-11-02\n"
+          "department: wi\nperson: {name: K}\nconsent: true\n---\nT.\n")
+    (found,) = [p for p in problems_of(tiny) if "(waarschuwing)" not in p]
+    assert found.endswith("geef het bestand een andere naam, bijvoorbeeld alle-stukken.md"), \
+        found
+
+
+def test_a_free_name_is_free(tiny: Path) -> None:
+    """The suggested name is taken already: the next one with a number is offered."""
+    write(tiny, "content/pages/agenda.md", "---\ntitle: Onze agenda\n---\nT.\n")
+    write(tiny, "content/pages/onze-agenda.md", "---\ntitle: Onze agenda\n---\nT.\n")
+    (found,) = problems_of(tiny)
+    assert found.endswith("bijvoorbeeld agenda-2.md"), found

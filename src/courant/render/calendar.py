@@ -224,8 +224,17 @@ def event_component(event: Event, base_url: str) -> VEvent:
 def instants(event: Event) -> tuple[datetime | date, datetime | date]:
     """DTSTART and DTEND: Amsterdam times, or dates with an exclusive end for all-day events."""
     if isinstance(event.start, datetime) and isinstance(event.end, datetime):
-        return event.start.astimezone(AMSTERDAM), event.end.astimezone(AMSTERDAM)
+        return ical_moment(event.start), ical_moment(event.end)
     return event.start_day, event.end_day + timedelta(days=1)
+
+
+def ical_moment(moment: datetime) -> datetime:
+    """Amsterdam time, except the second time of an hour the clock repeats: iCalendar reads a
+    local time that happens twice as the first one (RFC 5545, 3.3.5), so that one goes in UTC."""
+    local = moment.astimezone(AMSTERDAM)
+    if local.fold and local.replace(fold=0).utcoffset() != local.utcoffset():
+        return local.astimezone(UTC)
+    return local
 
 
 def last_modified(event: Event) -> datetime:

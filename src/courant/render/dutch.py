@@ -45,7 +45,12 @@ def month(value: date) -> str:
 
 
 def clock(value: datetime) -> str:
-    return f"{value.hour:02d}:{value.minute:02d}"  # strftime is slow on aware datetimes
+    """15:00; a time the clock shows twice says which one: 02:30 (zomertijd)."""
+    shown = f"{value.hour:02d}:{value.minute:02d}"  # strftime is slow on aware datetimes
+    if value.tzinfo is not None and value.replace(fold=1 - value.fold).utcoffset() != \
+            value.utcoffset():
+        return f"{shown} ({'zomertijd' if value.dst() else 'wintertijd'})"
+    return shown
 
 
 def when(event: Event) -> str:

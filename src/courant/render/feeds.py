@@ -246,10 +246,12 @@ def atom_bytes(feed: Feed) -> bytes:
 
 
 def rss_bytes(feed: Feed) -> bytes:
-    return bytes(_generator(feed).rss_str(pretty=True))
+    """RSS 2.0: its <description> is HTML (readers render it), so the plain summary goes in
+    as HTML that shows exactly that text: an editor's `<` or `&` stays a character."""
+    return bytes(_generator(feed, summary_as_html=True).rss_str(pretty=True))
 
 
-def _generator(feed: Feed) -> FeedGenerator:
+def _generator(feed: Feed, summary_as_html: bool = False) -> FeedGenerator:
     generator = FeedGenerator()
     generator.load_extension("dc", atom=False, rss=True)  # RSS authors without an e-mail
     generator.id(feed.self_url)
@@ -266,11 +268,11 @@ def _generator(feed: Feed) -> FeedGenerator:
             generator.image(url=feed.logo, title=feed.title, link=feed.site_url)
     generator.updated(feed.updated)
     for entry in feed.entries:
-        _add_entry(generator, entry)
+        _add_entry(generator, entry, summary_as_html)
     return generator
 
 
-def _add_entry(generator: FeedGenerator, entry: Entry) -> None:
+def _add_entry(generator: FeedGenerator, entry: Entry, summary_as_html: bool) -> None:
     added = generator.add_entry(order="append")
     added.guid(entry.id, permalink=entry.id == entry.link)
     added.title(entry.title)
@@ -282,7 +284,8 @@ def _add_entry(generator: FeedGenerator, entry: Entry) -> None:
         added.dc.dc_creator(name)
     for category in entry.categories:
         added.category(term=category.term, label=category.label, scheme=category.scheme)
-    added.summary(entry.summary or entry.title)
+    summary = entry.summary or entry.title
+    added.summary(html.escape(summary, quote=False) if summary_as_html else summary)
     added.content(entry.content, type="html")
 
 

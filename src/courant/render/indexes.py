@@ -181,11 +181,18 @@ def guide_page(edition: EditionContent) -> SitePage:
     return SitePage(path, "\n".join(parts))
 
 
-def home_page(edition: EditionContent, site_name: str, count: int) -> SitePage:
+def home_page(edition: EditionContent, site_name: str, count: int,
+              own: tuple[str, str] | None = None) -> SitePage:
+    """The latest news, the agenda and the newsletter, under the heading and text of
+    content/pages/index.md (`own`: when this edition holds it), else under the site's name."""
     path = "index.md"
     news = newest_first([i for i in edition.items if i.kind in NEWS_KINDS])[:count]
     upcoming, _ = upcoming_and_past(edition)
-    parts = [front("Home"), f"# {esc(site_name)}\n", "## Laatste nieuws\n"]
+    heading, text = own or (site_name, "")
+    parts = [front("Home"), f"# {esc(heading)}\n"]
+    if text:
+        parts.append(text)
+    parts.append("## Laatste nieuws\n")
     parts.extend(entry(item, path, level=3) for item in news)
     if not news:
         parts.append("Er is nog geen nieuws.\n")

@@ -49,8 +49,12 @@ def render_site(edition: EditionContent, name: str, url: str, page_size: int,
     `image_size` gives images their width and height."""
     assets: dict[str, PurePosixPath] = {}
     by_source = edition.by_source
-    pages = [item_page(item, edition, by_source, assets, image_size) for item in edition.items]
-    pages.append(home_page(edition, name, home_news))
+    home = next((i for i in edition.of_kind(Kind.PAGE) if isinstance(i, Page) and i.is_home),
+                None)
+    pages = [item_page(item, edition, by_source, assets, image_size) for item in edition.items
+             if item is not home]
+    own = home_text(home, edition, by_source, assets, image_size) if home else None
+    pages.append(home_page(edition, name, home_news, own))
     pages.extend(section_pages(edition, Kind.UPDATE, INDEX_TITLES[Kind.UPDATE], page_size))
     pages.extend(section_pages(edition, Kind.INTERVIEW, INDEX_TITLES[Kind.INTERVIEW], page_size))
     pages.extend(agenda_pages(edition, page_size))
@@ -79,8 +83,9 @@ def _pages_nav(pages: list[Page]) -> list[Any]:
     """Standing pages: top-level ones directly, each folder as a menu section."""
     nav: list[Any] = []
     sections: dict[str, list[Any]] = {}
-    for page in sorted(pages, key=lambda p: (str(p.section), not p.slug.endswith("index"),
-                                             p.title.lower())):
+    for page in sorted((p for p in pages if not p.is_home),
+                       key=lambda p: (str(p.section), not p.slug.endswith("index"),
+                                      p.title.lower())):
         entry = {page.title: page_path(page)}
         if not page.section.parts:
             nav.append(entry)
@@ -122,23 +127,48 @@ def _item_page(item: Item, edition: EditionContent, by_source: dict[PurePosixPat
     path = page_path(item)
     parts = [front(item.title, item.summary or teaser(item))]
     parts.append(f"# {esc(item.title)}\n")
+    parts.extend(_preview_marks(item, edition))
+    parts.append(_details(item, edition, path))
+    parts.extend(_image_and_body(item, by_source, path, assets, size))
+    if item.tags:
+        parts.append("\nOnderwerpen: " + ", ".join(esc(t) for t in item.tags) +
+                     "\n{ .courant-tags }\n")
+    return SitePage(path, "\n".join(parts))
+
+
+def home_text(page: Page, edition: EditionContent, by_source: dict[PurePosixPath, Item],
+              assets: dict[str, PurePosixPath],
+              image_size: ImageSize | None = None) -> tuple[str, str]:
+    """The heading and the text content/pages/index.md gives the home page (its image and
+    links as on any page; in the preview, marked as a draft or under embargo)."""
+    size = image_size(page.image.path) if image_size and page.image is not None else None
+    parts = [*_preview_marks(page, edition),
+             *_image_and_body(page, by_source, "index.md", assets, size)]
+    return page.title, "\n".join(parts)
+
+
+def _preview_marks(item: Item, edition: EditionContent) -> list[str]:
+    """What only the preview shows: that the item is a draft, or under embargo."""
+    marks = []
     if item.draft:
-        parts.append('!!! warning "Concept"\n    Dit stuk is een concept: alleen jij ziet het, '
+        marks.append('!!! warning "Concept"\n    Dit stuk is een concept: alleen jij ziet het, '
                      "in het voorbeeld. Het wordt niet gepubliceerd zolang `draft: true` "
                      "erin staat.\n")
     if item.date is not None and _marked_embargoed(item, edition):
-        parts.append(f'!!! info "Embargo"\n    Dit stuk verschijnt op {dutch.day(item.date)}: tot '
+        marks.append(f'!!! info "Embargo"\n    Dit stuk verschijnt op {dutch.day(item.date)}: tot '
                      "dan zie je het alleen hier, in het voorbeeld.\n")
-    parts.append(_details(item, edition, path))
+    return marks
+
+
+def _image_and_body(item: Item, by_source: dict[PurePosixPath, Item], path: str,
+                    assets: dict[str, PurePosixPath], size: tuple[int, int] | None) -> list[str]:
+    parts = []
     if item.image is not None:
         published = asset_path(item.image.path)
         assets[published] = item.image.path
         parts.append(image_markdown(item.image.alt, published, path, size))
     parts.append(localise_links(item, by_source, path, assets))
-    if item.tags:
-        parts.append("\nOnderwerpen: " + ", ".join(esc(t) for t in item.tags) +
-                     "\n{ .courant-tags }\n")
-    return SitePage(path, "\n".join(parts))
+    return parts
 
 
 def _marked_embargoed(item: Item, edition: EditionContent) -> bool:
@@ -151,8 +181,9 @@ def _details(item: Item, edition: EditionContent, path: str) -> str:
     bits: list[str] = []
     if isinstance(item, Event):
         return _event_details(item, edition.for_partners)
-    if item.date and not isinstance(item, Page):
-        bits.append(dutch.day(item.date))
+    if item.date:  # a page's date is when it was last brought up to date
+        bits.append(f"Bijgewerkt op {dutch.day(item.date)}" if isinstance(item, Page)
+                    else dutch.day(item.date))
     if isinstance(item, Update):
         bits.append(_department_link(edition.department(item.department), path))
     if item.authors:

@@ -1,0 +1,147 @@
+"""content/pages/index.md is the home page's own heading and text, above the latest news and
+the agenda; on the public site only when its audience allows. pages/<folder>/index.md is that
+folder's own page. Read back from two whole builds with BeautifulSoup and in Chromium."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+from test_browser import CHROMIUM, launched, serving
+
+from conftest import FIXTURES, NOW_EPOCH, copy_project
+from courant import pipeline
+
+HOME = "Welkom bij het Sociaal Domein"
+PUBLIC_HOME = "Welkom, partners & <collega's>"
+SECTION = "Leeracademie"
+
+
+def write(root: Path, relative: str, text: str) -> None:
+    path = root / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def build(root: Path, audience: str, title: str) -> Path:
+    write(root, "content/pages/index.md",
+          f"---\ntitle: \"{title}\"\naudience: {audience}\nimage: foto.png\n"
+          "image_alt: De balie van het stadskantoor\n---\nHier vind je alles over het "
+          "Sociaal Domein, en de [Leeracademie](leeracademie/index.md) met **trainingen**.\n")
+    write(root, "content/pages/leeracademie/index.md",
+          f"---\ntitle: {SECTION}\ndate: 2026-08-31\naudience: all\n---\nLeren en "
+          "[het aanbod](aanbod.md).\n")
+    write(root, "content/pages/leeracademie/aanbod.md",
+          "---\ntitle: Aanbod\naudience: all\n---\nDe trainingen.\n")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", NOW_EPOCH)
+        pipeline.build(pipeline.Project(root))
+    return root / "dist"
+
+
+@pytest.fixture(scope="module")
+def staff_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The home page's text for staff only."""
+    root = copy_project(tmp_path_factory.mktemp("home") / "p", content_from=FIXTURES / "tiny")
+    return build(root, "staff", HOME)
+
+
+@pytest.fixture(scope="module")
+def shared_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The home page's text for everyone."""
+    root = copy_project(tmp_path_factory.mktemp("home") / "p", content_from=FIXTURES / "tiny")
+    return build(root, "all", PUBLIC_HOME)
+
+
+def page(dist: Path, site: str, url: str = "") -> BeautifulSoup:
+    return BeautifulSoup((dist / site / url / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+
+
+def article(soup: BeautifulSoup) -> Tag:
+    found = soup.select_one("article")
+    assert found is not None
+    return found
+
+
+def test_the_intranet_home_has_the_pages_heading_and_text_above_the_news(
+        staff_home: Path) -> None:
+    home = article(page(staff_home, "intranet"))
+    headings = [h.get_text(strip=True) for h in home.find_all(["h1", "h2"])]
+    assert headings[:2] == [HOME, "Laatste nieuws"]
+    text = home.get_text(" ", strip=True)
+    assert text.index("Hier vind je alles over het Sociaal Domein") < text.index("Laatste nieuws")
+    assert home.find("strong", string="trainingen") is not None
+    image = home.find("img", alt="De balie van het stadskantoor")
+    assert image is not None and (staff_home / "intranet" / str(image["src"])).is_file()
+    link = home.find("a", string="Leeracademie")
+    assert link is not None and link["href"] == "leeracademie/"
+
+
+def test_the_public_home_keeps_its_own_heading_when_the_text_is_for_staff(
+        staff_home: Path) -> None:
+    home = article(page(staff_home, "public"))
+    assert [h.get_text(strip=True) for h in home.find_all("h1")] == ["Sociaal Domein Waalstad"]
+    for path in (staff_home / "public").rglob("*"):
+        if path.is_file() and path.suffix in {".html", ".json", ".xml", ".ics", ".txt"}:
+            data = path.read_text(encoding="utf-8", errors="replace")
+            assert HOME not in data and "Hier vind je alles" not in data, path
+    assert not [p for p in (staff_home / "public").rglob("foto*")]  # nor its image
+
+
+def test_the_public_home_shows_the_text_its_audience_allows(shared_home: Path) -> None:
+    for site in ("intranet", "public"):
+        home = article(page(shared_home, site))
+        assert [h.get_text() for h in home.find_all("h1")] == [PUBLIC_HOME]  # text, not markup
+        assert "Hier vind je alles over het Sociaal Domein" in home.get_text()
+
+
+def test_the_menu_has_one_home_and_the_folders_index_is_its_section(staff_home: Path) -> None:
+    soup = page(staff_home, "intranet")
+    nav = soup.select_one("nav.md-nav--primary")
+    assert nav is not None
+    labels = [a.get_text(strip=True) for a in nav.select("a.md-nav__link")]
+    assert labels.count("Home") == 1 and HOME not in labels
+    (section,) = [li for li in nav.select("li.md-nav__item--nested")
+                  if (label := li.select_one("label.md-nav__title"))
+                  and label.get_text(strip=True) == SECTION]
+    hrefs = [str(a["href"]) for a in section.select("a[href]")]
+    assert "leeracademie/" in hrefs and "leeracademie/aanbod/" in hrefs
+    own = article(page(staff_home, "intranet", "leeracademie"))
+    assert own.find("h1").get_text(strip=True) == SECTION  # type: ignore[union-attr]
+    assert "Bijgewerkt op 31 augustus 2026" in own.get_text()
+    assert not (staff_home / "intranet" / "leeracademie" / "index" / "index.html").exists()
+
+
+@pytest.fixture(scope="module")
+def served(staff_home: Path) -> Iterator[str]:
+    """The staff_home build's dist/ on http://127.0.0.1:<free port>/."""
+    with serving(staff_home) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with launched() as chromium:
+        yield chromium
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (apt)")
+def test_in_chromium_the_home_text_is_seen_and_its_link_followed(browser: Any,
+                                                                  served: str) -> None:
+    visit = browser.new_page()
+    visit.goto(served + "intranet/")
+    heading = visit.locator("article h1")
+    assert heading.inner_text() == HOME and heading.is_visible()
+    assert visit.locator("article img[alt='De balie van het stadskantoor']").evaluate(
+        "img => img.complete && img.naturalWidth > 0")
+    visit.locator("article a", has_text="Leeracademie").first.click()
+    visit.wait_for_load_state("load")
+    assert visit.locator("article h1").inner_text() == SECTION
+    visit.goto(served + "public/")
+    assert visit.locator("article h1").inner_text() == "Sociaal Domein Waalstad"
+    visit.close()
