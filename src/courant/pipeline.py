@@ -18,6 +18,7 @@ from courant.audit.statement import with_statement
 from courant.codekey import cache_format
 from courant.config import Config, load_config
 from courant.kept import Kept
+from courant.markup import use_dialect
 from courant.model import Content
 from courant.output import Staging
 from courant.problems import Problem, Problems
@@ -77,6 +78,7 @@ def load(project: Project, memo: SourceMemo | None = None) -> Loaded:
     """Read and validate everything; a ContentError carries every problem of every file.
     Files whose bytes were read before come from the cache in .cache/courant/ (`memo`)."""
     config = load_config(project.config_file)
+    use_dialect(config.raw.get("markdown_extensions"))  # the proof of links renders as the sites do
     problems = Problems()
     memo = memo or SourceMemo(project.root / ".cache" / "courant" / "sources.pickle")
     sources = read_sources(project.root, problems, memo)

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from courant.audience import EditionContent
 from courant.model import Issue, Kind
 from courant.render import dutch
-from courant.render.common import relative
-from courant.render.compose import ComposedIssue, Entry, compose_issues, issue_page_path
+from courant.render.common import issue_page_path, relative
+from courant.render.compose import ComposedIssue, Entry, compose_issues
 from courant.render.markdown import esc, front, meta_line
 from courant.render.pages import SitePage
 

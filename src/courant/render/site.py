@@ -10,7 +10,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from courant.audience import EditionContent, is_embargoed
-from courant.markup import may_have_relative_link
+from courant.links import find_links, may_link
 from courant.model import Department, Event, Interview, Item, Kind, Page, ReadingTip, Update
 from courant.render import dutch
 from courant.render.common import (
@@ -103,7 +103,7 @@ def item_page(item: Item, edition: EditionContent, by_source: dict[PurePosixPath
     size) when it has no relative link, so nothing else can change it: the preview redoes only
     the edited one."""
     size = image_size(item.image.path) if image_size and item.image is not None else None
-    key = None if may_have_relative_link(item.body) else (
+    key = None if may_link(item.body) and find_links(item.body) else (
         item, edition.edition, _marked_embargoed(item, edition), edition.departments, size)
     made = _PAGES.get(key) if key is not None else None
     if made is None:
