@@ -21,14 +21,14 @@ from courant.kept import Kept
 from courant.markup import use_dialect
 from courant.model import Content
 from courant.output import Staging
-from courant.problems import Problem, Problems
+from courant.problems import ContentError, Problem, Problems
 from courant.render.newsletter import newsletter_pages
 from courant.render.pages import Site
 from courant.render.site import render_site
 from courant.sanitize import clean_site_html
 from courant.schedule import Due, next_due
 from courant.sourcecache import SourceMemo
-from courant.sources import read_sources
+from courant.sources import published_file_fault, read_sources
 from courant.validate import validate, validate_departments
 from courant.warmup import warm_writing
 from courant.writing import check_writing
@@ -193,7 +193,11 @@ def with_media(site: Site, content_dir: Path) -> Site:
 
     files = dict(site.extra_files)
     for asset in site.assets:
-        files.update(published_files(content_dir / asset.source, asset.path))
+        path = content_dir / asset.source
+        fault = published_file_fault(content_dir.parent, path)
+        if fault:
+            raise ContentError([Problem(f"content/{asset.source}", fault)])
+        files.update(published_files(path, asset.path))
     return replace(site, extra_files=files)
 
 
