@@ -25,7 +25,7 @@ from courant.problems import ContentError, Problem, Problems
 from courant.render.newsletter import newsletter_pages
 from courant.render.pages import Site
 from courant.render.site import render_site
-from courant.sanitize import clean_site_html
+from courant.sanitize import clean_site_html, unclobber
 from courant.schedule import Due, next_due
 from courant.sourcecache import SourceMemo
 from courant.sources import published_file_fault, read_sources
@@ -161,8 +161,9 @@ def _site(config: Config, edition: EditionContent, news: EditionContent, name: s
                           "public" if edition.for_partners else "intranet",
                           config.settings.mail.reply_to)
     files = syndication_files(config, edition, news, name, url) if syndication else {}
-    # what partners see is sanitised: editors' raw HTML loses scripts, handlers, styles
-    clean = clean_site_html if edition.for_partners else None
+    # what partners see is sanitised: editors' raw HTML loses scripts, handlers, styles; on
+    # the intranet (editors' HTML as written) only ids that would replace the theme's own go
+    clean = clean_site_html if edition.for_partners else unclobber
     return replace(site, extra_files={**site.extra_files, **files}, sanitize=clean)
 
 

@@ -6,6 +6,7 @@ makes each page render the whole archive, and the build grows quadratically.
 
 from __future__ import annotations
 
+import html
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -72,7 +73,16 @@ def _nav(edition: EditionContent, extra_nav: list[Any]) -> list[Any]:
     nav.append({"Wie benader je waarvoor": "wie-benader-je-waarvoor.md"})
     nav.extend(extra_nav)
     nav.extend(_pages_nav([i for i in edition.items if isinstance(i, Page)]))
-    return nav
+    return escaped_nav(nav)
+
+
+def escaped_nav(nav: list[Any]) -> list[Any]:
+    """The menu with every title as HTML text: Material writes a menu title into every page
+    unescaped (as it does page.meta.title, see markdown.front), so a page title or folder name
+    with `<` or `&` shows as written and never becomes markup."""
+    return [{html.escape(str(title)): escaped_nav(target) if isinstance(target, list)
+             else target for title, target in entry.items()} if isinstance(entry, dict)
+            else entry for entry in nav]
 
 
 def _pages_nav(pages: list[Page]) -> list[Any]:
