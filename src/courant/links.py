@@ -186,7 +186,7 @@ def _scan(body: str) -> list[_Found]:
 
 
 def _scan_uncached(body: str) -> list[_Found]:
-    plain = _blank_code(body)
+    plain = blank_code(body)
     lines = _line_starts(body)
     masked = re.sub(r"\\[\[\]\\]", "\0\0", plain)  # escaped brackets count for nothing
     closing = _closing_brackets(masked)
@@ -267,7 +267,7 @@ def _line_of(lines: list[int], index: int) -> int:
     return low + 1
 
 
-def _blank_code(body: str) -> str:
+def blank_code(body: str) -> str:
     """`body` with fenced code blocks and code spans blanked (same length, newlines kept), so
     that nothing in code is taken for a link, as Python-Markdown does not."""
     out: list[str] = []
