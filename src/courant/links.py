@@ -65,6 +65,7 @@ class Link:
     text: str  # the link text, or an image's alt text, as written
     line: int  # 1-based within the body
     image: bool
+    html: bool = False  # an attribute of raw HTML: its URL is used as written, never as a .md
 
 
 Resolve = Callable[[Link], "str | None"]
@@ -454,7 +455,7 @@ def _tag_attributes(tag: str, start: int, raw: str, line: int) -> Iterator[_Foun
         span = (start + match.start(), start + match.end())
         for url in _urls_of(name, decoded):
             target, fragment = _split(_browser_url(url))
-            yield _Found("attribute", span, Link(target, fragment, url, line, tag == "img"),
+            yield _Found("attribute", span, Link(target, fragment, url, line, tag == "img", True),
                          dest=(begin, begin + len(inner)), tag=f"{tag}:{name}")
 
 
@@ -504,7 +505,10 @@ def _one(body: str, item: _Found, decided: dict[int, str | None],
         if new is None:
             return ""  # its usages are text; the file name leaves with it
         assert item.dest is not None
-        return body[start:item.dest[0]] + _in_markdown(new) + body[item.dest[1]:end]
+        before, after = body[start:item.dest[0]], body[item.dest[1]:end]
+        if before.endswith("<") and after.startswith(">"):  # written between <>: as we write it
+            before, after = before[:-1], after[1:]
+        return before + _in_markdown(new) + after
     assert item.text is not None
     text = _rewrite(body, item.children, item.text, decided, definitions)
     hidden = (definitions.get(item.ref, "") is None if item.kind == "usage"
@@ -518,8 +522,8 @@ def _one(body: str, item: _Found, decided: dict[int, str | None],
     new = decided[id(item)] or ""
     before = body[item.text[1]:item.dest[0]]
     after = body[item.dest[1]:end]
-    if before.endswith("<"):
-        return opening + text + before + new + after
+    if before.endswith("<") and after.startswith(">"):  # written between <>: as we write it
+        before, after = before[:-1], after[1:]
     return opening + text + before + _in_markdown(new) + after
 
 

@@ -25,6 +25,9 @@ WITH_CONTENT = frozenset({"script", "style", "template", "textarea", "title", "x
                           "noembed", "noframes", "noscript", "object", "svg", "math", "select"})
 """Tags removed together with everything inside them."""
 KEPT_EVERYWHERE = frozenset({"markdown"})  # md_in_html's switch; Markdown removes it itself
+TAG_NAME = re.compile(r"^</?[a-zA-Z][a-zA-Z0-9-]*(?=\s|/?>)")
+"""What starts an element: `<voor-iedereen.md>` (a link's destination between <>) and
+`<https://x.nl>` (an autolink) are Markdown's, and left alone when they carry no attribute."""
 
 
 class _Events(HTMLParser):
@@ -49,8 +52,9 @@ class _Events(HTMLParser):
 
     def _start(self, tag: str, attrs: list[tuple[str, str | None]], closed: bool) -> None:
         start = self._at()
-        end = start + len(self.get_starttag_text() or "")
-        if self.skipping is not None:
+        raw = self.get_starttag_text() or ""
+        end = start + len(raw)
+        if self.skipping is not None or not (TAG_NAME.match(raw) or re.search(r"\s", raw)):
             return
         if tag in WITH_CONTENT and not closed:
             self.skipping = (tag, start)
@@ -67,7 +71,7 @@ class _Events(HTMLParser):
                 self.edits.append((self.skipping[1], end, ""))
                 self.skipping = None
             return
-        if tag not in SITE_TAGS:
+        if tag not in SITE_TAGS and TAG_NAME.match(self.text[start:end]):
             self.edits.append((start, end, ""))
 
     def _drop(self, opening: str, closing: str) -> None:

@@ -94,7 +94,7 @@ def test_every_form_is_found_for_the_check_with_its_line() -> None:
     assert find_links(body) == [
         Link("x.md", "", "a", 1, False),
         Link("../updates/y.md", "deel", "b", 2, False),
-        Link("../media/foto.png", "", "../media/foto.png", 2, True),
+        Link("../media/foto.png", "", "../media/foto.png", 2, True, True),
         Link("../media/foto.png", "", "c", 3, True),
     ]
 

@@ -67,6 +67,15 @@ def relative(from_page: str, to_path: str) -> str:
     return "/".join([".."] * (len(here) - common) + there[common:]) or "."
 
 
+def relative_url(from_page: str, to_path: str) -> str:
+    """The URL of `to_path` (a page, a/b.md, or a published file) as the page `from_page` is
+    served (at a/, directory URLs), for HTML that the engine passes on as written."""
+    there = url_of(to_path) if to_path.endswith(".md") else to_path
+    found = posixpath.relpath(there or ".", url_of(from_page) or ".")
+    return found + "/" if to_path.endswith(".md") and found != "." else (
+        "./" if found == "." else found)
+
+
 @cache
 def teaser(item: Item) -> str:
     """The summary, or else the first paragraph, as plain text."""
@@ -82,8 +91,9 @@ class Target:
     asset: PurePosixPath | None = None  # relative to content/
 
 
-Place = Callable[[Target], str]
-"""How a renderer writes a link to a target: relative for a site page, absolute for mail."""
+Place = Callable[[Target, bool], str]
+"""How a renderer writes a link to a target: relative for a site page, absolute for mail; the
+flag says the link is raw HTML, which the engine does not rewrite (a URL, not a .md path)."""
 
 
 def link_target(source: PurePosixPath, link: Link, by_source: dict[PurePosixPath, Item],
@@ -114,7 +124,7 @@ def resolve_body(body: str, source: PurePosixPath, by_source: dict[PurePosixPath
     never published, in no edition."""
     def resolve(link: Link) -> str | None:
         target = link_target(source, link, by_source, months, files)
-        return None if target is None else place(target)
+        return None if target is None else place(target, link.html)
 
     resolved = resolve_links(body, resolve)
     if resolved.left:
@@ -131,12 +141,12 @@ def localise_links(item: Item, by_source: dict[PurePosixPath, Item], from_page: 
                    assets: dict[str, PurePosixPath]) -> str:
     """The body with editors' links pointing into this site: items this edition holds become
     page links, files from content/ become published assets, anything else only its text."""
-    def place(target: Target) -> str:
+    def place(target: Target, in_html: bool) -> str:
         if target.page is not None:
-            return relative(from_page, target.page)
+            return (relative_url if in_html else relative)(from_page, target.page)
         assert target.asset is not None
         published = asset_path(target.asset)
         assets[published] = target.asset
-        return relative(from_page, published)
+        return (relative_url if in_html else relative)(from_page, published)
 
     return resolve_body(item.body, item.source, by_source, place)

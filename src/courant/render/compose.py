@@ -65,8 +65,9 @@ class ComposedIssue:
         return [entry for section in self.sections for entry in section.entries]
 
 
-LinkTo = Callable[[str], str]
-"""Turns a page path in the site (nieuws/x.md, nieuwsbrief/2026-11/index.md) into a link."""
+LinkTo = Callable[[str, bool], str]
+"""Turns a page path in the site (nieuws/x.md, nieuwsbrief/2026-11/index.md) into a link; the
+flag: for raw HTML (a URL as the engine leaves it, never a .md path)."""
 
 
 def compose_issues(news: EditionContent, sections: Sequence[tuple[Kind, str]],
@@ -141,9 +142,9 @@ def meta_of(item: Item, news: EditionContent) -> list[str]:
 def localise_foreword(issue: Issue, news: EditionContent, link: LinkTo) -> str:
     """The foreword with editors' relative links resolved: an item this edition holds or
     another issue becomes a link (`link(page path)`), anything else only its text."""
-    def place(target: Target) -> str:
+    def place(target: Target, in_html: bool) -> str:
         assert target.page is not None  # a foreword publishes no files
-        return link(target.page)
+        return link(target.page, in_html)
 
     foreword = resolve_body(issue.foreword, issue.source, news.by_source, place,
                             frozenset(i.month for i in news.issues), files=False)

@@ -215,7 +215,7 @@ def absolute_foreword(issue: Issue, by_source: dict[PurePosixPath, Item], months
                         frozenset(months), files=False)
 
 
-def _absolute(base_url: str, target: Target) -> str:
+def _absolute(base_url: str, target: Target, in_html: bool = False) -> str:
     if target.page is not None:
         return base_url + url_of(target.page)
     assert target.asset is not None
