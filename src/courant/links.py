@@ -580,17 +580,21 @@ def _left_cached(text: str, produced: frozenset[str]) -> tuple[str, ...]:
 
 def _left(text: str, produced: frozenset[str], body: str) -> tuple[Link, ...]:
     left = _left_cached(text, produced)
+    if not left:
+        return ()
     lines = _line_starts(body)
-    return tuple(Link(*_split(_browser_url(url)), url, _line_in(body, url, lines), False)
+    read = [f.span for f in _walk(_scan(body))]
+    return tuple(Link(*_split(_browser_url(url)), url, _line_in(body, url, lines, read), False)
                  for url in left)
 
 
-def _line_in(body: str, url: str, lines: list[int]) -> int:
-    """The line where `url` (or its file name) stands in the body; else the first."""
+def _line_in(body: str, url: str, lines: list[int], read: list[tuple[int, int]]) -> int:
+    """The line where `url` (or its file name) stands in the body outside the links that were
+    read (those were rewritten); else the first."""
     for needle in (url, url.rsplit("/", 1)[-1]):
-        at = body.find(needle) if needle else -1
-        if at != -1:
-            return _line_of(lines, at)
+        for match in re.finditer(re.escape(needle), body) if needle else ():
+            if not any(start <= match.start() < end for start, end in read):
+                return _line_of(lines, match.start())
     return 1
 
 
