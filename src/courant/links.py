@@ -29,7 +29,7 @@ from urllib.parse import quote
 from markdown.blockprocessors import ReferenceProcessor
 from markdown.inlinepatterns import LinkInlineProcessor
 
-from courant.markup import to_html
+from courant.markup import dialect, to_html
 
 URL_ATTRIBUTES = frozenset({
     "href", "src", "srcset", "imagesrcset", "poster", "cite", "action", "formaction", "data",
@@ -109,8 +109,27 @@ def _browser_url(url: str) -> str:
 
 
 def may_link(body: str) -> bool:
-    """Cheap: could `body` hold a link, raw HTML or an attribute list? (Most do not.)"""
-    return MAY_LINK.search(body) is not None
+    """Cheap: could `body` hold a relative link, raw HTML or an attribute list? Most bodies
+    do not, or link only to web addresses: `[de site](https://...)`."""
+    return MAY_LINK.search(body) is not None and not _only_web_links(body)
+
+
+def _only_web_links(body: str) -> bool:
+    """Every destination the parser could take starts with a scheme (or is a #fragment): after
+    each '](' (an inline link's destination begins there, past spaces and a '<'), and there is
+    no definition (']:'), raw HTML or autolink ('<' and a letter) or attribute list ('{'),
+    with extensions that make no URL of their own. (The same reasoning as `_plainly_safe`.)"""
+    if "]:" in body or "{" in body or re.search(r"<[a-zA-Z/!?]", body) or "](" not in body:
+        return False
+    if not set(dialect()[0]) <= PLAIN_DIALECT:
+        return False
+    start = body.find("](")
+    while start != -1:
+        after = body[start + 2:start + 2 + 64].lstrip().lstrip("<")
+        if not (SCHEME.match(after) or after.startswith("#")):
+            return False
+        start = body.find("](", start + 2)
+    return True
 
 
 def find_links(body: str) -> list[Link]:
@@ -177,7 +196,7 @@ def _walk(found: list[_Found]) -> Iterator[_Found]:
 
 # --- finding -----------------------------------------------------------------------------
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=32768)
 def _scan_cached(body: str) -> tuple[_Found, ...]:
     return tuple(_scan_uncached(body))
 
@@ -271,6 +290,8 @@ def _line_of(lines: list[int], index: int) -> int:
 def blank_code(body: str) -> str:
     """`body` with fenced code blocks and code spans blanked (same length, newlines kept), so
     that nothing in code is taken for a link, as Python-Markdown does not."""
+    if "```" not in body and "~~~" not in body:
+        return _blank_code_spans(body)
     out: list[str] = []
     fence: str | None = None
     for line in body.splitlines(keepends=True):
@@ -294,6 +315,8 @@ def _blank(text: str) -> str:
 def _blank_code_spans(text: str) -> str:
     """Code spans: a run of backticks up to the next run of the same length (not across a
     blank line); backslash-escaped backticks open nothing."""
+    if "`" not in text:
+        return text
     out, index = [], 0
     for match in re.finditer(r"(?<!\\)`+", text):
         if match.start() < index:
@@ -311,6 +334,8 @@ def _blank_code_spans(text: str) -> str:
 
 
 def _definitions(plain: str, body: str, lines: list[int]) -> Iterator[_Found]:
+    if "]:" not in plain:
+        return
     for match in DEFINITION.finditer(plain):
         raw = body[match.start("dest"):match.end("dest")]
         dest = raw.lstrip("<").rstrip(">")
@@ -572,10 +597,42 @@ def urls_in_html(text: str) -> list[str]:
     return parser.urls
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=32768)
 def _left_cached(text: str, produced: frozenset[str]) -> tuple[str, ...]:
+    if _plainly_safe(text, produced):
+        return ()
     return tuple(url for url in urls_in_html(to_html(text))
                  if is_relative(url) and _browser_url(url) not in produced)
+
+
+PLAIN_DIALECT = frozenset({"toc", "tables", "fenced_code", "attr_list", "md_in_html",
+                           "admonition", "sane_lists", "abbr", "def_list", "footnotes",
+                           "smarty", "nl2br"})
+"""Extensions that make no URL of their own (fragments at most: toc, footnotes)."""
+
+
+def _plainly_safe(text: str, produced: frozenset[str]) -> bool:
+    """The proof without a conversion, for the common body: with these extensions the parser
+    takes a destination only after '](' (inline links, images), after ']:' (definitions, which
+    every reference uses), from raw HTML and autolinks ('<' and a letter) and from attribute
+    lists ('{'). When the text has no '<' tag and no '{', and every '](' and ']:' in it (code
+    included: nothing is taken on trust there) is one the finder read, with a destination that
+    is absolute or produced, no other relative destination can come out. Anything else is
+    converted and read back."""
+    if "{" in text or re.search(r"<[a-zA-Z/!?]", text) or not set(dialect()[0]) <= PLAIN_DIALECT:
+        return False
+    found = list(_walk(_scan(text)))
+    ends = {f.text[1]: f for f in found if f.kind == "inline" and f.text is not None}
+    colons = {text.find("]", f.span[0]): f for f in found if f.kind == "definition"}
+    for mark, read in (("](", ends), ("]:", colons)):
+        for match in re.finditer(re.escape(mark), text):
+            item = read.get(match.start())
+            if item is None or item.dest is None:
+                return False
+            destination = _browser_url(text[item.dest[0]:item.dest[1]])
+            if is_relative(destination) and destination not in produced:
+                return False
+    return True
 
 
 def _left(text: str, produced: frozenset[str], body: str) -> tuple[Link, ...]:

@@ -8,7 +8,7 @@ import time
 import pytest
 from bs4 import BeautifulSoup
 
-from courant.links import Link, find_links, is_relative, resolve_links, unresolvable
+from courant.links import Link, find_links, is_relative, may_link, resolve_links, unresolvable
 from courant.markup import to_html
 
 SECRET = "../updates/geheim.md"
@@ -154,3 +154,18 @@ def test_lines_of_brackets_are_read_in_time(body: str) -> None:
 ])
 def test_is_relative(url: str, relative: bool) -> None:
     assert is_relative(url) is relative
+
+
+@pytest.mark.parametrize(("body", "parsed"), [
+    ("Zie [de site](https://waalstad.nl) en [kop](#kop).", False),
+    ("Zie [de site](<https://waalstad.nl>).", True),  # '<' and a letter: read, to be sure
+    ("Zie [x](../a.md).", True),
+    ("Zie [x](//host/a).", True),
+    ("Zie [x][r].\n\n[r]: https://waalstad.nl", True),
+    ("Zie <a href='https://waalstad.nl'>x</a>.", True),
+    ("Zie [x](https://waalstad.nl){: href='../a.md' }.", True),
+])
+def test_only_bodies_that_may_hold_a_relative_link_are_read(body: str, parsed: bool) -> None:
+    """The cheap look that spares most bodies a parse takes nothing on trust but destinations
+    that start with a scheme; everything else is read (and proven)."""
+    assert may_link(body) is parsed
