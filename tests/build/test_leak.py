@@ -34,7 +34,7 @@ import pytest
 from bs4 import BeautifulSoup
 from test_browser import BROWSER_ARGS, CHROMIUM, _QuietHandler
 
-from conftest import FIXTURES, copy_project
+from conftest import FIXTURES, NOW_EPOCH, copy_project
 from courant import pipeline
 from courant.markup import to_html
 from courant.media import published_bytes
@@ -57,8 +57,10 @@ NEVER_BUILT = ("lektoken-draft", "lektoken-embargo", "lektoken-event-embargo")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture project, built into dist/ and exported into export/."""
     root = copy_project(tmp_path_factory.mktemp("leak") / "p", content_from=FIXTURE)
-    pipeline.build(pipeline.Project(root))
-    pipeline.export_pages(pipeline.Project(root), root / "export")
+    with pytest.MonkeyPatch.context() as patch:  # a module's fixture: before the test's own now
+        patch.setenv("SOURCE_DATE_EPOCH", NOW_EPOCH)
+        pipeline.build(pipeline.Project(root))
+        pipeline.export_pages(pipeline.Project(root), root / "export")
     return root
 
 
