@@ -69,7 +69,7 @@ def relative(from_page: str, to_path: str) -> str:
 
 def relative_url(from_page: str, to_path: str) -> str:
     """The URL of `to_path` (a page, a/b.md, or a published file) as the page `from_page` is
-    served (at a/, directory URLs), for HTML that the engine passes on as written."""
+    served (at a/b/, directory URLs), for HTML that the engine passes on as written."""
     there = url_of(to_path) if to_path.endswith(".md") else to_path
     found = posixpath.relpath(there or ".", url_of(from_page) or ".")
     return found + "/" if to_path.endswith(".md") and found != "." else (
@@ -92,8 +92,10 @@ class Target:
 
 
 Place = Callable[[Target, bool], str]
-"""How a renderer writes a link to a target: relative for a site page, absolute for mail; the
-flag says the link is raw HTML, which the engine does not rewrite (a URL, not a .md path)."""
+"""How a renderer writes a link to a target: relative for a site page, absolute for mail. The
+flag says the link is raw HTML: a page is then still its .md path (Zensical turns those into
+URLs, as it does Markdown's; engine/mkdocs.py does it for MkDocs), a published file its URL
+from the page as served (MkDocs leaves raw HTML as written)."""
 
 
 def link_target(source: PurePosixPath, link: Link, by_source: dict[PurePosixPath, Item],
@@ -143,7 +145,7 @@ def localise_links(item: Item, by_source: dict[PurePosixPath, Item], from_page: 
     page links, files from content/ become published assets, anything else only its text."""
     def place(target: Target, in_html: bool) -> str:
         if target.page is not None:
-            return (relative_url if in_html else relative)(from_page, target.page)
+            return relative(from_page, target.page)
         assert target.asset is not None
         published = asset_path(target.asset)
         assets[published] = target.asset

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from courant.audience import EditionContent
 from courant.model import Issue, Kind
 from courant.render import dutch
-from courant.render.common import issue_page_path, relative, relative_url
+from courant.render.common import issue_page_path, relative
 from courant.render.compose import ComposedIssue, Entry, compose_issues
 from courant.render.markdown import esc, front, meta_line
 from courant.render.pages import SitePage
@@ -35,9 +35,10 @@ def newsletter_pages(edition: EditionContent, news: EditionContent,
     return pages
 
 
-def _from_issue_page(path: str, in_html: bool) -> str:
-    """A link from an issue's page (every month's is at the same depth) to `path`."""
-    return (relative_url if in_html else relative)(issue_page_path("YYYY-MM"), path)
+def _from_issue_page(path: str, _in_html: bool) -> str:
+    """A link from an issue's page (every month's is at the same depth) to `path`, a page:
+    its .md path, in Markdown and in raw HTML alike (see render/common.Place)."""
+    return relative(issue_page_path("YYYY-MM"), path)
 
 
 def archive_page(issues: Sequence[Issue], partners: bool = False) -> SitePage:
