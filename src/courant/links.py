@@ -41,7 +41,7 @@ SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 CSS_URL = re.compile(r"url\(\s*(['\"]?)(.*?)\1\s*\)", re.IGNORECASE | re.DOTALL)
 MAY_LINK = re.compile(r"\]\s?[(\[:]|<[a-zA-Z]|\{")
 """A body without any of these has no link, no raw HTML and no attribute list: nothing to do."""
-FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
+FENCE = re.compile(r"^(`{3,}|~{3,})")  # fenced_code: at the start of a line, closed alike
 DEFINITION = re.compile(
     r"^(?P<lead>[ \t>]*)\[(?P<id>[^\[\]]*)\]:[ ]*(?:\n[ \t>]*)?(?P<dest>[^\s]+)"
     r"(?P<rest>[ ]*(?:\n[ \t>]*)?(?:([\"'])(?:.*)\5[ ]*|\((?:.*)\)[ ]*)?)$", re.MULTILINE)
@@ -300,7 +300,7 @@ def blank_code(body: str) -> str:
             fence = match.group(1)
             out.append(_blank(line))
         elif fence is not None:
-            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+            if match and match.group(1) == fence and not line[len(fence):].strip():
                 fence = None
             out.append(_blank(line))
         else:
