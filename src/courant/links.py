@@ -51,6 +51,7 @@ WHITESPACE = re.compile(r"\s+")
 ATTRIBUTE = re.compile(
     r"""(?P<name>[^\s"'>/=]+)(?:\s*=\s*(?P<value>"[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
 SAFE_URL = "/:#?&=@!$'()*+,;~%-._"
+C0_AND_SPACE = "".join(map(chr, range(0x21)))
 BARE = re.compile(r"^[A-Za-z0-9/._~:#?&=@!$*+,;%-]+$")
 
 assert ReferenceProcessor.RE.pattern.startswith(r"^[ ]{0,3}\[([^\[\]]*)\]:")
@@ -65,7 +66,7 @@ class Link:
     text: str  # the link text, or an image's alt text, as written
     line: int  # 1-based within the body
     image: bool
-    html: bool = False  # an attribute of raw HTML: its URL is used as written, never as a .md
+    html: bool = False  # an attribute of raw HTML, which the engine may pass on as written
 
 
 Resolve = Callable[[Link], "str | None"]
@@ -105,7 +106,7 @@ def is_relative(url: str) -> bool:
 def _browser_url(url: str) -> str:
     """What a browser makes of an attribute value: outer spaces and controls, tabs and line
     breaks inside, dropped; a backslash read as a slash."""
-    return re.sub(r"[\t\n\r]", "", url.strip(" \x00-\x1f")).replace("\\", "/")
+    return re.sub(r"[\t\n\r]", "", url.strip(C0_AND_SPACE)).replace("\\", "/")
 
 
 def may_link(body: str) -> bool:
@@ -174,9 +175,9 @@ def unresolvable(body: str) -> tuple[Link, ...]:
 
 def unresolvable_message(written: str) -> str:
     """What an editor reads about a link courant cannot rewrite (and so never publishes)."""
-    return (f'de link "{written}" staat in een vorm die courant niet veilig kan omzetten, dus '
-            "wordt dit stuk niet gepubliceerd; schrijf de link als [tekst](pad/naar/bestand.md) "
-            "of als <a href=\"pad/naar/bestand.md\">tekst</a>")
+    return (f'de link "{written}" staat in een vorm die courant niet veilig kan omzetten; '
+            "schrijf hem als [tekst](pad/naar/bestand.md) of als "
+            "<a href=\"pad/naar/bestand.md\">tekst</a>")
 
 
 def _resolved(link: Link, resolve: Resolve) -> str | None:
