@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from courant.audience import Edition, EditionContent
 from courant.issues import agenda_of_issue, place_items
 from courant.model import Event, Image, Interview, Issue, Item, Kind, ReadingTip, Update
-from courant.rawhtml import safe_html
+from courant.rawhtml import safe_html, safe_ids
 from courant.render import dutch
 from courant.render.common import Target, page_path, resolve_body, teaser
 
@@ -148,4 +148,4 @@ def localise_foreword(issue: Issue, news: EditionContent, link: LinkTo) -> str:
 
     foreword = resolve_body(issue.foreword, issue.source, news.by_source, place,
                             frozenset(i.month for i in news.issues), files=False)
-    return safe_html(foreword) if news.for_partners else foreword
+    return safe_html(foreword) if news.for_partners else safe_ids(foreword)

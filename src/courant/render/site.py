@@ -13,7 +13,7 @@ from typing import Any
 from courant.audience import EditionContent, is_embargoed
 from courant.links import find_links, may_link
 from courant.model import Department, Event, Interview, Item, Kind, Page, ReadingTip, Update
-from courant.rawhtml import safe_html
+from courant.rawhtml import safe_html, safe_ids
 from courant.render import dutch
 from courant.render.common import (
     SECTION_DIRS,
@@ -146,7 +146,7 @@ def _item_page(item: Item, edition: EditionContent, by_source: dict[PurePosixPat
         assets[published] = item.image.path
         parts.append(image_markdown(item.image.alt, published, path, size))
     body = localise_links(item, by_source, path, assets)
-    parts.append(safe_html(body) if edition.for_partners else body)
+    parts.append(safe_html(body) if edition.for_partners else safe_ids(body))
     if item.tags:
         parts.append("\nOnderwerpen: " + ", ".join(esc(t) for t in item.tags) +
                      "\n{ .courant-tags }\n")
