@@ -136,7 +136,7 @@ def _mail_files(composed: ComposedIssue, site: MailSite, env: Environment, sizes
 
 
 def _absolute(base_url: str) -> LinkTo:
-    return lambda path: base_url + url_of(path)
+    return lambda path, _in_html: base_url + url_of(path)
 
 
 def _issue(content: Content, month: str) -> Issue:

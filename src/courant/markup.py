@@ -3,98 +3,42 @@
 from __future__ import annotations
 
 import html
+import json
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import lru_cache
 from html.parser import HTMLParser
+from typing import Any
 
 import markdown
 
-# [text](target "title") and ![alt](target); targets without spaces, optionally in <>
-LINK = re.compile(
-    r"(?P<bang>!?)\[(?P<text>[^\]\n]*)\]\(\s*<?(?P<target>[^)\s>]+)>?(?P<title>\s+\"[^\"]*\")?\s*\)"
-)
-FENCE = re.compile(r"^(```|~~~)")
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
+MKDOCS_EXTENSIONS = ("toc", "tables", "fenced_code")
+"""What MkDocs adds to every site's markdown_extensions."""
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "sane_lists", "toc", "admonition"]
+_DIALECT: list[tuple[tuple[str, ...], str]] = []
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
-    target: str  # without #fragment or ?query
-    text: str
-    line: int  # 1-based within the body
-    image: bool
+def use_dialect(markdown_extensions: Any) -> None:
+    """Render as the sites do: mkdocs.yml's `markdown_extensions` (names, or one-key mappings
+    of a name to its settings) and MkDocs' own three. Set once the configuration is read."""
+    names: list[str] = list(MKDOCS_EXTENSIONS)
+    configs: dict[str, Any] = {}
+    for entry in markdown_extensions if isinstance(markdown_extensions, list) else EXTENSIONS:
+        if isinstance(entry, dict) and len(entry) == 1:
+            name, settings = next(iter(entry.items()))
+            if isinstance(settings, dict):
+                configs[str(name)] = settings
+            entry = name
+        if isinstance(entry, str) and entry not in names:
+            names.append(entry)
+    _DIALECT[:] = [(tuple(names), json.dumps(configs, sort_keys=True, default=str))]
 
 
-def is_relative(target: str) -> bool:
-    return not re.match(r"^([a-zA-Z][a-zA-Z0-9+.-]*:|/|#)", target)
-
-
-def _outside_code(body: str) -> list[tuple[int, str]]:
-    """(line number, line) pairs outside fenced code blocks."""
-    lines, fenced = [], False
-    for number, line in enumerate(body.splitlines(), start=1):
-        if FENCE.match(line.strip()):
-            fenced = not fenced
-            continue
-        if not fenced:
-            lines.append((number, line))
-    return lines
-
-
-def may_have_relative_link(body: str) -> bool:
-    """A quick look for '](' followed by a relative target (str.find runs at C speed)."""
-    start = body.find("](")
-    while start != -1:
-        target = body[start + 2:start + 2 + 300].lstrip().lstrip("<")
-        if target and is_relative(target):
-            return True
-        start = body.find("](", start + 2)
-    return False
-
-
-def relative_links(body: str) -> list[Link]:
-    """Every relative link or image in a Markdown body, with its line."""
-    if not may_have_relative_link(body):
-        return []  # most bodies: no need to walk their lines
-    found = []
-    for number, line in _outside_code(body):
-        for match in LINK.finditer(line):
-            target = re.split(r"[#?]", match["target"], maxsplit=1)[0]
-            if target and is_relative(match["target"]):
-                found.append(Link(target, match["text"], number, bool(match["bang"])))
-    return found
-
-
-def rewrite_links(body: str, resolve: Callable[[Link, str], str | None]) -> str:
-    """Rewrite relative links: `resolve(link, fragment)` gives the new target, or None to keep
-    only the link's text (a link to something this edition does not hold)."""
-    out, fenced = [], False
-    for number, line in enumerate(body.splitlines(keepends=True), start=1):
-        if FENCE.match(line.strip()):
-            fenced = not fenced
-        if fenced or "](" not in line:
-            out.append(line)
-            continue
-        out.append(LINK.sub(partial(_rewrite_one, number=number, resolve=resolve), line))
-    return "".join(out)
-
-
-def _rewrite_one(match: re.Match[str], number: int,
-                 resolve: Callable[[Link, str], str | None]) -> str:
-    raw = match["target"]
-    if not is_relative(raw):
-        return match.group(0)
-    target, _, fragment = raw.partition("#")
-    target = target.split("?", 1)[0]
-    link = Link(target, match["text"], number, bool(match["bang"]))
-    new = resolve(link, fragment)
-    if new is None:
-        return match["text"]
-    anchor = f"#{fragment}" if fragment and "#" not in new else ""
-    return f"{match['bang']}[{match['text']}]({new}{anchor}{match['title'] or ''})"
+def dialect() -> tuple[tuple[str, ...], str]:
+    """The extensions (names, and their settings as JSON) the sites render Markdown with."""
+    if not _DIALECT:
+        use_dialect(EXTENSIONS)
+    return _DIALECT[0]
 
 
 LINE_START_MARKER = re.compile(r"^(\s*)(\d+(?=\.)|-|=)", re.MULTILINE)
@@ -116,17 +60,18 @@ def _escape_marker(match: re.Match[str]) -> str:
     return f"{indent}\\{marker}"
 
 
-def to_html(body: str, extensions: list[str] | None = None) -> str:
-    """Markdown -> HTML for mail and feeds (the sites are rendered by their engine).
+def to_html(body: str) -> str:
+    """Markdown -> HTML as the sites render it (`dialect`), for mail, feeds and the proof of
+    links (the sites themselves are rendered by their engine).
 
     Remembered per text: an item's body is converted once for every feed, calendar and
     edition it appears in (and once per preview session)."""
-    return _convert(body, tuple(extensions or EXTENSIONS))
+    return _convert(body, *dialect())
 
 
 @lru_cache(maxsize=4096)
-def _convert(body: str, extensions: tuple[str, ...]) -> str:
-    converter = _converter(extensions)
+def _convert(body: str, names: tuple[str, ...], configs: str) -> str:
+    converter = _converter(names, configs)
     try:
         converted: str = converter.convert(body)
         return converted
@@ -135,10 +80,11 @@ def _convert(body: str, extensions: tuple[str, ...]) -> str:
 
 
 @lru_cache(maxsize=8)
-def _converter(extensions: tuple[str, ...]) -> markdown.Markdown:
+def _converter(names: tuple[str, ...], configs: str) -> markdown.Markdown:
     """One Markdown instance per set of extensions, reset after each use: making a new one
     costs more than converting a teaser."""
-    return markdown.Markdown(extensions=list(extensions), output_format="html")
+    return markdown.Markdown(extensions=list(names), extension_configs=json.loads(configs),
+                             output_format="html")
 
 
 class _TextExtractor(HTMLParser):

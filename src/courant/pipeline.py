@@ -18,16 +18,17 @@ from courant.audit.statement import with_statement
 from courant.codekey import cache_format
 from courant.config import Config, load_config
 from courant.kept import Kept
+from courant.markup import use_dialect
 from courant.model import Content
 from courant.output import Staging
-from courant.problems import Problem, Problems
+from courant.problems import ContentError, Problem, Problems
 from courant.render.newsletter import newsletter_pages
 from courant.render.pages import Site
 from courant.render.site import render_site
-from courant.sanitize import clean_site_html
+from courant.sanitize import clean_site_html, unclobber
 from courant.schedule import Due, next_due
 from courant.sourcecache import SourceMemo
-from courant.sources import read_sources
+from courant.sources import published_file_fault, read_sources
 from courant.validate import validate, validate_departments
 from courant.warmup import warm_writing
 from courant.writing import check_writing
@@ -77,6 +78,7 @@ def load(project: Project, memo: SourceMemo | None = None) -> Loaded:
     """Read and validate everything; a ContentError carries every problem of every file.
     Files whose bytes were read before come from the cache in .cache/courant/ (`memo`)."""
     config = load_config(project.config_file)
+    use_dialect(config.raw.get("markdown_extensions"))  # the proof of links renders as the sites do
     problems = Problems()
     check_engine_config(project, config, problems)
     memo = memo or SourceMemo(project.root / ".cache" / "courant" / "sources.pickle")
@@ -184,8 +186,9 @@ def _site(config: Config, edition: EditionContent, news: EditionContent, name: s
                           "public" if edition.for_partners else "intranet",
                           config.settings.mail.reply_to)
     files = syndication_files(config, edition, news, name, url) if syndication else {}
-    # what partners see is sanitised: editors' raw HTML loses scripts, handlers, styles
-    clean = clean_site_html if edition.for_partners else None
+    # what partners see is sanitised: editors' raw HTML loses scripts, handlers, styles; on
+    # the intranet (editors' HTML as written) only ids that would replace the theme's own go
+    clean = clean_site_html if edition.for_partners else unclobber
     return replace(site, extra_files={**site.extra_files, **files}, sanitize=clean)
 
 
@@ -216,7 +219,11 @@ def with_media(site: Site, content_dir: Path) -> Site:
 
     files = dict(site.extra_files)
     for asset in site.assets:
-        files.update(published_files(content_dir / asset.source, asset.path))
+        path = content_dir / asset.source
+        fault = published_file_fault(content_dir.parent, path)
+        if fault:
+            raise ContentError([Problem(f"content/{asset.source}", fault)])
+        files.update(published_files(path, asset.path))
     return replace(site, extra_files=files)
 
 

@@ -7,6 +7,7 @@ as booleans (so `audience: no` stays the word the editor wrote), and that record
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -182,6 +183,7 @@ def read_sources(root: Path, problems: Problems, read: Reader | None = None) -> 
         problems.add("content", "is een bestand, geen map; maak een map content/ met daarin "
                      "departments.yml en de mappen updates/, agenda/, pages/ enzovoort")
         return Sources([], {}, [], [])
+    check_links_on_disk(root, problems)
     departments, dept_lines = _read_departments(root, content / "departments.yml", problems)
     items = [
         raw
@@ -226,6 +228,66 @@ def _issue_folder(root: Path, path: Path, problems: Problems) -> None:
         problems.add(name, "is een submap; courant leest alleen de nummers die direct in "
                      "newsletter/ staan: zet de bestanden daar (newsletter/2026-12.md)",
                      warning=True)
+
+
+SOURCE_FOLDERS = ("content", "newsletter")
+
+
+def check_links_on_disk(root: Path, problems: Problems) -> None:
+    """Every symbolic link in content/ and newsletter/ must lead to a file or folder inside
+    them that is not itself a source: a link to /etc/passwd named logo.png, or to a staff
+    item under another name, would publish what it points at."""
+    inside = [(root / folder).resolve() for folder in SOURCE_FOLDERS]
+    for folder in SOURCE_FOLDERS:
+        for path in _symlinks(root / folder):
+            fault = _symlink_fault(root, path, inside)
+            if fault:
+                problems.add(_rel(root, path), fault)
+
+
+def _symlinks(folder: Path) -> list[Path]:
+    """The symbolic links below `folder` (not followed: a linked folder is one entry)."""
+    found = []
+    for base, dirs, files in os.walk(folder):
+        for name in sorted([*dirs, *files]):
+            if os.path.islink(os.path.join(base, name)):
+                found.append(Path(base) / name)
+    return sorted(found)
+
+
+def published_file_fault(root: Path, path: Path) -> str | None:
+    """Why the file at `path` (in content/) may not be published, if it may not: a second
+    guard, at the moment it is read, behind the check of every link at load."""
+    inside = [(root / folder).resolve() for folder in SOURCE_FOLDERS]
+    return _symlink_fault(root, path, inside) if any(
+        p.is_symlink() for p in [path, *path.parents] if p.is_relative_to(root) and p != root
+    ) else None
+
+
+def _symlink_fault(root: Path, path: Path, inside: list[Path]) -> str | None:
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return ("is een snelkoppeling (symlink) die nergens heen wijst; zet het bestand zelf "
+                "hier neer, of verwijder de snelkoppeling")
+    if not any(target.is_relative_to(folder) for folder in inside):
+        return ("is een snelkoppeling (symlink) naar iets buiten content/ en newsletter/; "
+                "courant publiceert alleen wat echt in die mappen staat: zet het bestand zelf "
+                "hier neer")
+    if _is_source(root, target) or (target.is_dir() and any(
+            _is_source(root, p) for p in target.rglob("*"))):
+        where = target.relative_to(root.resolve()).as_posix()
+        return (f"is een snelkoppeling (symlink) naar {where}, dat zelf een bronbestand is (of "
+                "bevat): zo zou de tekst ervan onder een andere naam verschijnen; link in de "
+                "tekst naar het stuk zelf, of kopieer wat hier hoort")
+    return None
+
+
+def _is_source(root: Path, path: Path) -> bool:
+    """A file courant reads as a source: Markdown in content/ or newsletter/, or a YAML file
+    of content/ (departments.yml, series.yml)."""
+    return path.is_file() and (path.suffix.lower() in MARKDOWN_LIKE or (
+        path.suffix.lower() in {".yml", ".yaml"} and path.parent == (root / "content").resolve()))
 
 
 KNOWN_IN_CONTENT = {*ITEM_FOLDERS, "media", "departments.yml"}

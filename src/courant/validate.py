@@ -16,7 +16,8 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticCustomError
 from slugify import slugify
 
-from courant.markup import relative_links
+from courant import clock
+from courant.links import find_links, unresolvable, unresolvable_message
 from courant.model import (
     HOME_PAGE,
     NEWS_KINDS,
@@ -427,24 +428,49 @@ def _check_issue_dates(issues: list[Issue], raws: list[RawSource], problems: Pro
 
 def _check_links(root: Path, raws: list[RawSource], by_source: dict[PurePosixPath, Item],
                  problems: Problems) -> None:
-    """Links to other sources must exist; partner-visible text linking to staff-only text
-    warns (a newsletter's foreword is in both editions)."""
+    """Links to other sources must exist, and be in a form courant can rewrite; a link that
+    some readers will see as text alone (to a staff-only item from partner-visible text, to a
+    draft, to an item under embargo) warns (a newsletter's foreword is in both editions)."""
+    now = clock.now().date()
     for raw in raws:
         item = by_source.get(raw.path)
         public = raw.kind is None or (item is not None and item.audience is not Audience.STAFF)
-        for link in relative_links(raw.body):
+        for link in unresolvable(raw.body):
+            problems.add(str(raw.path), unresolvable_message(link.text),
+                         line=raw.body_line + link.line - 1)
+        for link in find_links(raw.body):
+            line = raw.body_line + link.line - 1
+            if link.target.startswith("/"):
+                problems.add(str(raw.path), f'de link naar "{link.target}" begint met een /, '
+                             "dus courant weet niet naar welk stuk hij wijst: lezers zien alleen "
+                             "de linktekst; schrijf het pad vanaf dit bestand naar het "
+                             "bronbestand, of een volledig webadres (https://...)",
+                             line=line, warning=True)
+                continue
             target = PurePosixPath(posixpath.normpath(
                 posixpath.join(posixpath.dirname(str(raw.path)), link.target)))
-            line = raw.body_line + link.line - 1
             fault = _link_fault(root, target, link.target)
             if fault:
                 problems.add(str(raw.path), fault[0], line=line, warning=fault[1])
                 continue
-            linked = by_source.get(target)
-            if public and linked is not None and linked.audience is Audience.STAFF:
-                problems.add(str(raw.path), f'de link naar "{link.target}" gaat naar een stuk '
-                             "alleen voor medewerkers; partners zien alleen de linktekst",
+            hidden = _hidden_from(by_source.get(target), public, now)
+            if hidden:
+                problems.add(str(raw.path), f'de link naar "{link.target}" gaat naar {hidden}',
                              line=line, warning=True)
+
+
+def _hidden_from(linked: Item | None, public: bool, now: date) -> str | None:
+    """Why some readers of the linking text will see the link as its text alone."""
+    if linked is None:
+        return None
+    if public and linked.audience is Audience.STAFF:
+        return "een stuk alleen voor medewerkers; partners zien alleen de linktekst"
+    if linked.draft:
+        return "een concept; lezers zien alleen de linktekst zolang het een concept is"
+    if linked.date is not None and linked.date > now:
+        return (f"een stuk dat pas op {linked.date.isoformat()} verschijnt; tot dan zien "
+                "lezers alleen de linktekst")
+    return None
 
 
 def _link_fault(root: Path, target: PurePosixPath, written: str) -> tuple[str, bool] | None:

@@ -2,24 +2,43 @@
 
 tests/fixtures/leak/ plants a token starting with "lektoken" in every staff-only, draft and
 embargoed source: in its title, summary, body, tags, authors, person, location, file name,
-folder name and image file names. Partner-visible sources carry "paritem" tokens instead. The
-whole project is built, and every byte and every file name under dist/public/ and in the
-partner mails (decoded: gzip, quoted-printable) is searched.
+folder name and image file names. Partner-visible sources carry "paritem" tokens instead, and
+link to the hidden sources in every form Markdown has (partner-links.md in updates,
+interviews, agenda, reading and pages, and the November foreword: inline, titles in both
+quotes, <>, text over two lines, nested brackets, reference links in all three forms with
+definitions indented, titled in parentheses, in a quote, raw <a href>/<img src> with single,
+double and no quotes and entities, in a table, an admonition, md_in_html, a comment, an image
+in a link), and to a partner-visible item in the same forms. The whole project is built and
+exported (`courant export`), and every byte and every file name under dist/public/, the
+export's public/ and the partner mails (decoded: gzip, quoted-printable) is searched.
+Menu titles that look like markup, and an element with id="__config", are proven in Chromium
+on both sites; symbolic links, which must stop the build, in a project of their own.
 """
 
 from __future__ import annotations
 
 import email
+import functools
 import gzip
+import os
+import re
+import threading
+from collections.abc import Iterator
 from email.message import EmailMessage
 from email.policy import default
+from http.server import ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
+from bs4 import BeautifulSoup
+from test_browser import BROWSER_ARGS, CHROMIUM, _QuietHandler
 
-from conftest import FIXTURES, copy_project
+from conftest import FIXTURES, NOW_EPOCH, copy_project
 from courant import pipeline
+from courant.markup import to_html
 from courant.media import published_bytes
+from courant.problems import ContentError
 
 FIXTURE = FIXTURES / "leak"
 STAFF = b"lektoken"
@@ -35,10 +54,19 @@ NEVER_BUILT = ("lektoken-draft", "lektoken-embargo", "lektoken-event-embargo")
 
 
 @pytest.fixture(scope="module")
-def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture project, built into dist/ and exported into export/."""
     root = copy_project(tmp_path_factory.mktemp("leak") / "p", content_from=FIXTURE)
-    pipeline.build(pipeline.Project(root))
-    return root / "dist"
+    with pytest.MonkeyPatch.context() as patch:  # a module's fixture: before the test's own now
+        patch.setenv("SOURCE_DATE_EPOCH", NOW_EPOCH)
+        pipeline.build(pipeline.Project(root))
+        pipeline.export_pages(pipeline.Project(root), root / "export")
+    return root
+
+
+@pytest.fixture(scope="module")
+def dist(built: Path) -> Path:
+    return built / "dist"
 
 
 def readable(path: Path) -> bytes:
@@ -130,3 +158,213 @@ def test_partner_pages_are_sanitised(dist: Path) -> None:
         assert bad in planted  # the intranet shows the editor's HTML as written
         assert bad not in page
     assert "paritem-hidden" in page  # the text stays, visible
+
+
+# --- every link form ------------------------------------------------------------------------
+
+LINKING = {"upd": "nieuws/partner-links", "int": "collega-in-beeld/partner-links",
+           "evt": "agenda/partner-links", "tip": "boekenkast/partner-links",
+           "pag": "partner-links"}
+"""The partner-visible pages that link in every form (tests/fixtures/leak/…/partner-links.md)."""
+FORMS = ("inline", "anchor", "dq", "sq", "angle", "nested", "two", "full", "collapsed", "short",
+         "spaced", "rawdq", "rawsq", "rawnq", "rawent", "quoted", "table", "admonition",
+         "mdinhtml")
+HIDDEN_ONLY = ("image", "imglink")  # images, and a link around an image, to a hidden source
+SHARED_PAGE = "nieuws/voor-iedereen/index.html"
+
+
+def soup_of(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text("utf-8"), "html.parser")
+
+
+def links_by_token(page: BeautifulSoup) -> dict[str, str]:
+    """Link text token -> href, for every link in the page's article."""
+    article = page.find("article")
+    assert article is not None
+    return {token: str(a.get("href")) for a in article.find_all("a", href=True)
+            for token in re.findall(r"paritem-[a-z]+-(?:h|ok)-[a-z]+", a.get_text())}
+
+
+@pytest.mark.parametrize("tag", list(LINKING))
+def test_links_to_hidden_sources_are_their_text_alone(dist: Path, tag: str) -> None:
+    page = soup_of(dist / "public" / LINKING[tag] / "index.html")
+    text = page.get_text(" ")
+    linked = links_by_token(page)
+    for form in (*FORMS, *HIDDEN_ONLY):
+        token = f"paritem-{tag}-h-{form}"
+        assert token not in linked, (token, linked.get(token))  # not a link ...
+        if form == "imglink":  # ... an image that linked to a hidden source: the image alone
+            image = page.find("img", alt=token)
+            assert image is not None and image.find_parent("a") is None
+        else:
+            assert token in text, token  # ... but its text, shown
+
+
+@pytest.mark.parametrize("site", ["public", "intranet"])
+@pytest.mark.parametrize("tag", list(LINKING))
+def test_links_to_partner_items_work_in_every_form(dist: Path, site: str, tag: str) -> None:
+    page_path = dist / site / LINKING[tag] / "index.html"
+    linked = links_by_token(soup_of(page_path))
+    for form in FORMS:
+        href = linked.get(f"paritem-{tag}-ok-{form}")
+        assert href is not None, form
+        target = (page_path.parent / href.split("#")[0]).resolve() / "index.html"
+        assert target == (dist / site / SHARED_PAGE).resolve(), (form, href)
+
+
+def test_the_intranet_still_links_to_the_staff_sources(dist: Path) -> None:
+    linked = links_by_token(soup_of(dist / "intranet" / LINKING["upd"] / "index.html"))
+    assert linked["paritem-upd-h-full"] == "../lektoken-upddef/"
+    assert linked["paritem-upd-h-rawsq"] == "../../agenda/lektoken-event/"
+    assert "paritem-upd-h-dq" not in linked  # a draft is in no edition
+
+
+def test_the_foreword_links_only_what_partners_see(dist: Path) -> None:
+    for path in (dist / "public" / "nieuwsbrief" / "2026-11" / "index.html",
+                 dist / "mail" / "2026-11" / "partners.html"):
+        page = soup_of(path)
+        for token in ("full", "short", "raw", "two", "nested", "ok"):
+            assert f"paritem-fwd-{token}" in page.get_text(" "), (path, token)
+        linked = {a.get_text(): str(a.get("href")) for a in page.find_all("a", href=True)}
+        assert [t for t in linked if t.startswith("paritem-fwd-") and t != "paritem-fwd-ok"] \
+            == []
+        assert linked["paritem-fwd-ok"].endswith("nieuws/voor-iedereen/")
+    text = (dist / "mail" / "2026-11" / "partners.txt").read_text("utf-8")
+    assert "paritem-fwd-full" in text and "voor-iedereen" in text
+
+
+def test_the_partner_feed_carries_the_links_as_text(dist: Path) -> None:
+    feed = (dist / "public" / "feed.xml").read_text("utf-8")
+    assert "paritem-upd-h-full" in feed and "paritem-upd-ok-full" in feed
+
+
+def test_no_staff_token_in_the_export(built: Path) -> None:
+    exported = built / "export" / "public"
+    assert (exported / "docs" / "nieuws" / "partner-links.md").is_file()
+    assert [str(p.relative_to(exported)) for p in files(exported)
+            if STAFF in readable(p) or STAFF in str(p).lower().encode()] == []
+
+
+def test_the_exported_partner_pages_are_sanitised(built: Path) -> None:
+    """Another engine runs none of courant's code: the Markdown itself carries no script,
+    handler, hidden style, javascript: link or clobbering id, in any renderer's reading."""
+    page = (built / "export" / "public" / "docs" / "nieuws" / "partner-nieuws.md").read_text(
+        "utf-8")
+    links = (built / "export" / "public" / "docs" / "nieuws" / "partner-links.md").read_text(
+        "utf-8")
+    assert "paritem-hidden" in page
+    rendered = to_html(page + links)
+    for bad in ("<script", "onclick", "javascript:", "display:none", 'id="__'):
+        assert bad not in page + links and bad not in rendered, bad
+    staff = (built / "export" / "intranet" / "docs" / "nieuws" / "partner-nieuws.md")
+    assert "<script>" in staff.read_text("utf-8")  # the intranet's Markdown as written
+
+
+# --- the menu, and ids that would replace the theme's own --------------------------------
+
+MENU_TITLE = 'Tom & Jerry <3 <img src=x onerror="window.__pwned=1"> paritem-menutitle'
+FOLDER_TITLE = "<img src=x onerror=window.__pwned=2>"
+
+
+@pytest.mark.parametrize("site", ["public", "intranet"])
+def test_menu_titles_are_text_in_the_html(dist: Path, site: str) -> None:
+    nav = soup_of(dist / site / "index.html").find("nav", class_="md-nav--primary")
+    assert nav is not None
+    assert nav.find(onerror=True) is None and len(nav.find_all("img")) == 1  # the logo
+    texts = [" ".join(t.get_text(" ").split()) for t in nav.find_all(class_="md-ellipsis")]
+    assert " ".join(MENU_TITLE.split()) in texts
+    assert FOLDER_TITLE in texts
+
+
+def test_no_element_of_a_partner_page_has_a_clobbering_id(dist: Path) -> None:
+    for site in ("public", "intranet"):
+        page = soup_of(dist / site / LINKING["upd"] / "index.html")
+        configs = page.find_all(id="__config")
+        assert [c.name for c in configs] == ["script"], site  # Material's own, only
+        assert page.find(id="__search").name == "input"  # type: ignore[union-attr]
+        assert '"search": "media/paritem-evil.js"' in page.get_text()  # the text stays
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.skip("needs Debian's chromium (apt)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as play:
+        chromium = play.chromium.launch(executable_path=str(CHROMIUM), args=BROWSER_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture(scope="module")
+def served(dist: Path) -> Iterator[dict[str, str]]:
+    """Both sites on 127.0.0.1, each at the root of its own server."""
+    servers, urls = [], {}
+    for site in ("public", "intranet"):
+        handler = functools.partial(_QuietHandler, directory=str(dist / site))
+        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        urls[site] = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        yield urls
+    finally:
+        for server in servers:
+            server.shutdown()
+            server.server_close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("site", ["public", "intranet"])
+def test_menu_titles_run_no_script_and_show_as_written(browser: Any, served: dict[str, str],
+                                                       site: str) -> None:
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(served[site] + LINKING["upd"] + "/")
+    page.wait_for_load_state("load")
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    menu = " ".join(page.locator("nav.md-nav--primary").inner_text().split())
+    assert " ".join(MENU_TITLE.split()) in menu and FOLDER_TITLE in menu
+    # Material read its own configuration, not the editor's element
+    assert page.evaluate("document.querySelector('#__config').tagName") == "SCRIPT"
+    assert errors == []
+    page.close()
+
+
+@pytest.mark.browser
+def test_the_partner_search_still_works_beside_an_editors_config(browser: Any,
+                                                                 served: dict[str, str]) -> None:
+    page = browser.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(served["public"] + LINKING["upd"] + "/")
+    field = page.locator("input.md-search__input")
+    field.click()
+    field.press_sequentially("paritem", delay=20)
+    page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+    assert not [url for url in requests if "paritem-evil" in url]
+    page.close()
+
+
+# --- symbolic links ------------------------------------------------------------------------
+
+def test_symbolic_links_stop_the_build(tmp_path: Path) -> None:
+    """A partner item's image that links to /etc/passwd, and a file it links to that is a
+    staff source under another name: an error naming each, and nothing built."""
+    root = copy_project(tmp_path / "p", content_from=FIXTURE)
+    media = root / "content" / "media"
+    os.symlink("/etc/passwd", media / "paritem-logo.png")
+    os.symlink("../updates/lektoken-upddef.md", media / "paritem-notities.txt")
+    (root / "content" / "updates" / "gelinkt.md").write_text(
+        "---\ntitle: Gelinkt\ndate: 2026-11-10\ndepartment: wi\naudience: partners\n"
+        "image: paritem-logo.png\nimage_alt: Logo\n---\nZie [de notities]"
+        "(../media/paritem-notities.txt).\n", encoding="utf-8")
+    with pytest.raises(ContentError) as raised:
+        pipeline.build(pipeline.Project(root))
+    named = sorted({p.file for p in raised.value.problems if "snelkoppeling" in p.message})
+    assert named == ["content/media/paritem-logo.png", "content/media/paritem-notities.txt"]
+    assert not (root / "dist").exists()

@@ -1,4 +1,4 @@
-"""markup.py: editors' links found and rewritten, editor text escaped, HTML and plain text."""
+"""markup.py: editor text escaped, HTML and plain text (links: test_links.py)."""
 
 from __future__ import annotations
 
@@ -6,70 +6,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from courant.markup import (
-    EXTENSIONS,
-    Link,
-    escape_text,
-    first_paragraph,
-    is_relative,
-    plain_text,
-    relative_links,
-    rewrite_links,
-    to_html,
-)
-
-BODY = """Zie [de pilot](../updates/2026-10-pilot.md#resultaten) en de
-![foto van het team](team.jpg "Het team").
-
-```markdown
-[geen link](in-code.md)
-```
-
-[mail](mailto:redactie@waalstad.nl), [web](https://www.waalstad.nl/), [anker](#kop),
-[absoluut](/nieuws/), [met query](agenda/spotlights.md?x=1) en [tussen haken](<factsheet.pdf>).
-"""
-
-
-@pytest.mark.parametrize(("target", "relative"), [
-    ("../updates/x.md", True), ("foto.png", True), ("sub/map/x.md#a", True),
-    ("https://x.nl", False), ("mailto:a@b.nl", False), ("tel:+31", False), ("/abs", False),
-    ("#anker", False),
-])
-def test_is_relative(target: str, relative: bool) -> None:
-    assert is_relative(target) is relative
-
-
-def test_relative_links_with_their_lines() -> None:
-    assert relative_links(BODY) == [
-        Link("../updates/2026-10-pilot.md", "de pilot", 1, False),
-        Link("team.jpg", "foto van het team", 2, True),
-        Link("agenda/spotlights.md", "met query", 9, False),
-        Link("factsheet.pdf", "tussen haken", 9, False),
-    ]
-
-
-def test_no_links_no_work() -> None:
-    assert relative_links("Alleen [een webadres](https://x.nl) en tekst.") == []
-    assert relative_links("") == []
-
-
-def test_rewrite_links_keeps_fragment_and_title_and_code() -> None:
-    def resolve(link: Link, fragment: str) -> str | None:
-        return {"../updates/2026-10-pilot.md": "../nieuws/pilot/",
-                "team.jpg": "../media/team.jpg"}.get(link.target)
-
-    out = rewrite_links(BODY, resolve)
-    assert "[de pilot](../nieuws/pilot/#resultaten)" in out
-    assert '![foto van het team](../media/team.jpg "Het team")' in out
-    assert "[geen link](in-code.md)" in out  # code stays code
-    assert "met query en tussen haken." in out  # not held by this edition: text only
-    assert "[mail](mailto:redactie@waalstad.nl)" in out
-    assert "[anker](#kop)" in out
-
-
-def test_rewrite_leaves_a_body_without_links_alone() -> None:
-    body = "Regel een.\n\nRegel twee met `code` en een ](haakje.\n"
-    assert rewrite_links(body, lambda link, fragment: None) == body
+from courant.markup import EXTENSIONS, escape_text, first_paragraph, plain_text, to_html
 
 
 def rendered(text: str) -> str:

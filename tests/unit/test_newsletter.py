@@ -60,7 +60,7 @@ def composed(items: list[Item], edition: Edition, weeks: int = 8,
              sections: tuple[tuple[Kind, str], ...] = SECTIONS) -> dict[str, ComposedIssue]:
     content = Content(DEPARTMENTS, tuple(items), ISSUES)
     news = select(content, edition, NOW)
-    return {c.issue.month: c for c in compose_issues(news, sections, weeks, lambda p: p)}
+    return {c.issue.month: c for c in compose_issues(news, sections, weeks, lambda p, _html: p)}
 
 
 def titles(issue: ComposedIssue, kind: Kind | None = None) -> list[str]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import logging
 import os
+import posixpath
+import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -48,7 +50,9 @@ class _CourantPages(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
-        """The public site's pages are sanitised after conversion (site.sanitize)."""
+        """Links to pages in raw HTML become their URLs, as MkDocs makes Markdown's; then the
+        pages are sanitised (site.sanitize: the partner site's, or the intranet's ids)."""
+        html = html_page_links(html, page, files)
         if self.site.sanitize is None:
             return html
         clean = self.site.sanitize(html)
@@ -56,6 +60,27 @@ class _CourantPages(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         if state is not None and clean != html:  # the intranet's unsanitised HTML are redone
             state.entries = None
         return clean
+
+
+HTML_PAGE_LINK = re.compile(r'(?P<lead>\shref=")(?P<path>[^"#?:]+\.md)(?P<fragment>#[^"]*)?"')
+
+
+def html_page_links(html: str, page: Page, files: Files) -> str:
+    """`<a href="../updates/x.md">` in an editor's raw HTML, resolved by courant to the page's
+    .md path, as the page's URL: MkDocs converts only Markdown's links, Zensical both."""
+    if '.md"' not in html and ".md#" not in html:
+        return html
+    folder = posixpath.dirname(page.file.src_uri)
+
+    def url(match: re.Match[str]) -> str:
+        found = files.get_file_from_path(posixpath.normpath(
+            posixpath.join(folder, match.group("path"))))
+        if found is None or match.group("path").startswith("/"):
+            return match.group()
+        target = found.url_relative_to(page.file) + (match.group("fragment") or "")
+        return f'{match.group("lead")}{target}"'
+
+    return HTML_PAGE_LINK.sub(url, html)
 
 
 def quiet_mkdocs() -> None:

@@ -7,20 +7,15 @@ and the page of the full item on that edition's site.
 
 from __future__ import annotations
 
-import posixpath
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import PurePosixPath
 
 from courant.audience import Edition, EditionContent
 from courant.issues import agenda_of_issue, place_items
-from courant.markup import Link, rewrite_links
 from courant.model import Event, Image, Interview, Issue, Item, Kind, ReadingTip, Update
+from courant.rawhtml import safe_html, safe_ids
 from courant.render import dutch
-from courant.render.common import page_path, teaser
-
-ISSUE_SOURCE = re.compile(r"^newsletter/(\d{4}-\d{2})\.md$")
+from courant.render.common import Target, page_path, resolve_body, teaser
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,12 +65,9 @@ class ComposedIssue:
         return [entry for section in self.sections for entry in section.entries]
 
 
-LinkTo = Callable[[str], str]
-"""Turns a page path in the site (nieuws/x.md, nieuwsbrief/2026-11/index.md) into a link."""
-
-
-def issue_page_path(month: str) -> str:
-    return f"nieuwsbrief/{month}/index.md"
+LinkTo = Callable[[str, bool], str]
+"""Turns a page path in the site (nieuws/x.md, nieuwsbrief/2026-11/index.md) into a link; the
+flag: for raw HTML (a URL as the engine leaves it, never a .md path)."""
 
 
 def compose_issues(news: EditionContent, sections: Sequence[tuple[Kind, str]],
@@ -150,18 +142,10 @@ def meta_of(item: Item, news: EditionContent) -> list[str]:
 def localise_foreword(issue: Issue, news: EditionContent, link: LinkTo) -> str:
     """The foreword with editors' relative links resolved: an item this edition holds or
     another issue becomes a link (`link(page path)`), anything else only its text."""
-    by_source = news.by_source
-    months = {i.month for i in news.issues}
+    def place(target: Target, in_html: bool) -> str:
+        assert target.page is not None  # a foreword publishes no files
+        return link(target.page, in_html)
 
-    def resolve(target_link: Link, fragment: str) -> str | None:
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(str(issue.source)),
-                                                   target_link.target))
-        linked = by_source.get(PurePosixPath(target))
-        if linked is not None and not target_link.image:
-            return link(page_path(linked))
-        match = ISSUE_SOURCE.match(target)
-        if match and match.group(1) in months and not target_link.image:
-            return link(issue_page_path(match.group(1)))
-        return None
-
-    return rewrite_links(issue.foreword, resolve)
+    foreword = resolve_body(issue.foreword, issue.source, news.by_source, place,
+                            frozenset(i.month for i in news.issues), files=False)
+    return safe_html(foreword) if news.for_partners else safe_ids(foreword)

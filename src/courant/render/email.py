@@ -23,8 +23,8 @@ from markupsafe import Markup
 from courant.audience import Edition
 from courant.markup import to_html
 from courant.render import dutch
-from courant.render.common import asset_path, url_of
-from courant.render.compose import ComposedIssue, Entry, issue_page_path
+from courant.render.common import asset_path, issue_page_path, url_of
+from courant.render.compose import ComposedIssue, Entry
 from courant.render.images import MAIL_WIDTH, shown
 from courant.render.plaintext import html_to_text, wrap
 from courant.sanitize import clean_html

@@ -13,11 +13,10 @@ Entries are resolved into plain `Entry` values first (ids, absolute links, sanit
 from __future__ import annotations
 
 import html
-import posixpath
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import PurePosixPath
 from urllib.parse import urljoin
 
@@ -26,22 +25,23 @@ from feedgen.feed import FeedGenerator
 from courant.audience import EditionContent
 from courant.clock import start_of_day
 from courant.issues import place_items
-from courant.markup import Link, first_paragraph, rewrite_links, to_html
+from courant.markup import first_paragraph, to_html
 from courant.model import NEWS_KINDS, Interview, Issue, Item, Kind, ReadingTip, Update
 from courant.render import dutch
 from courant.render.common import (
     SECTION_DIRS,
+    Target,
     asset_path,
-    content_target,
     page_url,
+    resolve_body,
     teaser,
+    url_of,
 )
 from courant.sanitize import clean_html
 
 NO_ENTRIES = datetime(1970, 1, 1, tzinfo=UTC)
 """`updated` of a feed without entries: Atom requires one, and the clock is no source."""
 RASTER_LOGO = (".png", ".gif", ".jpg", ".jpeg")  # RSS 2.0 images must be GIF, JPEG or PNG
-ISSUE_SOURCE = re.compile(r"^newsletter/(\d{4}-\d{2})\.md$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,37 +204,22 @@ def absolute_body(item: Item, by_source: dict[PurePosixPath, Item], base_url: st
     """The Markdown body with editors' relative links made absolute, as the site publishes
     them: items of this site become their page URL, files from content/ their published
     address, links to anything the site does not hold only their text."""
-    def resolve(link: Link, fragment: str) -> str | None:
-        target = content_target(item, link)
-        if target is None:
-            return None
-        linked = by_source.get(PurePosixPath("content") / target)
-        if linked is not None:
-            return page_url(linked, base_url)
-        if target.suffix == ".md":
-            return None
-        return base_url + asset_path(target)
-
-    return rewrite_links(item.body, resolve)
+    return resolve_body(item.body, item.source, by_source, partial(_absolute, base_url))
 
 
 def absolute_foreword(issue: Issue, by_source: dict[PurePosixPath, Item], months: set[str],
                       base_url: str) -> str:
     """The foreword with editors' links to sources made absolute: an item of this edition or
     another published issue becomes its URL, anything else relative only its text."""
-    folder = posixpath.dirname(str(issue.source))
+    return resolve_body(issue.foreword, issue.source, by_source, partial(_absolute, base_url),
+                        frozenset(months), files=False)
 
-    def resolve(link: Link, fragment: str) -> str | None:
-        target = posixpath.normpath(posixpath.join(folder, link.target))
-        linked = by_source.get(PurePosixPath(target))
-        if linked is not None and not link.image:
-            return page_url(linked, base_url)
-        match = ISSUE_SOURCE.match(target)
-        if match and match.group(1) in months and not link.image:
-            return _issue_url(match.group(1), base_url)
-        return None
 
-    return rewrite_links(issue.foreword, resolve)
+def _absolute(base_url: str, target: Target, in_html: bool = False) -> str:
+    if target.page is not None:
+        return base_url + url_of(target.page)
+    assert target.asset is not None
+    return base_url + asset_path(target.asset)
 
 
 def _issue_url(month: str, base_url: str) -> str:

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from courant.audience import EditionContent
 from courant.model import Issue, Kind
 from courant.render import dutch
-from courant.render.common import relative
-from courant.render.compose import ComposedIssue, Entry, compose_issues, issue_page_path
+from courant.render.common import issue_page_path, relative
+from courant.render.compose import ComposedIssue, Entry, compose_issues
 from courant.render.markdown import esc, front, meta_line
 from courant.render.pages import SitePage
 
@@ -35,8 +35,9 @@ def newsletter_pages(edition: EditionContent, news: EditionContent,
     return pages
 
 
-def _from_issue_page(path: str) -> str:
-    """A link from an issue's page (every month's is at the same depth) to `path`."""
+def _from_issue_page(path: str, _in_html: bool) -> str:
+    """A link from an issue's page (every month's is at the same depth) to `path`, a page:
+    its .md path, in Markdown and in raw HTML alike (see render/common.Place)."""
     return relative(issue_page_path("YYYY-MM"), path)
 
 

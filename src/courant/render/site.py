@@ -6,12 +6,14 @@ makes each page render the whole archive, and the build grows quadratically.
 
 from __future__ import annotations
 
+import html
 from pathlib import PurePosixPath
 from typing import Any
 
 from courant.audience import EditionContent, is_embargoed
-from courant.markup import may_have_relative_link
+from courant.links import find_links, may_link
 from courant.model import Department, Event, Interview, Item, Kind, Page, ReadingTip, Update
+from courant.rawhtml import safe_html, safe_ids
 from courant.render import dutch
 from courant.render.common import (
     SECTION_DIRS,
@@ -76,7 +78,16 @@ def _nav(edition: EditionContent, extra_nav: list[Any]) -> list[Any]:
     nav.append({"Wie benader je waarvoor": "wie-benader-je-waarvoor.md"})
     nav.extend(extra_nav)
     nav.extend(_pages_nav([i for i in edition.items if isinstance(i, Page)]))
-    return nav
+    return escaped_nav(nav)
+
+
+def escaped_nav(nav: list[Any]) -> list[Any]:
+    """The menu with every title as HTML text: Material writes a menu title into every page
+    unescaped (as it does page.meta.title, see markdown.front), so a page title or folder name
+    with `<` or `&` shows as written and never becomes markup."""
+    return [{html.escape(str(title)): escaped_nav(target) if isinstance(target, list)
+             else target for title, target in entry.items()} if isinstance(entry, dict)
+            else entry for entry in nav]
 
 
 def _pages_nav(pages: list[Page]) -> list[Any]:
@@ -108,7 +119,7 @@ def item_page(item: Item, edition: EditionContent, by_source: dict[PurePosixPath
     size) when it has no relative link, so nothing else can change it: the preview redoes only
     the edited one."""
     size = image_size(item.image.path) if image_size and item.image is not None else None
-    key = None if may_have_relative_link(item.body) else (
+    key = None if may_link(item.body) and find_links(item.body) else (
         item, edition.edition, _marked_embargoed(item, edition), edition.departments, size)
     made = _PAGES.get(key) if key is not None else None
     if made is None:
@@ -129,7 +140,7 @@ def _item_page(item: Item, edition: EditionContent, by_source: dict[PurePosixPat
     parts.append(f"# {esc(item.title)}\n")
     parts.extend(_preview_marks(item, edition))
     parts.append(_details(item, edition, path))
-    parts.extend(_image_and_body(item, by_source, path, assets, size))
+    parts.extend(_image_and_body(item, edition, by_source, path, assets, size))
     if item.tags:
         parts.append("\nOnderwerpen: " + ", ".join(esc(t) for t in item.tags) +
                      "\n{ .courant-tags }\n")
@@ -143,7 +154,7 @@ def home_text(page: Page, edition: EditionContent, by_source: dict[PurePosixPath
     links as on any page; in the preview, marked as a draft or under embargo)."""
     size = image_size(page.image.path) if image_size and page.image is not None else None
     parts = [*_preview_marks(page, edition),
-             *_image_and_body(page, by_source, "index.md", assets, size)]
+             *_image_and_body(page, edition, by_source, "index.md", assets, size)]
     return page.title, "\n".join(parts)
 
 
@@ -160,14 +171,18 @@ def _preview_marks(item: Item, edition: EditionContent) -> list[str]:
     return marks
 
 
-def _image_and_body(item: Item, by_source: dict[PurePosixPath, Item], path: str,
-                    assets: dict[str, PurePosixPath], size: tuple[int, int] | None) -> list[str]:
+def _image_and_body(item: Item, edition: EditionContent, by_source: dict[PurePosixPath, Item],
+                    path: str, assets: dict[str, PurePosixPath],
+                    size: tuple[int, int] | None) -> list[str]:
+    """The item's image and its body, links resolved for the edition; partner-facing raw HTML
+    kept to what the sanitiser allows (rawhtml.safe_html), no clobbering ids elsewhere."""
     parts = []
     if item.image is not None:
         published = asset_path(item.image.path)
         assets[published] = item.image.path
         parts.append(image_markdown(item.image.alt, published, path, size))
-    parts.append(localise_links(item, by_source, path, assets))
+    body = localise_links(item, by_source, path, assets)
+    parts.append(safe_html(body) if edition.for_partners else safe_ids(body))
     return parts
 
 
