@@ -15,12 +15,14 @@ from courant import clock, timing
 from courant.a11y_checks import check_a11y
 from courant.audience import Edition, EditionContent, select
 from courant.audit.statement import with_statement
+from courant.check.closedissues import check_closed_issues
 from courant.codekey import cache_format
 from courant.config import Config, load_config
 from courant.kept import Kept
 from courant.model import Content
 from courant.output import Staging
 from courant.problems import Problem, Problems
+from courant.read.sentrecords import with_sent_records
 from courant.render.newsletter import newsletter_pages
 from courant.render.pages import Site
 from courant.render.site import render_site
@@ -80,7 +82,11 @@ def load(project: Project, memo: SourceMemo | None = None) -> Loaded:
     problems = Problems()
     memo = memo or SourceMemo(project.root / ".cache" / "courant" / "sources.pickle")
     sources = read_sources(project.root, problems, memo)
-    content = validate(project.root, sources, problems)
+    content = with_sent_records(project.root, validate(project.root, sources, problems),
+                                problems)
+    raws = {raw.path: raw for raw in sources.items}
+    check_closed_issues(content, clock.now(), lambda item, key: raws[item.source].line(key),
+                        problems)
     if not problems.errors:
         warm_writing(content, project.root)
     check_writing(content, sources, project.root, problems)

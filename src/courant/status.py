@@ -168,11 +168,12 @@ def _edition(content: Content, issue: Issue, edition: Edition, label: str,
              line: Callable[..., ItemLine]) -> EditionReport:
     """The edition as it will be sent: selected by the privacy gate at the issue date."""
     news = select(content, edition, start_of_day(issue.date))
-    items = place_items(news.items, news.issues).get(issue.month, [])
+    items = place_items(news.items, news.issues, news.newsletter).get(issue.month, [])
     reports = []
     for kind, title in sections:
         if kind is Kind.EVENT:
-            members: list[Item] = list(agenda_of_issue(issue, news.events, agenda_weeks))
+            members: list[Item] = list(agenda_of_issue(issue, news.events, agenda_weeks,
+                                                       news.newsletter))
         else:
             members = [i for i in items if i.kind is kind]
         reports.append(SectionReport(kind.value, title, tuple(line(i) for i in members)))
@@ -185,7 +186,8 @@ def _edition(content: Content, issue: Issue, edition: Edition, label: str,
 def _issue_items(content: Content, issue: Issue) -> list[Item]:
     """The news items of the issue in any edition (what the intranet archive will show)."""
     everything = select(content, Edition.INTRANET, start_of_day(issue.date))
-    return place_items(everything.items, everything.issues).get(issue.month, [])
+    return place_items(everything.items, everything.issues,
+                       everything.newsletter).get(issue.month, [])
 
 
 def _drafts(content: Content, issues: list[Issue], month: str) -> list[Item]:
