@@ -38,12 +38,61 @@ _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
 _ConfigLoader.add_multi_constructor("!", _ignore_tag)
 
 
+SECURITY = ("starttls", "ssl", "none")
+
+
+class SmtpSettings(BaseModel):
+    """The relay `courant send` hands the mail to (the password: COURANT_SMTP_PASSWORD)."""
+
+    model_config = ConfigDict(extra="forbid")
+    host: str
+    port: int | None = Field(None, ge=1, le=65535)  # by security: 587, 465 or 25
+    security: str = "starttls"
+    username: str | None = None
+    per_minute: int = Field(30, ge=0, le=100_000)  # an Exchange Online mailbox: 30; 0: no limit
+    ca_file: str | None = None  # the relay's own certificate authority (PEM), if not public
+
+    @field_validator("security")
+    @classmethod
+    def _known_security(cls, value: str) -> str:
+        if value not in SECURITY:
+            raise ValueError(f"'{value}' kent courant niet; kies starttls (poort 587), ssl "
+                             "(poort 465) of none (alleen voor een relay op deze machine)")
+        return value
+
+    @property
+    def port_number(self) -> int:
+        return self.port or {"starttls": 587, "ssl": 465, "none": 25}[self.security]
+
+
+class DkimSettings(BaseModel):
+    """Signing with DKIM (dkimpy); the private key stays outside the project's git."""
+
+    model_config = ConfigDict(extra="forbid")
+    domain: str
+    selector: str
+    key_file: str  # PEM, RSA; relative paths from the project folder
+
+
 class MailSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
     sender: str = "Redactie Sociaal Domein <nieuwsbrief@example.org>"
     reply_to: str | None = None
     unsubscribe: str | None = None  # mailto: or https: address for partners
     footer: str = ""
+    database: str = ".courant/abonnees.sqlite"  # subscribers and the ledger: never in git
+    smtp: SmtpSettings | None = None
+    service: str | None = None  # https address of the subscription service (courant service)
+    dkim: DkimSettings | None = None
+
+    @field_validator("service")
+    @classmethod
+    def _https_service(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith("https://"):
+            raise ValueError(f"'{value}' is geen https-adres; afmelden met één klik (RFC 8058) "
+                             "werkt alleen over https, bijvoorbeeld "
+                             "'https://sociaaldomein.waalstad.nl/abonnement/'")
+        return value if value is None or value.endswith("/") else value + "/"
 
 
 class CourantSettings(BaseModel):
