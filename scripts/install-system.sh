@@ -1,19 +1,31 @@
 #!/usr/bin/env bash
 # Installs what the tests need from Debian's packages: Chromium (page tests, never
-# `playwright install`), nginx (serving tests), a Java runtime (the Nu Html Checker) and npm
-# (axe-core, vnu-jar and caniemail, pinned in package-lock.json, for `courant audit`).
+# `playwright install`), nginx (serving tests), a Java runtime (the Nu Html Checker), npm
+# (axe-core, vnu-jar and caniemail, pinned in package-lock.json, for `courant audit`), and
+# Postfix and SpamAssassin (`courant send` through a real relay; scoring the mail).
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx-light)
 command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
 command -v npm >/dev/null 2>&1 || need+=(nodejs npm)  # `npm ci`: the audit's pinned tools
+[ -x /usr/sbin/postfix ] || need+=(postfix)
+command -v spamassassin >/dev/null 2>&1 || need+=(spamassassin)
 if [ ${#need[@]} -gt 0 ]; then
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  # Postfix as "Local only": the system's instance listens on loopback and delivers nothing
+  # elsewhere; the tests run their own instance (scripts/postfix/local-instance.sh).
+  echo "postfix postfix/main_mailer_type select Local only" | $SUDO debconf-set-selections
+  echo "postfix postfix/mailname string localhost" | $SUDO debconf-set-selections
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 # nginx-light's package starts a service on port 80; the tests run their own instance.
 if command -v systemctl >/dev/null 2>&1; then systemctl stop nginx >/dev/null 2>&1 || true; fi
 pkill -x nginx >/dev/null 2>&1 || true
+# The same for the system's Postfix: the integration test starts a private instance.
+if command -v systemctl >/dev/null 2>&1; then systemctl stop postfix >/dev/null 2>&1 || true; fi
+if [ -x /usr/sbin/postfix ] && [ "$(id -u)" -eq 0 ]; then
+  /usr/sbin/postfix stop >/dev/null 2>&1 || true
+fi

@@ -25,7 +25,7 @@ from courant.deliver.database import transaction
 DONE = ("sending", "sent", "failed")
 """States that keep a recipient out of the next run (`sending`: in doubt)."""
 
-_ADDRESS = re.compile(r"[^\s<>@\"']+@[^\s<>@\"']+")
+_ADDRESS = re.compile(r"<?[^\s<>@\"']+@[^\s<>@\"']+>?")
 
 
 def scrub(answer: str) -> str:
