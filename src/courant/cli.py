@@ -398,7 +398,9 @@ def refusals(what: str) -> Iterator[None]:
                   f"niets {what}.", style="bold red")
         sys.exit(1)
     except (SendRefused, AdminError) as error:
-        err.print(f"{error}. Er is niets {what}.", style="bold red", markup=False)
+        text = str(error)
+        err.print(f"{text[:1].upper()}{text[1:]}. Er is niets {what}.", style="bold red",
+                  markup=False)
         sys.exit(1)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from courant.clock import AMSTERDAM
 from courant.deliver.send import LABELS, Outcome
+from courant.mailing import dutch_number
 from courant.problems import counted
 from courant.render import dutch
 
@@ -32,7 +33,7 @@ def describe(outcome: Outcome) -> list[str]:
     if outcome.kind == "dry-run":
         lines.append(f"Proef, er is niets verstuurd: {what} zou naar "
                      f"{counted(outcome.total, 'ontvanger', 'ontvangers')} gaan, "
-                     f"{dutch_bytes(outcome.size)} per bericht{_duration(outcome)}.")
+                     f"{dutch_number(outcome.size)} bytes per bericht{_duration(outcome)}.")
     elif outcome.kind == "test":
         lines.append(f"Testbericht van {what} verstuurd naar het opgegeven adres."
                      if outcome.sent else "De mailserver weigerde het testbericht.")
@@ -100,7 +101,3 @@ def duration(seconds: float) -> str:
     if rest:
         parts.append(counted(rest, "seconde", "seconden"))
     return " en ".join(parts)
-
-
-def dutch_bytes(size: int) -> str:
-    return f"{size:,} bytes".replace(",", ".")

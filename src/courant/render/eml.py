@@ -2,8 +2,8 @@
 
 Everything in it comes from the sources and the configuration, never from the clock or chance:
 the Date is the issue's date (at SEND_TIME, Amsterdam time) and the Message-ID is made from the
-month and the edition, so two builds of the same sources give the same bytes. The mail system
-that sends it adds the recipients.
+month and the edition, so two builds of the same sources give the same bytes. `courant send`
+makes one per recipient from the same mail, with an Envelope (deliver/messages.py).
 """
 
 from __future__ import annotations
