@@ -9,7 +9,7 @@ import base64
 import re
 import shutil
 import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import dkim
@@ -19,22 +19,9 @@ from aiosmtpd.controller import Controller
 from courant import pipeline
 from courant.deliver import admin
 from courant.deliver.send import Request, Tools, send_issue
-from mailservers import AFTER_NOVEMBER, SECRET, Recorder, running, sending_project
+from mailservers import SECRET, Recorder, sending_project
 
-
-@pytest.fixture(autouse=True)
-def after_november(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", AFTER_NOVEMBER)
-
-
-@pytest.fixture
-def recorder() -> Recorder:
-    return Recorder()
-
-
-@pytest.fixture
-def server(recorder: Recorder) -> Iterator[Controller]:
-    yield from running(recorder)
+pytestmark = pytest.mark.usefixtures("after_november")
 
 
 def sent_message(tmp_path: Path, server: Controller, recorder: Recorder,

@@ -30,9 +30,7 @@ Een stuk dat te laat binnenkwam.
 """
 
 
-@pytest.fixture(autouse=True)
-def after_november(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", AFTER_NOVEMBER)
+pytestmark = pytest.mark.usefixtures("after_november")
 
 
 def november(root: Path) -> dict[str, bytes]:

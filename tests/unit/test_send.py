@@ -8,7 +8,6 @@ import email
 import email.policy
 import re
 import sqlite3
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,7 @@ from courant.deliver.messages import PLACEHOLDER
 from courant.deliver.send import Outcome, Request, SendRefused, Tools, send_issue
 from courant.deliver.smtp import Relay, RelayLost
 from courant.deliver.tokens import read_token
-from mailservers import AFTER_NOVEMBER, SECRET, Recorder, partner_csv, running, sending_project
+from mailservers import AFTER_NOVEMBER, SECRET, Recorder, partner_csv, sending_project
 
 SERVICE = "https://sociaaldomein.waalstad.nl/abonnement/"
 
@@ -42,19 +41,7 @@ class FakeTime:
         self.now += seconds
 
 
-@pytest.fixture(autouse=True)
-def after_november(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", AFTER_NOVEMBER)
-
-
-@pytest.fixture
-def recorder() -> Recorder:
-    return Recorder()
-
-
-@pytest.fixture
-def server(recorder: Recorder) -> Iterator[Controller]:
-    yield from running(recorder)
+pytestmark = pytest.mark.usefixtures("after_november")
 
 
 def project(tmp_path: Path, server: Controller, count: int = 3, per_minute: int = 0,
