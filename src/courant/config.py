@@ -74,6 +74,44 @@ class DkimSettings(BaseModel):
     key_file: str  # PEM, RSA; relative paths from the project folder
 
 
+SIGNUP_EDITIONS = ("partners", "staff")
+
+
+class SignupSettings(BaseModel):
+    """The page "Nieuwsbrief ontvangen" on both sites: who may sign up themselves, and where."""
+
+    model_config = ConfigDict(extra="forbid")
+    editions: list[str] = Field(default_factory=lambda: ["partners"])
+    tool: str | None = None  # a mailing tool's own sign-up page: the page links there instead
+
+    @field_validator("editions")
+    @classmethod
+    def _known_editions(cls, value: list[str]) -> list[str]:
+        unknown = [e for e in value if e not in SIGNUP_EDITIONS]
+        if unknown:
+            raise ValueError(f"'{unknown[0]}' is geen editie; kies partners en/of staff, "
+                             "bijvoorbeeld [partners]")
+        return value
+
+    @field_validator("tool")
+    @classmethod
+    def _web_address(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith(("https://", "http://")):
+            raise ValueError(f"'{value}' is geen webadres; schrijf het adres van het "
+                             "aanmeldformulier van het mailprogramma, beginnend met https://")
+        return value
+
+
+class PrivacySettings(BaseModel):
+    """What the page "Privacy" says about the mailing list (AVG)."""
+
+    model_config = ConfigDict(extra="forbid")
+    controller: str | None = None  # verwerkingsverantwoordelijke; default: the copyright line
+    contact: str | None = None  # for requests to see or remove data; default: mail.reply_to
+    officer: str | None = None  # functionaris gegevensbescherming (an address), optional
+    log_days: int = Field(default=14, ge=1, le=366)  # how long the web server keeps its logs
+
+
 class MailSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
     sender: str = "Redactie Sociaal Domein <nieuwsbrief@example.org>"
@@ -84,6 +122,8 @@ class MailSettings(BaseModel):
     smtp: SmtpSettings | None = None
     service: str | None = None  # https address of the subscription service (courant service)
     dkim: DkimSettings | None = None
+    signup: SignupSettings = Field(default_factory=SignupSettings)
+    privacy: PrivacySettings = Field(default_factory=PrivacySettings)
 
     @field_validator("service")
     @classmethod

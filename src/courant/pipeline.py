@@ -25,6 +25,7 @@ from courant.problems import Problem, Problems
 from courant.read.sentrecords import with_sent_records
 from courant.render.newsletter import newsletter_pages
 from courant.render.pages import Site
+from courant.render.signup import with_subscription_pages
 from courant.render.site import render_site
 from courant.sanitize import clean_site_html
 from courant.schedule import Due, next_due
@@ -161,6 +162,8 @@ def _site(config: Config, edition: EditionContent, news: EditionContent, name: s
     site = render_site(edition, name, url, config.settings.page_size, config.settings.home_news,
                        extra_pages=extra, extra_nav=[{"Nieuwsbrief": "nieuwsbrief/index.md"}],
                        image_size=image_sizes(config.path.parent / "content"))
+    site = with_subscription_pages(site, config,
+                                   "partners" if edition.for_partners else "staff")
     site = with_statement(site, config.path.parent,
                           "public" if edition.for_partners else "intranet",
                           config.settings.mail.reply_to)

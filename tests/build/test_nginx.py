@@ -4,10 +4,6 @@
 from __future__ import annotations
 
 import gzip
-import shutil
-import socket
-import subprocess
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -25,9 +21,10 @@ from courant import pipeline
 from courant.audience import Edition, select
 from courant.model import NEWS_KINDS
 from courant.render.common import page_url
+from webservers import SNIPPETS, nginx
 
 pytestmark = pytest.mark.server
-SNIPPET = ROOT / "scripts" / "nginx" / "courant.conf"
+SNIPPET = SNIPPETS / "courant.conf"
 NOW = datetime.fromtimestamp(int(NOW_EPOCH), tz=UTC)
 
 
@@ -45,90 +42,11 @@ class Server:
             return answer.code, answer.headers, answer.read()
 
 
-def _nginx() -> str:
-    found = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists()
-                                      else None)
-    if found is None:
-        pytest.fail("nginx is not installed: run scripts/install-system.sh (nginx-light)")
-    return found
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def _temp_paths(nginx: str, run: Path) -> str:
-    """Temp folders inside `run` for every module this nginx has (the defaults need root)."""
-    built = subprocess.run([nginx, "-V"], capture_output=True, text=True).stderr
-    lines = [f"client_body_temp_path {run}/body;"]
-    for module in ("proxy", "fastcgi", "uwsgi", "scgi"):
-        if f"--without-http_{module}_module" not in built:
-            lines.append(f"{module}_temp_path {run}/{module};")
-    return "\n    ".join(lines)
-
-
-def _config(nginx: str, run: Path, root: Path, port: int) -> Path:
-    """A whole nginx.conf around the shipped snippet; master_process off keeps nginx one
-    process, in the foreground, as the user running the tests."""
-    config = run / "nginx.conf"
-    config.write_text(f"""
-daemon off;
-master_process off;
-pid {run}/nginx.pid;
-error_log {run}/error.log;
-events {{ worker_connections 64; }}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    access_log {run}/access.log;
-    {_temp_paths(nginx, run)}
-    server {{
-        listen 127.0.0.1:{port};
-        root {root};
-        include {SNIPPET};
-    }}
-}}
-""", encoding="utf-8")
-    return config
-
-
-def _wait_until_listening(process: subprocess.Popen[bytes], port: int, log: Path) -> None:
-    deadline = time.monotonic() + 15
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail("nginx stopped: " + (log.read_text() if log.exists() else ""))
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return
-        except OSError:
-            time.sleep(0.05)
-    pytest.fail("nginx did not start listening: " + (log.read_text() if log.exists() else ""))
-
-
 @pytest.fixture(scope="module")
 def server(demo_dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    nginx = _nginx()
-    run = tmp_path_factory.mktemp("nginx")
-    port = _free_port()
-    config = _config(nginx, run, demo_dist / "public", port)
-    log = run / "error.log"
-    check = subprocess.run([nginx, "-t", "-p", str(run), "-c", str(config), "-e", str(log)],
-                           capture_output=True, text=True)
-    assert check.returncode == 0, check.stderr
-    process = subprocess.Popen([nginx, "-p", str(run), "-c", str(config), "-e", str(log)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        _wait_until_listening(process, port, log)
+    block = f"root {demo_dist / 'public'};\n        include {SNIPPET};"
+    with nginx(tmp_path_factory.mktemp("nginx"), block) as port:
         yield Server(f"http://127.0.0.1:{port}/")
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 @pytest.fixture(scope="module")

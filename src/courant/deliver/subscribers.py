@@ -249,9 +249,29 @@ class LeftBefore(Exception):
         self.when = when
 
 
+def put_pending(db: sqlite3.Connection, person: NewSubscriber, edition: str,
+                consent: Consent) -> None:
+    """A sign-up waiting for its confirmation (courant service): added, or renewed (its time,
+    name and organisation) when it was waiting already. An active subscriber is left as is,
+    and so is the hash of an address that left: only the confirmation lifts that."""
+    digest = address_hash(db, person.email)
+    when = consent.at.isoformat()
+    with transaction(db):
+        db.execute("INSERT INTO subscribers (edition, email, address_hash, name, organisation, "
+                   "status, added_at, consent_text, consent_how) "
+                   "VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?) "
+                   "ON CONFLICT (edition, address_hash) DO UPDATE SET name = excluded.name, "
+                   "organisation = excluded.organisation, added_at = excluded.added_at, "
+                   "consent_text = excluded.consent_text, consent_how = excluded.consent_how "
+                   "WHERE subscribers.status = 'pending'",
+                   (edition, person.email, digest, person.name, person.organisation, when,
+                    consent.text, consent.how))
+
+
 def confirm(db: sqlite3.Connection, edition: str, digest: str, consent: Consent) -> bool:
     """A pending subscriber confirmed (double opt-in): active from now, with the proof of
-    consent. False when there was nothing to confirm (unknown, or active already)."""
+    consent; an earlier departure of the address is forgotten (the person asked to come
+    back). False when there was nothing to confirm (unknown, or active already)."""
     with transaction(db):
         changed = db.execute(
             "UPDATE subscribers SET status = 'active', active_since = ?, consent_at = ?, "
@@ -259,7 +279,34 @@ def confirm(db: sqlite3.Connection, edition: str, digest: str, consent: Consent)
             "WHERE edition = ? AND address_hash = ? AND status = 'pending'",
             (consent.at.isoformat(), consent.at.isoformat(), consent.text, consent.how,
              edition, digest)).rowcount
+        if changed:
+            db.execute("DELETE FROM removed WHERE address_hash = ? AND edition = ?",
+                       (digest, edition))
     return changed > 0
+
+
+def find_by_reference(db: sqlite3.Connection, edition: str,
+                      reference: str) -> Subscriber | None:
+    """The subscriber whose address hash starts with `reference` (a token's, tokens.py)."""
+    row = db.execute("SELECT * FROM subscribers WHERE edition = ? AND substr(address_hash, 1, "
+                     "?) = ?", (edition, len(reference), reference)).fetchone()
+    return Subscriber.from_row(row) if row else None
+
+
+def left_by_reference(db: sqlite3.Connection, edition: str, reference: str) -> bool:
+    """Did an address whose hash starts with `reference` leave `edition`?"""
+    return db.execute("SELECT 1 FROM removed WHERE edition = ? AND substr(address_hash, 1, ?) "
+                      "= ?", (edition, len(reference), reference)).fetchone() is not None
+
+
+def forget_unconfirmed(db: sqlite3.Connection, before: datetime) -> int:
+    """Wipe sign-ups still waiting for their confirmation since before `before`; how many."""
+    stale = [(row[0],) for row in db.execute(
+        "SELECT id, added_at FROM subscribers WHERE status = 'pending'")
+        if datetime.fromisoformat(row[1]) < before]
+    with transaction(db):
+        db.executemany("DELETE FROM subscribers WHERE id = ? AND status = 'pending'", stale)
+    return len(stale)
 
 
 def find(db: sqlite3.Connection, edition: str, digest: str) -> Subscriber | None:

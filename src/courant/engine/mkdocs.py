@@ -49,7 +49,7 @@ class _CourantPages(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
         """The public site's pages are sanitised after conversion (site.sanitize)."""
-        if self.site.sanitize is None:
+        if self.site.sanitize is None or page.file.src_uri in self.site.trusted:
             return html
         clean = self.site.sanitize(html)
         state = getattr(page, "courant", None)  # engine/cache.py: search entries taken from
@@ -91,7 +91,8 @@ def site_config(config_file: Path, site: Site, site_dir: Path, docs_dir: Path,
     stream_search_index(config)
     if site.sanitize is not None:  # part of the page cache's site key: no unsanitised reuse
         config["extra"]["courant_sanitize"] = (f"{site.sanitize.__module__}."
-                                               f"{site.sanitize.__qualname__}")
+                                               f"{site.sanitize.__qualname__} but "
+                                               f"{','.join(sorted(site.trusted))}")
     if cache is not None:
         config.plugins["courant-cache"] = cache.plugin()
     return config
