@@ -2,7 +2,8 @@
 # Installs what the tests need from Debian's packages: Chromium (page tests, never
 # `playwright install`), nginx (serving tests), a Java runtime (the Nu Html Checker), npm
 # (axe-core, vnu-jar and caniemail, pinned in package-lock.json, for `courant audit`), and
-# Postfix and SpamAssassin (`courant send` through a real relay; scoring the mail).
+# Postfix and SpamAssassin (`courant send` through a real relay; scoring the mail), and
+# systemd-analyze (checking the unit of `courant service`).
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
@@ -11,6 +12,7 @@ command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
 command -v npm >/dev/null 2>&1 || need+=(nodejs npm)  # `npm ci`: the audit's pinned tools
 [ -x /usr/sbin/postfix ] || need+=(postfix)
 command -v spamassassin >/dev/null 2>&1 || need+=(spamassassin)
+command -v systemd-analyze >/dev/null 2>&1 || need+=(systemd)  # checks the service's unit
 if [ ${#need[@]} -gt 0 ]; then
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"
