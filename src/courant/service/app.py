@@ -23,6 +23,7 @@ import sqlite3
 import threading
 import time
 import traceback
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -55,6 +56,7 @@ log = logging.getLogger("courant.service")
 TOKEN_PATH = re.compile(r"(bevestigen|afmelden)/([A-Za-z0-9_.=-]{1,200})")
 MAX_OTHER = 1000  # any other field of a form
 MAIL_GAP = 600.0  # seconds between two mails to one address
+PURGE_EVERY = 3600.0  # seconds between two sweeps of unconfirmed sign-ups past their days
 SECURITY_HEADERS = [
     ("Cache-Control", "no-store"),
     # the token in the address stays here: other pages learn only the origin ("no-referrer"
@@ -98,6 +100,7 @@ class SubscriptionService:
         self.mailed: dict[str, float] = {}
         self.mailed_lock = threading.Lock()
         self.local = threading.local()
+        self.purged = -PURGE_EVERY
         self.hosts = {host for url in (self.config.site_url, self.config.public_url,
                                        mail.service) if (host := urlsplit(url).hostname)}
 
@@ -128,6 +131,7 @@ class SubscriptionService:
         rest = request.path[len(self.prefix):] if request.path.startswith(self.prefix) else None
         if rest is None:
             raise self.not_found()
+        self.sweep()
         waiting = self.requests.wait(request.client)
         leaving = request.method == "POST" and rest.startswith("afmelden/")
         if waiting and not leaving:  # a leaving partner is let through (see unsubscribe)
@@ -204,8 +208,8 @@ class SubscriptionService:
                                      "uw toestemming melden we u niet aan.")
         if errors:
             return None, errors
-        return subs.NewSubscriber(email, fields.get("naam", "").strip(),
-                                  fields.get("organisatie", "").strip()), {}
+        return subs.NewSubscriber(email, one_line(fields.get("naam", "")),
+                                  one_line(fields.get("organisatie", ""))), {}
 
     def form_again(self, edition: str, fields: dict[str, str],
                    errors: dict[str, str]) -> Answer:
@@ -223,7 +227,6 @@ class SubscriptionService:
         happened, for the log. At most one mail per address every MAIL_GAP seconds."""
         db = self.db()
         now = clock.now()
-        subs.forget_unconfirmed(db, now - timedelta(days=UNCONFIRMED_DAYS))
         digest = address_hash(db, person.email)
         if not self.may_mail(f"{edition}:{digest}"):
             return "aanmelding: kort geleden al een mail gestuurd, niets gedaan"
@@ -247,6 +250,19 @@ class SubscriptionService:
                                        f"{self.service}bevestigen/{token}", UNCONFIRMED_DAYS)
         self.send(person.email, text, now, f"bevestig.{digest[:20]}")
         return "aanmelding: wacht op bevestiging, mail gestuurd"
+
+    def sweep(self) -> None:
+        """Wipe sign-ups unconfirmed for UNCONFIRMED_DAYS: at the first request, then hourly
+        (what the page "Privacy" promises)."""
+        now = self.monotonic()
+        with self.mailed_lock:
+            if now - self.purged < PURGE_EVERY:
+                return
+            self.purged = now
+        wiped = subs.forget_unconfirmed(self.db(), clock.now()
+                                        - timedelta(days=UNCONFIRMED_DAYS))
+        if wiped:
+            log.info("%d onbevestigde aanmelding(en) gewist", wiped)
 
     def may_mail(self, key: str) -> bool:
         now = self.monotonic()
@@ -444,6 +460,12 @@ class SubscriptionService:
             return f"{self.prefix}{match.group(1)}/…"
         known = ("", pages.STYLESHEET, SIGNUP_ACTION)
         return self.prefix + rest if rest in known else f"{self.prefix}(onbekend)"
+
+
+def one_line(text: str) -> str:
+    """A name as one line of printable text: it goes into the To header of every mail."""
+    printable = "".join(c if unicodedata.category(c)[0] != "C" else " " for c in text)
+    return " ".join(printable.split())
 
 
 def allow(request: Request, *methods: str) -> None:
