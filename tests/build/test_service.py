@@ -162,6 +162,11 @@ def confirm_link(message: EmailMessage) -> str:
     return found.group(0)
 
 
+def flipped(token: str) -> str:
+    """`token` with one character of its signature changed."""
+    return token[:-1] + ("A" if token[-1] != "A" else "B")
+
+
 def unsubscribe_link(message: EmailMessage) -> str:
     header = str(message["List-Unsubscribe"])
     found = re.search(r"<(https://[^>]+)>", header)
@@ -300,7 +305,7 @@ def test_forged_altered_expired_and_replayed_tokens_get_their_answers(stack: Sta
     source = "127.0.0.4"
     link = stack.sign_up("token@partner.nl", source)
     token = link.rsplit("/", 1)[1]
-    altered = token[:-1] + ("A" if token[-1] != "A" else "B")
+    altered = flipped(token)
     with open_database(stack.root / ".courant" / "abonnees.sqlite") as db:
         digest = address_hash(db, "token@partner.nl")
     forged = make_token(b"een ander geheim van minstens tweeendertig tekens", "confirm",
@@ -317,6 +322,15 @@ def test_forged_altered_expired_and_replayed_tokens_get_their_answers(stack: Sta
     for text, (status, words) in cases.items():
         for method, body in (("GET", None), ("POST", b"formulier=x")):
             reply = stack.request(method, f"{SERVICE}bevestigen/{text}", body, FORM, source)
+            assert (reply.status, words in reply.text) == (status, True), (text, reply.text)
+    leaving = {flipped(leave): (400, "Deze link werkt niet"),
+               make_token(b"een ander geheim van minstens tweeendertig tekens", "unsubscribe",
+                          "partners", "token@partner.nl", digest): (400, "Deze link werkt niet"),
+               make_token(SECRET.encode(), "unsubscribe", "partners", "niemand@partner.nl",
+                          "ab" * 32): (404, "kennen we niet"), token: (400, "werkt niet")}
+    for text, (status, words) in leaving.items():
+        for method, body in (("GET", None), ("POST", b"List-Unsubscribe=One-Click")):
+            reply = stack.request(method, f"{SERVICE}afmelden/{text}", body, FORM, source)
             assert (reply.status, words in reply.text) == (status, True), (text, reply.text)
     assert stack.rows() == before
 
@@ -441,6 +455,14 @@ def test_the_answer_is_the_same_whatever_the_address(stack: Stack) -> None:
     assert note["Subject"].startswith("U bent al aangemeld")
     assert stack.mails_to("onbekend@partner.nl")[0]["Subject"].startswith("Bevestig")
     assert stack.subscriber("p01@voorbeeld.nl")["status"] == "active"
+
+
+def test_the_intranet_s_form_may_post_to_the_service_on_the_partner_host(
+        stack: Stack) -> None:
+    reply = stack.post(SERVICE + "aanmelden", {"email": "collega@partner.nl",
+                                               "toestemming": "ja"}, "127.0.0.91",
+                       {"Origin": "https://intranet.waalstad.nl"})
+    assert reply.status == 200 and stack.subscriber("collega@partner.nl") is not None
 
 
 def test_a_name_is_kept_as_one_line_of_text(stack: Stack) -> None:
