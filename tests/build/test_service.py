@@ -52,6 +52,7 @@ SERVICE = "https://sociaaldomein.waalstad.nl/abonnement/"
 AFTER_DECEMBER = "1797591600"  # 2026-12-18 12:00, Amsterdam: the December issue is out
 COURANT = str(Path(sys.executable).parent / "courant")
 FORM = {"Content-Type": "application/x-www-form-urlencoded"}
+SHOTS = Path(os.environ.get("COURANT_ARTIFACTS", ROOT / ".cache" / "test-artifacts")) / "service"
 
 pytestmark = [pytest.mark.server, pytest.mark.browser,
               pytest.mark.usefixtures("after_november")]
@@ -224,7 +225,11 @@ def browser() -> Iterator[Any]:
             chromium.close()
 
 
-def axe_violations(page: Any) -> list[str]:
+def axe_violations(page: Any, shot: str | None = None) -> list[str]:
+    """axe-core's WCAG 2.1 A/AA violations on `page` (saved as `shot`.png for a person to see)."""
+    if shot:
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=SHOTS / f"{shot}.png", full_page=True)
     page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
     report = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
                            " resultTypes: ['violations']})", WCAG_TAGS)
@@ -238,7 +243,7 @@ def test_a_partner_signs_up_confirms_gets_the_issue_and_leaves_with_one_click(
     page.on("request", lambda r: elsewhere.append(r.url)
             if not r.url.startswith(stack.site) else None)
     page.goto(stack.site + "nieuwsbrief-ontvangen/")
-    assert axe_violations(page) == []
+    assert axe_violations(page, "aanmelden") == []
     page.get_by_label("E-mailadres").fill("nieuw@partner.nl")
     page.get_by_label("Naam (niet verplicht)").fill("Nieuwe Partner")
     page.get_by_label("Organisatie (niet verplicht)").fill("Buurtzorg Oost")
@@ -247,7 +252,7 @@ def test_a_partner_signs_up_confirms_gets_the_issue_and_leaves_with_one_click(
     page.get_by_role("button", name="Aanmelden").click()
     page.wait_for_load_state()
     assert page.get_by_role("heading", level=1).inner_text() == "Bijna klaar: kijk in uw mail"
-    assert axe_violations(page) == []
+    assert axe_violations(page, "bijna-klaar") == []
     row = stack.subscriber("nieuw@partner.nl")
     assert row is not None and row["status"] == "pending"
     assert (row["name"], row["organisation"]) == ("Nieuwe Partner", "Buurtzorg Oost")
@@ -266,11 +271,11 @@ def test_a_partner_signs_up_confirms_gets_the_issue_and_leaves_with_one_click(
     assert stack.rows() == before
 
     page.goto(stack.local(link))
-    assert axe_violations(page) == []
+    assert axe_violations(page, "bevestigen") == []
     page.get_by_role("button", name="Aanmelding bevestigen").click()
     page.wait_for_load_state()
     assert page.get_by_role("heading", level=1).inner_text() == "U bent aangemeld"
-    assert axe_violations(page) == []
+    assert axe_violations(page, "aangemeld") == []
     row = stack.subscriber("nieuw@partner.nl")
     assert row["status"] == "active" and row["consent_at"] and row["active_since"]
     assert "dubbele opt-in" in row["consent_how"]
@@ -367,11 +372,11 @@ def test_the_button_on_the_leave_page_and_a_multipart_one_click_unsubscribe(
     page = browser.new_page()
     page.goto(stack.local(links["knop@partner.nl"]))
     assert stack.subscriber("knop@partner.nl") is not None  # the page changed nothing
-    assert axe_violations(page) == []
+    assert axe_violations(page, "afmelden") == []
     page.get_by_role("button", name="Afmelden").click()
     page.wait_for_load_state()
     assert page.get_by_role("heading", level=1).inner_text() == "U bent afgemeld"
-    assert axe_violations(page) == []
+    assert axe_violations(page, "afgemeld") == []
     assert stack.subscriber("knop@partner.nl") is None
 
     boundary = "----courant"
@@ -390,12 +395,12 @@ def test_the_button_on_the_leave_page_and_a_multipart_one_click_unsubscribe(
     page.wait_for_load_state()
     assert "Dit is geen e-mailadres" in page.content()
     assert page.get_by_label("E-mailadres").input_value() == "jan@"
-    assert axe_violations(page) == []
+    assert axe_violations(page, "formulier-fout") == []
     page.goto(stack.site + "privacy/")
-    assert axe_violations(page) == []
+    assert axe_violations(page, "privacy") == []
     page.goto(stack.site + "abonnement/bestaat-niet")
     assert page.get_by_role("heading", level=1).inner_text() == "Deze pagina bestaat niet"
-    assert axe_violations(page) == []
+    assert axe_violations(page, "niet-gevonden") == []
     page.close()
 
 

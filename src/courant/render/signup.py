@@ -81,10 +81,9 @@ def signup_form(config: Config, edition: str, action: str, privacy_href: str,
     checked = " checked" if values.get("toestemming") == "ja" else ""
     problem = errors.get("toestemming")
     described = ' aria-describedby="toestemming-fout" aria-invalid="true"' if problem else ""
+    if problem:  # above the checkbox and its label, which sit side by side
+        lines.append(f'<p class="courant-error" id="toestemming-fout">{escape(problem)}</p>')
     lines.append('<p class="courant-consent">')
-    if problem:
-        lines.append(f'<span class="courant-error" id="toestemming-fout">{escape(problem)}'
-                     "</span>")
     lines += [f'<input id="toestemming" name="toestemming" type="checkbox" value="ja" '
               f"required{checked}{described}>",
               f'<label for="toestemming">{escape(consent_sentence(config.public_name))}'
