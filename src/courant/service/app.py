@@ -109,7 +109,7 @@ class SubscriptionService:
     def __call__(self, environ: dict[str, Any],
                  start_response: Callable[..., Any]) -> Iterable[bytes]:
         started = time.perf_counter()
-        method = str(environ.get("REQUEST_METHOD", "GET")).upper()
+        method = re.sub("[^A-Z]", "", str(environ.get("REQUEST_METHOD", "GET")).upper())[:10]
         path = str(environ.get("PATH_INFO", "")) or "/"
         request = Request(environ, method, path,
                           client_address(environ, self.settings.proxies))
@@ -472,7 +472,7 @@ def allow(request: Request, *methods: str) -> None:
     if request.method not in methods:
         raise Refusal(405, "Dat kan hier niet", f"Dit adres kent alleen "
                       f"{' en '.join(m for m in methods if m != 'HEAD')}; "
-                      f"{re.sub('[^A-Z]', '', request.method)[:10]} niet.",
+                      f"{request.method} niet.",
                       headers=[("Allow", ", ".join(methods))])
 
 
