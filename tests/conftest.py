@@ -16,6 +16,7 @@ import subprocess
 import sys
 from collections.abc import Generator, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pluggy import Result
@@ -121,3 +122,27 @@ def demo_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = copy_project(tmp_path_factory.mktemp("demo-build") / "demo")
     pipeline.build(pipeline.Project(root))
     return root / "dist"
+
+
+@pytest.fixture
+def after_november(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The November issue is out: 2026-11-27 12:00, Amsterdam (tests of courant send)."""
+    from mailservers import AFTER_NOVEMBER
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", AFTER_NOVEMBER)
+
+
+@pytest.fixture
+def recorder() -> Any:
+    """What the test SMTP server (`server`) accepted (tests/mailservers.py)."""
+    from mailservers import Recorder
+
+    return Recorder()
+
+
+@pytest.fixture
+def server(recorder: Any) -> Iterator[Any]:
+    """aiosmtpd on 127.0.0.1 in this process, keeping what it gets in `recorder`."""
+    from mailservers import running
+
+    yield from running(recorder)

@@ -47,6 +47,12 @@ class EditionContent:
     _memo: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
+    def newsletter(self) -> str:
+        """The newsletter edition its issues are shown as (staff, partners): the intranet's
+        archive is the staff edition. It says which records of sent issues apply."""
+        return "partners" if self.edition is Edition.PARTNERS else "staff"
+
+    @property
     def for_partners(self) -> bool:
         """Partner-facing: addressed as 'u' (as the partner mail does), sanitised."""
         return self.edition is Edition.PARTNERS

@@ -187,6 +187,80 @@ def _sections(value: Any) -> dict[str, str]:
     return {str(k): _setting_text(v) for k, v in value.items()}
 
 
+SECURITY = ("starttls", "ssl", "none")
+
+
+class SmtpSettings(BaseModel):
+    """The relay `courant send` hands the mail to (the password: COURANT_SMTP_PASSWORD)."""
+
+    model_config = ConfigDict(extra="forbid")
+    host: str
+    port: int | None = Field(None, ge=1, le=65535)  # by security: 587, 465 or 25
+    security: str = "starttls"
+    username: str | None = None
+    per_minute: int = Field(30, ge=0, le=100_000)  # an Exchange Online mailbox: 30; 0: no limit
+    ca_file: str | None = None  # the relay's own certificate authority (PEM), if not public
+
+    @field_validator("security")
+    @classmethod
+    def _known_security(cls, value: str) -> str:
+        if value not in SECURITY:
+            raise ValueError(f"'{value}' kent courant niet; kies starttls (poort 587), ssl "
+                             "(poort 465) of none (alleen voor een relay op deze machine)")
+        return value
+
+    @property
+    def port_number(self) -> int:
+        return self.port or {"starttls": 587, "ssl": 465, "none": 25}[self.security]
+
+
+class DkimSettings(BaseModel):
+    """Signing with DKIM (dkimpy); the private key stays outside the project's git."""
+
+    model_config = ConfigDict(extra="forbid")
+    domain: str
+    selector: str
+    key_file: str  # PEM, RSA; relative paths from the project folder
+
+
+SIGNUP_EDITIONS = ("partners", "staff")
+
+
+class SignupSettings(BaseModel):
+    """The page "Nieuwsbrief ontvangen" on both sites: who may sign up themselves, and where."""
+
+    model_config = ConfigDict(extra="forbid")
+    editions: list[str] = Field(default_factory=lambda: ["partners"])
+    tool: str | None = None  # a mailing tool's own sign-up page: the page links there instead
+
+    @field_validator("editions")
+    @classmethod
+    def _known_editions(cls, value: list[str]) -> list[str]:
+        unknown = [e for e in value if e not in SIGNUP_EDITIONS]
+        if unknown:
+            raise ValueError(f"'{unknown[0]}' is geen editie; kies partners en/of staff, "
+                             "bijvoorbeeld [partners]")
+        return value
+
+    @field_validator("tool")
+    @classmethod
+    def _web_address(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith(("https://", "http://")):
+            raise ValueError(f"'{value}' is geen webadres; schrijf het adres van het "
+                             "aanmeldformulier van het mailprogramma, beginnend met https://")
+        return value
+
+
+class PrivacySettings(BaseModel):
+    """What the page "Privacy" says about the mailing list (AVG)."""
+
+    model_config = ConfigDict(extra="forbid")
+    controller: str | None = None  # verwerkingsverantwoordelijke; default: the copyright line
+    contact: str | None = None  # for requests to see or remove data; default: mail.reply_to
+    officer: str | None = None  # functionaris gegevensbescherming (an address), optional
+    log_days: int = Field(default=14, ge=1, le=366)  # how long the web server keeps its logs
+
+
 class MailSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
     sender: Annotated[str, BeforeValidator(_sender)] = "Redactie Sociaal Domein " \
@@ -194,6 +268,21 @@ class MailSettings(BaseModel):
     reply_to: Annotated[str, BeforeValidator(_reply_to)] | None = None
     unsubscribe: Annotated[str, BeforeValidator(_unsubscribe)] | None = None  # partners
     footer: Annotated[str, BeforeValidator(_lines_of_text)] = ""
+    database: str = ".courant/abonnees.sqlite"  # subscribers and the ledger: never in git
+    smtp: SmtpSettings | None = None
+    service: str | None = None  # https address of the subscription service (courant service)
+    dkim: DkimSettings | None = None
+    signup: SignupSettings = Field(default_factory=SignupSettings)
+    privacy: PrivacySettings = Field(default_factory=PrivacySettings)
+
+    @field_validator("service")
+    @classmethod
+    def _https_service(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith("https://"):
+            raise ValueError(f"'{value}' is geen https-adres; afmelden met één klik (RFC 8058) "
+                             "werkt alleen over https, bijvoorbeeld "
+                             "'https://sociaaldomein.waalstad.nl/abonnement/'")
+        return value if value is None or value.endswith("/") else value + "/"
 
 
 class CourantSettings(BaseModel):

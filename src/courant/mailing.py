@@ -22,7 +22,7 @@ from courant.codekey import cache_format, folder_digest
 from courant.config import Config
 from courant.kept import Kept
 from courant.media import image_size
-from courant.model import Content, Issue
+from courant.model import Content, Issue, Kind, Sent
 from courant.problems import ContentError, Problem
 from courant.render.common import url_of
 from courant.render.compose import ComposedIssue, LinkTo, compose_issues
@@ -37,19 +37,28 @@ from courant.render.email import (
     render_context,
 )
 from courant.render.eml import eml_bytes
+from courant.render.manifest import ManifestMail, manifest_json
 
 MAX_BYTES = 102_000
 EDITIONS = (Edition.STAFF, Edition.PARTNERS)
 LABELS = {Edition.STAFF: "medewerkers", Edition.PARTNERS: "partners"}
 
 
+Held = tuple[tuple[PurePosixPath, str], ...]
+"""(source, title) of each item in a mail, in the order shown."""
+
+
 @dataclass(frozen=True, slots=True)
 class MailFiles:
-    """One edition of one issue, as the files written to dist/mail/YYYY-MM/."""
+    """One edition of one issue, as the files written to dist/mail/YYYY-MM/; `items` and
+    `agenda` are what it holds (the record of a sent issue keeps them)."""
 
     mail: Mail
     site: MailSite
     eml: bytes
+    items: Held = ()
+    agenda: Held = ()
+    sent: Sent | None = None  # when this edition of the issue went out
 
     @property
     def files(self) -> dict[str, bytes]:
@@ -59,12 +68,14 @@ class MailFiles:
                 f"{name}.eml": self.eml}
 
 
-def mail_site(config: Config, edition: Edition, asset_url: AssetUrl | None = None) -> MailSite:
-    """Staff mail links to the intranet (site_url), partner mail to the public site."""
+def mail_site(config: Config, edition: Edition, asset_url: AssetUrl | None = None,
+              unsubscribe: str | None = None) -> MailSite:
+    """Staff mail links to the intranet (site_url), partner mail to the public site.
+    `unsubscribe` replaces the configured address (courant send: each recipient's own)."""
     mail = config.settings.mail
     if edition is Edition.PARTNERS:
         return MailSite(config.public_name, config.public_url, mail.sender, mail.reply_to,
-                        mail.unsubscribe, mail.footer, asset_url)
+                        unsubscribe or mail.unsubscribe, mail.footer, asset_url)
     return MailSite(config.site_name, config.site_url, mail.sender, mail.reply_to, None,
                     mail.footer, asset_url)
 
@@ -90,11 +101,12 @@ def content_image_size(content_dir: Path) -> ImageSize:
 
 def build_mails(config: Config, content: Content, now: datetime, root: Path,
                 month: str | None = None, asset_url: AssetUrl | None = None,
-                kept_in: Path | None = None) -> list[MailFiles]:
+                kept_in: Path | None = None, unsubscribe: str | None = None) -> list[MailFiles]:
     """Both editions of every issue published at `now`; with `month`, of that issue only,
     made as on the day it comes out when that is later (the preview of a coming issue).
     With `kept_in` (a file), a mail whose templates' input is unchanged since the last
-    build is taken from there instead of templated, inlined and encoded again."""
+    build is taken from there instead of templated, inlined and encoded again.
+    `unsubscribe`: the partner mail's unsubscribe address (see mail_site)."""
     folder = template_folder(root)
     env = mail_environment(folder)
     sizes = content_image_size(root / "content")
@@ -105,7 +117,7 @@ def build_mails(config: Config, content: Content, now: datetime, root: Path,
     made = []
     for edition in EDITIONS:
         news = select(content, edition, now)
-        site = mail_site(config, edition, asset_url)
+        site = mail_site(config, edition, asset_url, unsubscribe)
         for composed in compose_issues(news, config.sections, config.settings.agenda_weeks,
                                        _absolute(site.url)):
             if month is None or composed.issue.month == month:
@@ -116,7 +128,7 @@ def build_mails(config: Config, content: Content, now: datetime, root: Path,
 
 
 def _kept(index: Path, templates: Path) -> Kept[tuple[Mail, bytes]]:
-    return Kept(index, cache_format("mail-1", "jinja2", "css-inline") + " templates=" +
+    return Kept(index, cache_format("mail-2", "jinja2", "css-inline") + " templates=" +
                 folder_digest(templates))
 
 
@@ -132,7 +144,12 @@ def _mail_files(composed: ComposedIssue, site: MailSite, env: Environment, sizes
         found = (mail, eml_bytes(mail, site))
         if kept is not None:
             kept[key] = found
-    return MailFiles(found[0], site, found[1])
+    entries = [(section.kind is Kind.EVENT, (e.item.source, e.title))
+               for section in composed.sections for e in section.entries]
+    return MailFiles(found[0], site, found[1],
+                     items=tuple(entry for event, entry in entries if not event),
+                     agenda=tuple(entry for event, entry in entries if event),
+                     sent=composed.issue.sent_as(composed.edition.value))
 
 
 def _absolute(base_url: str) -> LinkTo:
@@ -149,16 +166,24 @@ def _issue(content: Content, month: str) -> Issue:
 
 
 def mail_files(mails: list[MailFiles]) -> dict[str, bytes]:
-    """{YYYY-MM/staff.html: bytes, ...}; a ContentError when a file is too large for Gmail."""
+    """{YYYY-MM/staff.html: bytes, ..., YYYY-MM/manifest.json: bytes}; a ContentError when
+    a file is too large for Gmail. The manifest describes each month's mails for a mailing
+    tool (render/manifest.py)."""
     files: dict[str, bytes] = {}
     problems = []
+    months: dict[str, list[MailFiles]] = {}
     for made in mails:
         for name, data in made.files.items():
             if len(data) >= MAX_BYTES:
                 problems.append(too_large(made.mail, name, len(data)))
             files[name] = data
+        months.setdefault(made.mail.month, []).append(made)
     if problems:
         raise ContentError(problems)
+    for month, made_in_month in months.items():
+        files[f"{month}/manifest.json"] = manifest_json(
+            [ManifestMail(m.mail, m.site, {n.rpartition("/")[2]: files[n] for n in m.files},
+                          m.sent) for m in made_in_month])
     return files
 
 

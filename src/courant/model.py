@@ -172,15 +172,37 @@ class Page(Item):
         return self.slug == HOME_PAGE
 
 
+NEWSLETTER_EDITIONS = ("staff", "partners")
+"""The two editions of the newsletter, as `courant send` and newsletter/YYYY-MM.sent.yml name
+them."""
+
+
+@dataclass(frozen=True, slots=True)
+class Sent:
+    """One edition of an issue as it went out (newsletter/YYYY-MM.sent.yml): from then on that
+    edition of the issue holds exactly these items and events, and no others."""
+
+    edition: str  # staff | partners
+    time: datetime
+    items: tuple[PurePosixPath, ...]  # the news items it held (sources)
+    agenda: tuple[PurePosixPath, ...]  # the events in its agenda (sources)
+    how: str = "courant send"  # or "courant send --mark-sent": sent by other means
+
+
 @dataclass(frozen=True, slots=True)
 class Issue:
-    """One monthly newsletter (newsletter/YYYY-MM.md)."""
+    """One monthly newsletter (newsletter/YYYY-MM.md); `sent`: the editions that went out."""
 
     source: PurePosixPath
     month: str  # YYYY-MM
     date: date
     title: str
     foreword: str
+    sent: tuple[Sent, ...] = ()
+
+    def sent_as(self, edition: str | None) -> Sent | None:
+        """The record of `edition` (staff, partners) when that edition is closed, else None."""
+        return next((s for s in self.sent if s.edition == edition), None)
 
 
 @dataclass(frozen=True, slots=True)

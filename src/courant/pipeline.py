@@ -15,6 +15,7 @@ from courant import clock, diskcache, timing
 from courant.a11y_checks import check_a11y
 from courant.audience import Edition, EditionContent, select
 from courant.audit.statement import with_statement
+from courant.check.closedissues import check_closed_issues
 from courant.codekey import cache_format
 from courant.config import Config, load_config
 from courant.kept import Kept
@@ -22,8 +23,10 @@ from courant.markup import use_dialect
 from courant.model import Content
 from courant.output import Staging
 from courant.problems import ContentError, Problem, Problems
+from courant.read.sentrecords import with_sent_records
 from courant.render.newsletter import newsletter_pages
 from courant.render.pages import Site
+from courant.render.signup import with_subscription_pages
 from courant.render.site import render_site
 from courant.sanitize import clean_site_html, unclobber
 from courant.schedule import Due, next_due
@@ -83,7 +86,11 @@ def load(project: Project, memo: SourceMemo | None = None) -> Loaded:
     check_engine_config(project, config, problems)
     memo = memo or SourceMemo(project.root / ".cache" / "courant" / "sources.pickle")
     sources = read_sources(project.root, problems, memo)
-    content = validate(project.root, sources, problems)
+    content = with_sent_records(project.root, validate(project.root, sources, problems),
+                                problems)
+    raws = {raw.path: raw for raw in sources.items}
+    check_closed_issues(content, clock.now(), lambda item, key: raws[item.source].line(key),
+                        problems)
     if not problems.errors:
         warm_writing(content, project.root)
     check_writing(content, sources, project.root, problems)
@@ -182,6 +189,8 @@ def _site(config: Config, edition: EditionContent, news: EditionContent, name: s
     site = render_site(edition, name, url, config.settings.page_size, config.settings.home_news,
                        extra_pages=extra, extra_nav=[{"Nieuwsbrief": "nieuwsbrief/index.md"}],
                        image_size=image_sizes(config.path.parent / "content"))
+    site = with_subscription_pages(site, config,
+                                   "partners" if edition.for_partners else "staff")
     site = with_statement(site, config.path.parent,
                           "public" if edition.for_partners else "intranet",
                           config.settings.mail.reply_to)

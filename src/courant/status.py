@@ -73,6 +73,16 @@ class Note:
 
 
 @dataclass(frozen=True, slots=True)
+class ClosedLine:
+    """An edition of an issue that went out (newsletter/YYYY-MM.sent.yml)."""
+
+    month: str
+    edition: str  # staff | partners
+    sent: str  # ISO 8601
+    how: str  # courant send | courant send --mark-sent
+
+
+@dataclass(frozen=True, slots=True)
 class StatusReport:
     now: str  # ISO 8601
     month: str | None  # None: no issue to report on (see notes)
@@ -86,6 +96,7 @@ class StatusReport:
     warnings: tuple[Note, ...] = ()
     notes: tuple[str, ...] = ()
     issues: tuple[str, ...] = field(default=())  # every issue file's month
+    closed: tuple[ClosedLine, ...] = ()  # the editions that went out, oldest issue first
 
     def as_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -127,7 +138,12 @@ def status_report(content: Content, now: datetime, sections: Sequence[tuple[Kind
         drafts=tuple(line(i) for i in _drafts(content, issues, issue.month)),
         after_issue=tuple(_after(content, issues, issue, line)),
         partner_share=(len(partners), len(in_issue)),
-        warnings=tuple(_warnings(issue, in_issue)), issues=months)
+        warnings=tuple(_warnings(issue, in_issue)), issues=months, closed=closed_lines(issues))
+
+
+def closed_lines(issues: Sequence[Issue]) -> tuple[ClosedLine, ...]:
+    return tuple(ClosedLine(issue.month, sent.edition, sent.time.isoformat(), sent.how)
+                 for issue in issues for sent in issue.sent)
 
 
 def _no_issue(content: Content, now: datetime, month: str | None, months: tuple[str, ...],
@@ -144,7 +160,8 @@ def _no_issue(content: Content, now: datetime, month: str | None, months: tuple[
     waiting = [line(i) for i in content.items
                if i.kind in NEWS_KINDS and not i.draft and i.source not in done]
     return StatusReport(now=now.isoformat(), month=month, date=None, title=None,
-                        after_issue=tuple(waiting), notes=(note,), issues=months)
+                        after_issue=tuple(waiting), notes=(note,), issues=months,
+                        closed=closed_lines(issues))
 
 
 def _liner(content: Content, score: Score) -> Callable[..., ItemLine]:
@@ -168,11 +185,12 @@ def _edition(content: Content, issue: Issue, edition: Edition, label: str,
              line: Callable[..., ItemLine]) -> EditionReport:
     """The edition as it will be sent: selected by the privacy gate at the issue date."""
     news = select(content, edition, start_of_day(issue.date))
-    items = place_items(news.items, news.issues).get(issue.month, [])
+    items = place_items(news.items, news.issues, news.newsletter).get(issue.month, [])
     reports = []
     for kind, title in sections:
         if kind is Kind.EVENT:
-            members: list[Item] = list(agenda_of_issue(issue, news.events, agenda_weeks))
+            members: list[Item] = list(agenda_of_issue(issue, news.events, agenda_weeks,
+                                                       news.newsletter))
         else:
             members = [i for i in items if i.kind is kind]
         reports.append(SectionReport(kind.value, title, tuple(line(i) for i in members)))
@@ -185,7 +203,8 @@ def _edition(content: Content, issue: Issue, edition: Edition, label: str,
 def _issue_items(content: Content, issue: Issue) -> list[Item]:
     """The news items of the issue in any edition (what the intranet archive will show)."""
     everything = select(content, Edition.INTRANET, start_of_day(issue.date))
-    return place_items(everything.items, everything.issues).get(issue.month, [])
+    return place_items(everything.items, everything.issues,
+                       everything.newsletter).get(issue.month, [])
 
 
 def _drafts(content: Content, issues: list[Issue], month: str) -> list[Item]:

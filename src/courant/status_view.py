@@ -23,6 +23,8 @@ def as_json(report: StatusReport) -> str:
 
 def show(report: StatusReport, console: Console) -> None:
     console.print(_header(report))
+    if report.closed:
+        console.print(_closed(report))
     for note in report.notes:
         console.print(Text(note, style="yellow"))
     for edition in report.editions:
@@ -46,6 +48,17 @@ def show(report: StatusReport, console: Console) -> None:
     if report.editions:
         console.print(Text(f"B1: leesbaarheid (Flesch-Douma); {B1_SCORE} of hoger is goed te "
                            "lezen op B1-niveau. Meer hulp: courant check.", style="dim"))
+
+
+def _closed(report: StatusReport) -> Text:
+    """'Verstuurd en gesloten: 2026-10 (medewerkers en partners op 29 oktober 2026), ...'"""
+    by_month: dict[str, list[str]] = {}
+    for line in report.closed:
+        day = dutch.day(datetime.fromisoformat(line.sent).date())
+        other = ", buiten courant" if line.how.endswith("--mark-sent") else ""
+        by_month.setdefault(line.month, []).append(f"{AUDIENCES[line.edition]} op {day}{other}")
+    return Text("Verstuurd en gesloten: " + "; ".join(
+        f"{month} ({', '.join(parts)})" for month, parts in by_month.items()), style="dim")
 
 
 def _header(report: StatusReport) -> RenderableType:

@@ -52,8 +52,8 @@ def test_every_published_issue_has_both_editions_in_every_form(demo_dist: Path) 
     assert mails(demo_dist) == [(m, e) for m in published for e in ("partners", "staff")]
     for month in published:
         names = {p.name for p in (demo_dist / "mail" / month).iterdir()}
-        assert names == {f"{e}.{x}" for e in ("staff", "partners") for x in ("html", "txt",
-                                                                              "eml")}
+        assert names == {"manifest.json"} | {f"{e}.{x}" for e in ("staff", "partners")
+                                               for x in ("html", "txt", "eml")}
 
 
 def test_every_mail_file_stays_under_gmails_limit(demo_dist: Path) -> None:
@@ -200,3 +200,30 @@ def test_mail_reads_at_600_and_375_px_without_horizontal_scrolling(demo_dist: Pa
             browser.close()
     assert refused == []
 
+
+
+def test_the_manifest_describes_each_mail_for_a_mailing_tool(demo_dist: Path) -> None:
+    import hashlib
+    import json
+
+    folder = demo_dist / "mail" / "2026-10"
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert (manifest["month"], manifest["date"]) == ("2026-10", "2026-10-29")
+    assert [e["edition"] for e in manifest["editions"]] == ["staff", "partners"]
+    for edition in manifest["editions"]:
+        assert edition["subject"] == "Nieuwsbrief oktober 2026"
+        assert edition["preheader"].startswith("Beste collega's en partners, Deze maand")
+        assert len(edition["preheader"]) <= 140
+        assert edition["from"] == {"name": "Redactie Sociaal Domein",
+                                   "address": "nieuwsbrief@waalstad.nl"}
+        assert edition["reply_to"] == "redactie.sociaaldomein@waalstad.nl"
+        assert edition["sent"] is None
+        for file in edition["files"]:
+            data = (folder / file["name"]).read_bytes()
+            assert (file["bytes"], file["sha256"]) == (len(data), hashlib.sha256(data).hexdigest())
+        assert {f["name"] for f in edition["files"]} == {
+            f"{edition['edition']}.{x}" for x in ("html", "txt", "eml")}
+    partners = manifest["editions"][1]
+    assert partners["unsubscribe"] == "mailto:nieuwsbrief-afmelden@waalstad.nl?subject=Afmelden"
+    assert partners["web_version"] == "https://sociaaldomein.waalstad.nl/nieuwsbrief/2026-10/"
+    assert manifest["editions"][0]["unsubscribe"] is None

@@ -120,8 +120,8 @@ def test_mail_is_made_for_published_issues_only(loaded: pipeline.Loaded,
     assert sorted(made(loaded, leak_project)) == [("2026-10", "partners"), ("2026-10", "staff"),
                                                   ("2026-11", "partners"), ("2026-11", "staff")]
     files = mail_files(list(made(loaded, leak_project).values()))
-    assert sorted(files)[:3] == ["2026-10/partners.eml", "2026-10/partners.html",
-                                 "2026-10/partners.txt"]
+    assert sorted(files)[:4] == ["2026-10/manifest.json", "2026-10/partners.eml",
+                                 "2026-10/partners.html", "2026-10/partners.txt"]
 
 
 def test_preview_of_a_coming_issue_holds_what_is_dated_up_to_its_date(

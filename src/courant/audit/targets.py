@@ -26,6 +26,8 @@ SINGLES = {
     "wie-benader-je-waarvoor/index.html": "Wie benader je waarvoor",
     "nieuwsbrief/index.html": "Nieuwsbrief: archief",
     "toegankelijkheid/index.html": "Toegankelijkheid",
+    "nieuwsbrief-ontvangen/index.html": "Nieuwsbrief ontvangen",
+    "privacy/index.html": "Privacy",
 }
 MONTH = re.compile(r"\d{4}-\d{2}")
 PAGER = re.compile(r"pagina-\d+")

@@ -51,9 +51,10 @@ class _CourantPages(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
         """Links to pages in raw HTML become their URLs, as MkDocs makes Markdown's; then the
-        pages are sanitised (site.sanitize: the partner site's, or the intranet's ids)."""
+        pages are sanitised (site.sanitize: the partner site's, or the intranet's ids), except
+        courant's own pages (site.trusted: the sign-up form)."""
         html = html_page_links(html, page, files)
-        if self.site.sanitize is None:
+        if self.site.sanitize is None or page.file.src_uri in self.site.trusted:
             return html
         clean = self.site.sanitize(html)
         state = getattr(page, "courant", None)  # engine/cache.py: search entries taken from
@@ -116,7 +117,8 @@ def site_config(config_file: Path, site: Site, site_dir: Path, docs_dir: Path,
     stream_search_index(config)
     if site.sanitize is not None:  # part of the page cache's site key: no unsanitised reuse
         config["extra"]["courant_sanitize"] = (f"{site.sanitize.__module__}."
-                                               f"{site.sanitize.__qualname__}")
+                                               f"{site.sanitize.__qualname__} but "
+                                               f"{','.join(sorted(site.trusted))}")
     if cache is not None:
         config.plugins["courant-cache"] = cache.plugin()
     return config

@@ -77,7 +77,7 @@ def compose_issues(news: EditionContent, sections: Sequence[tuple[Kind, str]],
     `link` decides how the foreword's links to other sources are written: relative for a web
     page, absolute for mail.
     """
-    placed = place_items(news.items, news.issues)
+    placed = place_items(news.items, news.issues, news.newsletter)
     return [compose_issue(issue, placed.get(issue.month, []), news, sections, agenda_weeks,
                           link) for issue in news.issues]
 
@@ -88,7 +88,7 @@ def compose_issue(issue: Issue, items: Sequence[Item], news: EditionContent,
     composed = []
     for kind, title in sections:
         if kind is Kind.EVENT:
-            events = agenda_of_issue(issue, news.events, agenda_weeks)
+            events = agenda_of_issue(issue, news.events, agenda_weeks, news.newsletter)
             groups = _groups([entry_of(e, news) for e in events], None)
         elif kind is Kind.UPDATE:
             groups = _department_groups([i for i in items if isinstance(i, Update)], news)

@@ -61,6 +61,10 @@ class Mail:
     html: str
     text: str
     web_url: str
+    preheader: str = ""  # the line a mail client shows after the subject
+
+
+PREHEADER = 140
 
 
 def mail_environment(folder: Path) -> Environment:
@@ -82,7 +86,16 @@ def render_context(composed: ComposedIssue, context: dict[str, Any], env: Enviro
                                     keep_link_tags=False)
     text = env.get_template("issue.txt").render(context)
     return Mail(composed.issue.month, composed.issue.date, composed.edition, composed.issue.title,
-                inliner.inline(html), text, context["web_url"])
+                inliner.inline(html), text, context["web_url"],
+                preheader(context["foreword_text"]))
+
+
+def preheader(text: str, limit: int = PREHEADER) -> str:
+    """The start of the foreword on one line, cut at a word within `limit` characters."""
+    line = " ".join(text.split())
+    if len(line) <= limit:
+        return line
+    return line[:limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "\u2026"
 
 
 def mail_context(composed: ComposedIssue, site: MailSite,
@@ -100,6 +113,7 @@ def mail_context(composed: ComposedIssue, site: MailSite,
         "site": {"name": site.name, "url": site.url},
         "web_url": web_url,
         "archive_url": site.url + "nieuwsbrief/",
+        "privacy_url": site.url + "privacy/",
         "foreword_html": Markup(foreword),
         "foreword_text": html_to_text(foreword),
         "sections": [{"title": section.title,

@@ -2,14 +2,16 @@
 
 Everything in it comes from the sources and the configuration, never from the clock or chance:
 the Date is the issue's date (at SEND_TIME, Amsterdam time) and the Message-ID is made from the
-month and the edition, so two builds of the same sources give the same bytes. The mail system
-that sends it adds the recipients.
+month and the edition, so two builds of the same sources give the same bytes. `courant send`
+makes one per recipient from the same mail, with an Envelope (deliver/messages.py).
 """
 
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from datetime import datetime, time
+from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime, parseaddr
@@ -23,27 +25,46 @@ SEND_TIME = time(8, 0)
 """The time of day in the Date header: the morning the issue comes out."""
 
 
-def eml_bytes(mail: Mail, site: MailSite) -> bytes:
+@dataclass(frozen=True, slots=True)
+class Envelope:
+    """What a message sent to one recipient (courant send) has instead of the build's."""
+
+    to: Address
+    date: datetime
+    message_id: str
+    subject: str
+    unsubscribe: str | None  # partners: this recipient's own address to unsubscribe
+
+
+ONE_LINE = SMTP.clone(max_line_length=998)
+"""Headers unfolded (up to SMTP's 998): the email package folds a long List-Unsubscribe into
+encoded words, which no client reads, and a folded one breaks DKIM in some verifiers."""
+
+
+def eml_bytes(mail: Mail, site: MailSite, envelope: Envelope | None = None) -> bytes:
     """The message with a plain-text and an HTML part (CRLF line ends, as SMTP wants them).
 
     Partners get List-Unsubscribe (RFC 2369), and List-Unsubscribe-Post (RFC 8058 one-click)
-    when the unsubscribe address is a https: URL, as RFC 8058 requires.
+    when the unsubscribe address is a https: URL, as RFC 8058 requires. With `envelope`, the
+    message for one recipient: To, its own Date, Message-ID and unsubscribe address.
     """
     message = EmailMessage(policy=SMTP)
-    message["Subject"] = mail.subject
+    message["Subject"] = envelope.subject if envelope else mail.subject
     message["From"] = site.sender
+    if envelope:
+        message["To"] = envelope.to
     if site.reply_to:
         message["Reply-To"] = site.reply_to
-    message["Date"] = format_datetime(send_time(mail))
-    message["Message-ID"] = message_id(mail, site)
+    message["Date"] = format_datetime(envelope.date if envelope else send_time(mail))
+    message["Message-ID"] = envelope.message_id if envelope else message_id(mail, site)
     message["Content-Language"] = "nl"
     if mail.edition is Edition.PARTNERS:
-        _list_headers(message, mail, site)
+        _list_headers(message, mail, site, envelope.unsubscribe if envelope else None)
     message.set_content(mail.text, charset="utf-8", cte="quoted-printable")
     message.add_alternative(mail.html, subtype="html", charset="utf-8",
                             cte="quoted-printable")
     message.set_boundary(boundary(mail))
-    return message.as_bytes()
+    return message.as_bytes(policy=ONE_LINE) if envelope else message.as_bytes()
 
 
 def boundary(mail: Mail) -> str:
@@ -63,9 +84,10 @@ def message_id(mail: Mail, site: MailSite) -> str:
     return f"<nieuwsbrief.{mail.month}.{mail.edition}@{domain}>"
 
 
-def _list_headers(message: EmailMessage, mail: Mail, site: MailSite) -> None:
-    address = site.unsubscribe or f"mailto:{site.reply_to or parseaddr(site.sender)[1]}" \
-        "?subject=Afmelden"
+def _list_headers(message: EmailMessage, mail: Mail, site: MailSite,
+                  personal: str | None = None) -> None:
+    address = personal or site.unsubscribe or \
+        f"mailto:{site.reply_to or parseaddr(site.sender)[1]}?subject=Afmelden"
     message["List-Unsubscribe"] = f"<{address}>"
     if urlsplit(address).scheme == "https":
         message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"

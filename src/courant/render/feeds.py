@@ -120,7 +120,7 @@ def item_feed(news: EditionContent, edition: EditionContent, site: FeedSite) -> 
 def issue_feed(news: EditionContent, site: FeedSite,
                sections: Sequence[tuple[Kind, str]]) -> Feed:
     """One entry per published issue of the newsletter, linking its web version."""
-    placed = place_items(news.items, news.issues)
+    placed = place_items(news.items, news.issues, news.newsletter)
     issues = sorted(news.issues, key=lambda i: i.date, reverse=True)[:site.size]
     entries = tuple(issue_entry(issue, placed.get(issue.month, []), news, site.url, sections)
                     for issue in issues)

@@ -45,7 +45,8 @@ def archive_page(issues: Sequence[Issue], partners: bool = False) -> SitePage:
     your = "uw" if partners else "je"
     parts = [front("Nieuwsbrief"), "# Nieuwsbrief\n",
              "Alle nummers van de nieuwsbrief, het nieuwste bovenaan. Elk nieuw nummer in "
-             f"{your} feedlezer: [de feed van de nieuwsbrief](feed.xml).\n"]
+             f"{your} feedlezer: [de feed van de nieuwsbrief](feed.xml), of in {your} "
+             "mailbox: [nieuwsbrief ontvangen](../nieuwsbrief-ontvangen.md).\n"]
     for issue in sorted(issues, key=lambda i: i.date, reverse=True):
         parts.append(f"- [{esc(issue.title)}]({issue.month}/index.md) · {dutch.day(issue.date)}")
     if not issues:

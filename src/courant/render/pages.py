@@ -35,3 +35,4 @@ class Site:
     assets: tuple[Asset, ...]
     extra_files: dict[str, bytes] = field(default_factory=dict)  # written as is (feeds, .ics)
     sanitize: Callable[[str], str] | None = None  # cleans each page's HTML (the public site)
+    trusted: frozenset[str] = frozenset()  # pages courant wrote itself (a form): not sanitised

@@ -1,0 +1,1 @@
+"""Reading the sources: content/ and newsletter/ -> the content model (see docs of each module)."""
