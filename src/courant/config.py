@@ -187,6 +187,18 @@ def _sections(value: Any) -> dict[str, str]:
     return {str(k): _setting_text(v) for k, v in value.items()}
 
 
+SERVICE_EXAMPLE = "https://sociaaldomein.waalstad.nl/abonnement/"
+
+
+def _service_address(value: Any) -> str:
+    """One https address (RFC 8058's one-click unsubscribe needs https), ending in '/'."""
+    text = str(_web_address(SERVICE_EXAMPLE)(value))
+    if not text.startswith("https://"):
+        raise _fail(f"{_shown(value)} is geen https-adres; afmelden met één klik (RFC 8058) "
+                    f"werkt alleen over https, bijvoorbeeld '{SERVICE_EXAMPLE}'")
+    return text if text.endswith("/") else text + "/"
+
+
 SECURITY = ("starttls", "ssl", "none")
 
 
@@ -205,7 +217,7 @@ class SmtpSettings(BaseModel):
     @classmethod
     def _known_security(cls, value: str) -> str:
         if value not in SECURITY:
-            raise ValueError(f"'{value}' kent courant niet; kies starttls (poort 587), ssl "
+            raise _fail(f"'{value}' kent courant niet; kies starttls (poort 587), ssl "
                              "(poort 465) of none (alleen voor een relay op deze machine)")
         return value
 
@@ -238,7 +250,7 @@ class SignupSettings(BaseModel):
     def _known_editions(cls, value: list[str]) -> list[str]:
         unknown = [e for e in value if e not in SIGNUP_EDITIONS]
         if unknown:
-            raise ValueError(f"'{unknown[0]}' is geen editie; kies partners en/of staff, "
+            raise _fail(f"'{unknown[0]}' is geen editie; kies partners en/of staff, "
                              "bijvoorbeeld [partners]")
         return value
 
@@ -246,7 +258,7 @@ class SignupSettings(BaseModel):
     @classmethod
     def _web_address(cls, value: str | None) -> str | None:
         if value is not None and not value.startswith(("https://", "http://")):
-            raise ValueError(f"'{value}' is geen webadres; schrijf het adres van het "
+            raise _fail(f"'{value}' is geen webadres; schrijf het adres van het "
                              "aanmeldformulier van het mailprogramma, beginnend met https://")
         return value
 
@@ -270,19 +282,11 @@ class MailSettings(BaseModel):
     footer: Annotated[str, BeforeValidator(_lines_of_text)] = ""
     database: str = ".courant/abonnees.sqlite"  # subscribers and the ledger: never in git
     smtp: SmtpSettings | None = None
-    service: str | None = None  # https address of the subscription service (courant service)
+    # https address of the subscription service (courant service)
+    service: Annotated[str, BeforeValidator(_service_address)] | None = None
     dkim: DkimSettings | None = None
     signup: SignupSettings = Field(default_factory=SignupSettings)
     privacy: PrivacySettings = Field(default_factory=PrivacySettings)
-
-    @field_validator("service")
-    @classmethod
-    def _https_service(cls, value: str | None) -> str | None:
-        if value is not None and not value.startswith("https://"):
-            raise ValueError(f"'{value}' is geen https-adres; afmelden met één klik (RFC 8058) "
-                             "werkt alleen over https, bijvoorbeeld "
-                             "'https://sociaaldomein.waalstad.nl/abonnement/'")
-        return value if value is None or value.endswith("/") else value + "/"
 
 
 class CourantSettings(BaseModel):

@@ -177,7 +177,12 @@ def unsubscribe_link(message: EmailMessage) -> str:
 
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
-    os.environ["SOURCE_DATE_EPOCH"] = AFTER_NOVEMBER
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", AFTER_NOVEMBER)
+        yield from _stack(tmp_path_factory)
+
+
+def _stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     recorder = Recorder()
     smtp = Controller(recorder, hostname="127.0.0.1", port=free_port())
     smtp.start()
