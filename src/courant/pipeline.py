@@ -257,5 +257,5 @@ def _make_site(project: Project, loaded: Loaded, now: datetime, name: str, stagi
         ahead.tidy()
     with timing.phase(name):
         staging.settle(name)  # unchanged files keep their time: see output.py
-        cache.stage(staging.folder(name))
+        cache.stage()
     return len(site.pages)
