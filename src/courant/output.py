@@ -112,10 +112,14 @@ class Staging:
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  trace: TracebackType | None) -> None:
-        if kind is None:
-            self.commit()
-        else:
+        if kind is not None:
             self.discard()
+            return
+        try:
+            self.commit()
+        except BaseException:  # dist/ could not be replaced: it stays, staging goes
+            self.discard()
+            raise
 
 
 def real_place(dist: Path) -> Path:
