@@ -17,6 +17,7 @@ import frontmatter
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
+from courant.markdown_limits import excesses
 from courant.model import Kind
 from courant.problems import Problems
 
@@ -288,8 +289,14 @@ def read_markdown(root: Path, path: Path, kind: Kind | None,
     for key, line, earlier in handler.duplicates:
         problems.add(name, f"staat twee keer in de front matter (ook op regel {earlier}); "
                      "laat er één staan", key=key, line=line)
+    body_line, end_line = _body_lines(text)
+    too_much = excesses(body)  # what the Markdown converter would take minutes over
+    for excess in too_much:
+        problems.add(name, excess.message, line=body_line + excess.line(body) - 1)
+    if too_much:
+        return None  # nothing after this may parse it: validation, links, rendering
     return RawSource(PurePosixPath(name), kind, {str(k): v for k, v in meta.items()}, body,
-                     handler.key_lines, *_body_lines(text))
+                     handler.key_lines, body_line, end_line)
 
 
 def _body_lines(text: str) -> tuple[int, int]:
