@@ -17,6 +17,8 @@ import pytest
 
 from conftest import FIXTURES, NOW_EPOCH, copy_project
 
+pytestmark = pytest.mark.spawns  # builds run as their own processes
+
 
 def courant_build(root: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "SOURCE_DATE_EPOCH": NOW_EPOCH, "NO_COLOR": "1", "COLUMNS": "250"}

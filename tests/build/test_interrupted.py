@@ -24,6 +24,8 @@ import pytest
 from conftest import FIXTURES, NOW_EPOCH, copy_project
 from courant import output
 
+pytestmark = pytest.mark.spawns  # builds run as their own processes
+
 ENV = {"SOURCE_DATE_EPOCH": NOW_EPOCH, "NO_COLOR": "1", "COLUMNS": "250"}
 
 

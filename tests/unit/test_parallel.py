@@ -62,6 +62,7 @@ in_child(work)()
 """
 
 
+@pytest.mark.spawns
 def test_the_child_ends_with_its_parent() -> None:
     parent = subprocess.Popen([sys.executable, "-c", SCRIPT], stdout=subprocess.PIPE, text=True)
     assert parent.stdout is not None
