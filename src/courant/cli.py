@@ -1,4 +1,6 @@
-"""The `courant` command. Editors' mistakes become messages and exit code 1, never tracebacks."""
+"""The `courant` command. Editors' mistakes become messages and exit code 1, never tracebacks;
+a template or mkdocs.yml that cannot be used exit code 2, the machine (a full disk, no
+permission) exit code 3, SIGTERM and Ctrl+C 143 and 130."""
 
 from __future__ import annotations
 
@@ -14,9 +16,11 @@ from rich.console import Console
 
 from courant import clicknl, clock, pipeline
 from courant.engine import AddressInUse, EngineError
+from courant.oserrors import SystemFault, explain
 from courant.output import OutputError
 from courant.problems import ContentError, Problem, counted, template_problem
 from courant.scaffold import ALIASES, ISSUE_NAMES, create, templates
+from courant.stopping import Stopped, stoppable
 
 clicknl.install()
 
@@ -33,8 +37,9 @@ def _print_problems(problems: list[Problem]) -> None:
 
 
 @contextmanager
-def editor_errors() -> Iterator[None]:
-    """Turn the errors an editor can cause into readable messages and exit code 1."""
+def editor_errors(writes_to: Path | None = None) -> Iterator[None]:
+    """Turn the errors an editor can cause into readable messages and exit code 1 (and
+    those of templates and of the machine into 2 and 3; `writes_to`: the command's output)."""
     try:
         yield
     except ContentError as error:
@@ -42,18 +47,30 @@ def editor_errors() -> Iterator[None]:
         count = sum(1 for p in error.problems if p.is_error)
         err.print(f"{counted(count, 'fout', 'fouten')} gevonden; er is niets "
                   "gepubliceerd en dist/ is niet veranderd.", style="bold red")
-        sys.exit(1)
+        sys.exit(SOURCES)
     except (EngineError, OutputError) as error:
         _cannot_build(str(error))
     except jinja2.TemplateError as error:  # a template in theme/ (a user may override them)
         _cannot_build(f"{template_problem(error)}; herstel de template, of haal je eigen versie "
                       "uit theme/ weg")
+    except SystemFault as error:
+        _cannot_build(str(error), SYSTEM)
+    except OSError as error:  # a full disk, no permission: the machine, not the sources
+        _cannot_build(explain(error, writes_to), SYSTEM)
+    except Stopped as stop:
+        err.print(f"Gestopt ({stop}): er is niets half gepubliceerd; dist/ is de vorige versie, "
+                  "of de nieuwe als die al klaar was.", style="bold red", markup=False)
+        sys.exit(stop.exit_code)
 
 
-def _cannot_build(reason: str) -> None:
+# exit codes (README, Commands): 1 the sources, 2 a template or mkdocs.yml, 3 the machine
+SOURCES, SETUP, SYSTEM = 1, 2, 3
+
+
+def _cannot_build(reason: str, code: int = SETUP) -> None:
     err.print(f"De site kon niet worden gebouwd: {reason}", style="bold red", markup=False)
     err.print("dist/ is niet veranderd.", style="red")
-    sys.exit(2)
+    sys.exit(code)
 
 
 def project_option(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -96,6 +113,14 @@ def main() -> None:
     edities (medewerkers en partners), feeds en een agenda.
 
     Begin met 'courant check' om je werk te controleren en 'courant serve' om het te bekijken.
+
+    \b
+    Afsluitcodes:
+      0    gelukt
+      1    fouten in de bronnen (of waarschuwingen, met --strict); audit: een bevinding
+      2    een template of mkdocs.yml is onbruikbaar, of het commando is verkeerd getypt
+      3    de computer: schijf vol, geen toestemming, dist/ niet te vervangen
+      130  gestopt met Ctrl+C; 143: gestopt met SIGTERM (dist/ blijft heel)
     """
 
 
@@ -124,7 +149,7 @@ def build(root: Path) -> None:
 
     Bij een fout blijft de vorige versie van dist/ precies zoals ze was.
     """
-    with editor_errors(), err.status("Bouwen…") as status:
+    with editor_errors(root / "dist"), stoppable(), err.status("Bouwen…") as status:
         result = pipeline.build(pipeline.Project(root), progress=status.update)
     _print_problems(result.warnings)
     pages = ", ".join(f"{name}: {count} pagina's" for name, count in result.counts.items())
@@ -139,7 +164,7 @@ def export(doel: Path, root: Path) -> None:
     """Schrijf de pagina's van beide sites als Markdown-bestanden naar MAP, voor een andere
     site-generator (zoals Zensical): MAP/intranet/docs/, MAP/public/docs/ en hun nav.yml.
     """
-    with editor_errors():
+    with editor_errors(doel), stoppable():
         counts = pipeline.export_pages(pipeline.Project(root), doel)
     pages = ", ".join(f"{name}: {count} pagina's" for name, count in counts.items())
     out.print(f"Geschreven naar {doel} ({pages}).", markup=False)

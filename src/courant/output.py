@@ -2,17 +2,36 @@
 
 MkDocs empties its site folder before it builds, and a build can fail halfway; building into
 staging means a failed build leaves the previous dist/ exactly as it was.
+
+- The staging folder (`.dist-staging-<pid>-<random>`) lies beside dist/, on the same file
+  system, and its build holds a lock on it (flock) as long as it runs: a killed build's lock
+  goes with its process, so the next build removes the folders no running build holds, and
+  copies of an old dist/ (`.dist-old-*`) left by a build killed while it removed them.
+- When dist/ is a symbolic link (to a web root), the link stays: the build is made beside the
+  folder it points to and swapped there.
+- The swap is one rename(2) with RENAME_EXCHANGE where the system has it (dist/ is never
+  missing, not even for a moment), else two renames; either way with signals held off
+  (stopping.unstoppable), so SIGTERM never leaves half of it.
+- Folders are made as mkdir makes them, so the umask decides who may read dist/ (a web server
+  running as another user).
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import errno
+import fcntl
 import os
+import secrets
 import shutil
-import tempfile
 import threading
 from pathlib import Path
 from types import TracebackType
+from typing import Any
+
+from courant.oserrors import SystemFault
+from courant.stopping import unstoppable
 
 
 class OutputError(Exception):
@@ -20,12 +39,15 @@ class OutputError(Exception):
 
 
 class Staging:
-    """A staging folder beside dist/ (same file system, so the swap is two renames)."""
+    """A staging folder beside dist/ (same file system, so the swap is a rename)."""
 
     def __init__(self, dist: Path) -> None:
         self.dist = dist
-        dist.parent.mkdir(parents=True, exist_ok=True)
-        self.root = Path(tempfile.mkdtemp(prefix=f".{dist.name}-staging-", dir=dist.parent))
+        self.place = real_place(dist)
+        self.place.parent.mkdir(parents=True, exist_ok=True)
+        refuse_mount_point(self.place, dist)
+        remove_stale(self.place)
+        self.root, self._lock = _locked_folder(self.place, "staging")
         self._written: set[str] = set()
 
     def folder(self, relative: str) -> Path:
@@ -69,26 +91,158 @@ class Staging:
         written here (`write`) whose bytes did not change keep their time (`settle`)."""
         for relative in self._written:
             _keep_time(self.root / relative, self.dist / relative)
-        old = None
-        if self.dist.exists():
-            old = self.dist.with_name(f".{self.dist.name}-old-{self.root.name.rsplit('-', 1)[-1]}")
-            self.dist.rename(old)
-        self.root.rename(self.dist)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+        with unstoppable():
+            old = _swap(self.root, self.place)
+            self._unlock()
+            if old is not None:
+                remove_tree(old)
 
     def discard(self) -> None:
-        shutil.rmtree(self.root, ignore_errors=True)
+        with unstoppable():
+            remove_tree(self.root)
+            self._unlock()
+
+    def _unlock(self) -> None:
+        if self._lock >= 0:
+            os.close(self._lock)  # closing the descriptor ends the flock
+            self._lock = -1
 
     def __enter__(self) -> Staging:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  trace: TracebackType | None) -> None:
-        if kind is None:
-            self.commit()
-        else:
+        if kind is not None:
             self.discard()
+            return
+        try:
+            self.commit()
+        except BaseException:  # dist/ could not be replaced: it stays, staging goes
+            self.discard()
+            raise
+
+
+def real_place(dist: Path) -> Path:
+    """Where dist/ really is: the folder a symbolic link points to (which may not exist yet),
+    else dist/ itself."""
+    return Path(os.path.realpath(dist)) if dist.is_symlink() else dist
+
+
+def refuse_mount_point(place: Path, dist: Path) -> None:
+    """A mount point cannot be renamed, so a build there could never be swapped in: say so
+    before building."""
+    if os.path.ismount(place):
+        shown = f"{dist} (naar {place})" if place != dist else str(dist)
+        raise SystemFault(
+            f"{shown} is een koppelpunt (mount point): courant vervangt die map in zijn geheel "
+            "en dat kan daar niet. Koppel de schijf een map hoger, of maak van dist/ een "
+            "symbolische koppeling naar een map óp die schijf (zie README, Hosting)")
+
+
+def _locked_folder(place: Path, kind: str) -> tuple[Path, int]:
+    """A new folder `.<name>-<kind>-<pid>-<random>` beside `place`, made as mkdir makes it
+    (the umask applies), locked by this process until the descriptor is closed."""
+    while True:
+        folder = place.with_name(f".{place.name}-{kind}-{os.getpid()}-{secrets.token_hex(4)}")
+        try:
+            folder.mkdir()
+        except FileExistsError:
+            continue
+        return folder, _lock(folder)
+
+
+def _lock(folder: Path) -> int:
+    """An exclusive flock on `folder` (BlockingIOError when another process holds it)."""
+    handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(handle)
+        raise
+    return handle
+
+
+def remove_stale(place: Path) -> None:
+    """Remove the staging folders and old copies beside `place` that no running build holds
+    (a build killed with kill -9 leaves them)."""
+    prefixes = (f".{place.name}-staging-", f".{place.name}-old-")
+    try:
+        names = [name for name in os.listdir(place.parent) if name.startswith(prefixes)]
+    except OSError:
+        return
+    for name in names:
+        folder = place.parent / name
+        try:
+            handle = _lock(folder)
+        except OSError:
+            continue  # a running build's, or not a folder of ours
+        try:
+            remove_tree(folder)
+        finally:
+            os.close(handle)
+
+
+def remove_tree(folder: Path) -> None:
+    """Remove `folder` and everything in it, also below folders without write or read
+    permission (made so, then removed on a second pass); what still cannot be removed stays
+    for the next build to try again."""
+
+    def permit(_function: Any, path: str, _error: Any) -> None:
+        for target in (os.path.dirname(path), path):
+            if os.path.isdir(target) and not os.path.islink(target):
+                with contextlib.suppress(OSError):
+                    os.chmod(target, 0o700)
+
+    shutil.rmtree(folder, onerror=permit)
+    if os.path.lexists(folder):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _swap(new: Path, place: Path) -> Path | None:
+    """Put `new` at `place`; the folder that was there (now elsewhere, to be removed), if any."""
+    if not place.exists():
+        new.rename(place)
+        return None
+    if place.is_dir() and not place.is_symlink() and _exchange(new, place):
+        return new  # the old dist/ is at the staging folder's name now
+    old = place.with_name(f".{place.name}-old-{os.getpid()}-{secrets.token_hex(4)}")
+    place.rename(old)
+    try:
+        new.rename(place)
+    except OSError:
+        old.rename(place)  # put the old one back: dist/ stays as it was
+        raise
+    return old
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(one: Path, other: Path) -> bool:
+    """Swap two folders in one step (Linux renameat2 with RENAME_EXCHANGE); False where the
+    C library or the file system does not offer it."""
+    renameat2 = getattr(_LIBC, "renameat2", None)
+    if renameat2 is None:
+        return False
+    done = renameat2(_AT_FDCWD, os.fsencode(one), _AT_FDCWD, os.fsencode(other),
+                     _RENAME_EXCHANGE)
+    if done == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), str(other))
+
+
+def _libc() -> Any:
+    try:
+        return ctypes.CDLL(None, use_errno=True)
+    except OSError:
+        return None
+
+
+_LIBC = _libc()
 
 
 def keep_times(new: Path, old: Path) -> None:

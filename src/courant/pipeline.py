@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -268,10 +267,9 @@ def build(project: Project, progress: Progress | None = None) -> BuildResult:
             counts = {"intranet": _make_site(project, loaded, now, "intranet", staging,
                                              caches["intranet"])}
         except BaseException:
-            # wait for the child before staging is discarded, or it writes into a removed
-            # folder and leaves a stray .dist-staging-* behind; the intranet's error wins
-            with contextlib.suppress(BaseException):
-                other()
+            # end the child before staging is discarded, or it writes into a removed folder
+            # and leaves a stray .dist-staging-* behind; the intranet's error wins
+            other.stop()
             raise
         counts["public"] = other()
     for cache in caches.values():
@@ -298,5 +296,5 @@ def _make_site(project: Project, loaded: Loaded, now: datetime, name: str, stagi
         ahead.tidy()
     with timing.phase(name):
         staging.settle(name)  # unchanged files keep their time: see output.py
-        cache.stage(staging.folder(name))
+        cache.stage()
     return len(site.pages)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from courant import diskcache
+from courant import markdown_limits as _limits_module
 from courant import problems as _problems_module
 from courant import sources as _sources_module
 from courant import yamlcheck as _yamlcheck_module
@@ -21,10 +22,11 @@ from courant.problems import Problem, Problems
 from courant.sources import RawSource, read_markdown
 
 # Keyed on the code that reads and words them too: a RawSource pickled by older code may lack
-# a field, and its problems would keep old wording or line numbers.
+# a field, and its problems would keep old wording, line numbers or limits.
 FORMAT = "courant-sources-1:" + hashlib.blake2b(
     b"".join(Path(str(module.__file__)).read_bytes() for module in (
-        _sources_module, _problems_module, _yamlcheck_module)), digest_size=8).hexdigest()
+        _sources_module, _problems_module, _yamlcheck_module, _limits_module)),
+    digest_size=8).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)

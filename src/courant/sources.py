@@ -18,6 +18,7 @@ import frontmatter
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
+from courant.markdown_limits import excesses
 from courant.model import Kind
 from courant.problems import Problems
 from courant.yamlcheck import (
@@ -402,7 +403,10 @@ def read_markdown(root: Path, path: Path, kind: Kind | None,
     faults = value_faults(raw.meta)
     for fault in faults:
         problems.add(name, fault.message, key=fault.key, line=raw.line(fault.where))
-    return None if faults else raw
+    too_much = excesses(body)  # what the Markdown converter would take minutes over
+    for excess in too_much:
+        problems.add(name, excess.message, line=raw.body_line + excess.line(body) - 1)
+    return None if faults or too_much else raw  # nothing after this may parse it
 
 
 def unreadable_message(err: OSError) -> str:

@@ -29,7 +29,11 @@ def warm_writing(content: Content, root: Path) -> None:
     if len(missing) < WORTH_A_PROCESS:
         return  # a fork costs more than it saves
     other = in_child(lambda: _scored(missing[1::2]))
-    kept.update(_scored(missing[::2]))
+    try:
+        kept.update(_scored(missing[::2]))
+    except BaseException:  # stopped (SIGTERM, Ctrl+C): so is the child
+        other.stop()
+        raise
     kept.update(other())
     diskcache.store(index, AnalysisMemo.FORMAT, kept)
 

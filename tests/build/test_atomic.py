@@ -184,3 +184,21 @@ def test_check_without_a_project_explains(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith("mkdocs.yml: ontbreekt;")
+
+
+def test_a_dist_that_links_to_the_web_root_stays_a_link(project: Path, tmp_path: Path) -> None:
+    """dist/ -> /srv/www/courant: every build lands in the web root and the link stays; the
+    page cache still reuses the previous build's pages through it."""
+    webroot = tmp_path / "www" / "courant"
+    webroot.parent.mkdir()
+    shutil.move(project / "dist", webroot)
+    (project / "dist").symlink_to(webroot)
+    before = hashes(webroot)
+    page = webroot / "intranet/over-ons/index.html"
+    inode = page.stat().st_ino
+    result = courant(project, "build")
+    assert result.returncode == 0, result.stderr
+    assert (project / "dist").is_symlink() and (project / "dist").resolve() == webroot
+    assert hashes(webroot) == before
+    assert page.stat().st_ino == inode  # reused: hard-linked from the previous build
+    assert leftovers(project) == [] and [p.name for p in webroot.parent.iterdir()] == ["courant"]

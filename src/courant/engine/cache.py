@@ -6,8 +6,8 @@ previous build. The key of a page is a hash of everything its HTML can depend on
 (with front matter), its path, whether each page or file it links to exists, and the site as a
 whole (mkdocs.yml, the nav and overrides, every file of the theme's custom_dir, courant's own
 code, and the versions of MkDocs, Material, Markdown and Jinja). Timestamps are never part of a
-key; the previous file's size and mtime are only checked to make sure it is still the file that
-was recorded.
+key. A page is reused only if the previous file still has the size and CRC-32 recorded when it
+was written (diskcache.checksum): a damaged or edited file in dist/ is rendered again.
 
 A reused page skips Markdown conversion, the search plugin's HTML parsing and the theme
 template: its search entries come from the cache, and its file is hard-linked from the previous
@@ -21,7 +21,6 @@ import contextlib
 import hashlib
 import json
 import os
-import pickle
 import posixpath
 import re
 import shutil
@@ -39,9 +38,10 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
+from courant import diskcache
 from courant.engine.navcache import install_nav_cache
 
-FORMAT = "courant-page-cache-1"
+FORMAT = "courant-page-cache-2"
 _EMPTY_TOC = TableOfContents([])
 REUSED_TEMPLATE = "courant-reused-page.html"  # renders nothing: the file is linked instead
 PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "courant")
@@ -92,8 +92,8 @@ class Record:
     meta: dict[str, Any]
     title: str | None
     entries: list[dict[str, Any]]
-    size: int = -1
-    mtime_ns: int = -1
+    size: int = -1  # of the file's bytes, and their CRC-32: still the file that was written?
+    crc: int = -1
 
 
 class SiteCache:
@@ -114,16 +114,9 @@ class SiteCache:
         self.rendered = 0
 
     def _load(self) -> dict[str, Record]:
-        if self.index is None or not self.index.is_file():
+        if self.index is None:
             return {}
-        try:
-            with self.index.open("rb") as stream:
-                data = pickle.load(stream)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            return {}
-        if not isinstance(data, dict) or data.get("format") != FORMAT:
-            return {}
-        pages: dict[str, Record] = data["pages"]
+        pages: dict[str, Record] = diskcache.load(self.index, FORMAT)
         return pages
 
     def save(self) -> None:
@@ -131,34 +124,17 @@ class SiteCache:
         self.stage()
         self.commit()
 
-    def stage(self, site_dir: Path | None = None) -> None:
+    def stage(self) -> None:
         """Write the new build's pages beside the index, from the process that built them
-        (the partner site's child: its records never travel to the parent). With `site_dir`,
-        the files' times are read again there (output.Staging.settle may have set them)."""
-        if site_dir is not None:
-            self._restat(site_dir)
+        (the partner site's child: its records never travel to the parent)."""
         self.records, self.next = self.next, {}
-        if self.index is None:
-            return
-        self.index.parent.mkdir(parents=True, exist_ok=True)
-        with self._partial.open("wb") as stream:
-            pickle.dump({"format": FORMAT, "pages": self.records}, stream,
-                        protocol=pickle.HIGHEST_PROTOCOL)
-
-    def _restat(self, site_dir: Path) -> None:
-        for record in self.next.values():
-            with contextlib.suppress(OSError):
-                record.mtime_ns = (site_dir / record.dest).stat().st_mtime_ns
+        if self.index is not None:
+            diskcache.stage(self.index, FORMAT, self.records)
 
     def commit(self) -> None:
         """The staged pages are in dist/ now: they become the ones the next build reuses."""
-        if self.index is not None and self._partial.is_file():
-            self._partial.replace(self.index)
-
-    @property
-    def _partial(self) -> Path:
-        assert self.index is not None
-        return self.index.with_suffix(".tmp")
+        if self.index is not None:
+            diskcache.commit(self.index)
 
     def in_place(self, config: MkDocsConfig) -> bool:
         """The build writes into the previous output itself (the preview's folder)."""
@@ -169,10 +145,10 @@ class SiteCache:
         if record is None or record.key != key or self.previous is None:
             return None
         try:
-            stat = (self.previous / record.dest).stat()
+            data = (self.previous / record.dest).read_bytes()
         except OSError:
             return None
-        if stat.st_size != record.size or stat.st_mtime_ns != record.mtime_ns:
+        if len(data) != record.size or diskcache.checksum(data) != record.crc:
             return None
         return record
 
@@ -259,6 +235,11 @@ class CachePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
                   self._made)
         state.record = Record(state.page_key, dest, state.meta, page._title_from_render,
                               state.entries if state.entries is not None else [])
+        if state.reused is not None:
+            state.record.size, state.record.crc = state.reused.size, state.reused.crc
+        elif output.strip():  # what MkDocs writes (this plugin is the last to see it)
+            data = output.encode("utf-8", errors="xmlcharrefreplace")
+            state.record.size, state.record.crc = len(data), diskcache.checksum(data)
         if not self.cache.in_place(config):  # a build keeps only what later steps read:
             page.content = ""  # HTML, Markdown and toc of 10,000 pages are ~150 MB
             page.markdown, page.toc = "", _EMPTY_TOC
@@ -273,13 +254,8 @@ class CachePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
                     (site_dir / record.dest).unlink(missing_ok=True)
         for file in self._files.documentation_pages():
             state: PageState | None = getattr(file.page, "courant", None)
-            if state is None or state.record is None:
-                continue
-            try:
-                stat = (site_dir / state.record.dest).stat()
-            except OSError:
+            if state is None or state.record is None or state.record.size < 0:
                 continue  # nothing written (empty page): nothing to reuse
-            state.record.size, state.record.mtime_ns = stat.st_size, stat.st_mtime_ns
             self.cache.next[file.src_uri] = state.record
             if state.reused is not None:
                 self.cache.reused += 1
