@@ -387,12 +387,50 @@ def load_config(path: Path) -> Config:
     else:
         site_url = _checked(add, "site_url", site_url,
                             _web_address("https://intranet.waalstad.nl/sociaal-domein/"))
+    _refuse_file_readers(add, raw)
     extra = _block(add, "extra", raw.get("extra"), "  courant:")
     courant = _block(add, "extra.courant", extra.get("courant"), "  public_url: https://...")
     settings = _settings(add, courant)
     if problems or settings is None:
         raise ContentError(sorted(problems, key=lambda p: p.line or 0))
     return Config(path, str(site_name), _with_slash(str(site_url)), settings, raw, lines)
+
+
+FILE_READING_EXTENSIONS = frozenset({
+    "pymdownx.snippets", "pymdownx.b64", "markdown_include.include", "mdx_include",
+    "markdown_include", "include"})
+"""Markdown extensions that put a file from the disk into a page: any page, a partner page
+included, could then carry a staff-only source's text or image."""
+SAFE_PLUGINS = frozenset({"search", "tags", "offline"})
+"""MkDocs plugins that only work on the pages courant hands the engine. Others may read files
+of their own (macros, include-markdown) or fetch from the internet at build time (social,
+privacy): courant refuses them, as it cannot know what they bring into a partner page."""
+
+
+def _refuse_file_readers(add: Callable[[str | None, str], None], raw: dict[str, Any]) -> None:
+    for name in _entry_names(raw.get("markdown_extensions")):
+        if name in FILE_READING_EXTENSIONS:
+            add("markdown_extensions", f"'{name}' zet bestanden van de schijf in een pagina; zo "
+                "kan tekst alleen voor medewerkers op de site voor partners komen: haal de "
+                "regel weg (courant maakt de pagina's zelf)")
+    for name in _entry_names(raw.get("plugins")):
+        if name not in SAFE_PLUGINS:
+            add("plugins", f"'{name}' gebruikt courant niet: een plugin kan eigen bestanden of "
+                "iets van internet in de pagina's zetten, ook in die voor partners; laat alleen "
+                + ", ".join(sorted(SAFE_PLUGINS)) + " staan")
+
+
+def _entry_names(entries: Any) -> list[str]:
+    """The names in a MkDocs list of extensions or plugins ('- toc', '- toc: {...}')."""
+    if not isinstance(entries, list):
+        return []
+    names = []
+    for entry in entries:
+        if isinstance(entry, str):
+            names.append(entry)
+        elif isinstance(entry, dict):
+            names.extend(str(key) for key in entry)
+    return names
 
 
 def _read_yaml(path: Path) -> tuple[dict[str, Any], dict[str, int]]:

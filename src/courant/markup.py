@@ -90,17 +90,29 @@ def _converter(names: tuple[str, ...], configs: str) -> markdown.Markdown:
 class _TextExtractor(HTMLParser):
     BLOCKS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br", "div",
                         "blockquote", "table"})
+    UNSEEN = frozenset({"script", "style", "template", "noscript", "iframe", "object", "svg",
+                        "math", "textarea", "select"})
+    """Elements whose content a reader never reads as text: left out (a script's code in a
+    calendar's DESCRIPTION would be shown to every subscriber)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
+        self.unseen = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self.BLOCKS:
+        if tag in self.UNSEEN:
+            self.unseen += 1
+        elif tag in self.BLOCKS:
             self.parts.append("\n")
 
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.UNSEEN and self.unseen:
+            self.unseen -= 1
+
     def handle_data(self, data: str) -> None:
-        self.parts.append(data)
+        if not self.unseen:
+            self.parts.append(data)
 
 
 def plain_text(html_text: str) -> str:

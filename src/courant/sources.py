@@ -256,9 +256,33 @@ def _symlinks(folder: Path) -> list[Path]:
     return sorted(found)
 
 
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp")
+"""Images an item may show (`image:`, `![...]`). No SVG: it is a document that can carry
+script, which runs on the site's own address once someone opens the file itself."""
+DOCUMENT_SUFFIXES = (".pdf", ".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp", ".doc", ".xls",
+                     ".ppt", ".rtf", ".txt", ".csv", ".mp3", ".m4a", ".mp4", ".webm")
+"""Other files an item may link to: documents and media a browser shows or downloads, but
+never runs as a page of the site (.html, .svg, .js, .xml could)."""
+PUBLISHED_SUFFIXES = frozenset(IMAGE_SUFFIXES + DOCUMENT_SUFFIXES)
+
+
+def file_type_fault(written: str, suffix: str) -> str | None:
+    """Why a file of this type may not be published from content/, if it may not."""
+    if suffix.lower() in PUBLISHED_SUFFIXES:
+        return None
+    kind = f"een {suffix}-bestand" if suffix else "een bestand zonder extensie"
+    return (f'"{written}" is {kind}; zo\'n bestand publiceert courant niet, want een browser '
+            "kan het als pagina van de site openen en de code erin uitvoeren: link naar een PDF of "
+            "een ander document (" + ", ".join(DOCUMENT_SUFFIXES[:4]) + ", ...), zet tekst in "
+            "een .md-bestand, en sla een afbeelding op als .png of .jpg")
+
+
 def published_file_fault(root: Path, path: Path) -> str | None:
     """Why the file at `path` (in content/) may not be published, if it may not: a second
-    guard, at the moment it is read, behind the check of every link at load."""
+    guard, at the moment it is read, behind the checks of every link and image at load."""
+    type_fault = file_type_fault(path.name, path.suffix)
+    if type_fault:
+        return type_fault
     inside = [(root / folder).resolve() for folder in SOURCE_FOLDERS]
     return _symlink_fault(root, path, inside) if any(
         p.is_symlink() for p in [path, *path.parents] if p.is_relative_to(root) and p != root

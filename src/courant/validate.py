@@ -52,7 +52,7 @@ from courant.schema import (
     parse_moment,
     written_offset,
 )
-from courant.sources import ISSUE_NAME, RawSource, Sources
+from courant.sources import IMAGE_SUFFIXES, ISSUE_NAME, RawSource, Sources, file_type_fault
 
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
           "september", "oktober", "november", "december")
@@ -253,9 +253,6 @@ def _warn_unknown_keys(raw: RawSource, model: type[BaseModel], problems: Problem
                      line=raw.line(key), warning=True)
 
 
-IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg")
-
-
 def _check_image(root: Path, raw: RawSource, problems: Problems) -> PurePosixPath | None:
     """The image's path relative to content/, or None (with a problem when it is wrong)."""
     file, ref, alt = str(raw.path), raw.meta.get("image"), raw.meta.get("image_alt")
@@ -293,9 +290,12 @@ def _image_fault(root: Path, source: PurePosixPath, ref: str) -> PurePosixPath |
     if target is None:
         return (f'"{ref}" wijst naar een plek buiten content/; zet de afbeelding in '
                 "content/media/ en schrijf alleen de bestandsnaam")
+    if target.suffix.lower() == ".svg":
+        return (f'"{ref}" is een SVG-bestand; dat publiceert courant niet, want het kan code '
+                "bevatten die in de browser draait: sla de afbeelding op als .png of .jpg")
     if target.suffix.lower() not in IMAGE_SUFFIXES:
-        return (f'"{ref}" is geen afbeelding; gebruik een .jpg-, .png-, .gif-, .webp- of '
-                ".svg-bestand (link naar andere bestanden in de tekst)")
+        return (f'"{ref}" is geen afbeelding; gebruik een .jpg-, .png-, .gif- of .webp-bestand '
+                "(link naar andere bestanden in de tekst)")
     if not _is(Path.is_file, root / "content" / target):
         return (f'"{ref}" bestaat niet (gezocht naast dit bestand en in content/media/); zet '
                 "de afbeelding in content/media/ of controleer de naam (hoofdletters tellen mee)")
@@ -492,6 +492,10 @@ def _link_fault(root: Path, target: PurePosixPath, written: str) -> tuple[str, b
     if (root / target).is_dir():
         return (f'de link naar "{written}" wijst naar een map; link naar een bestand in die '
                 "map, bijvoorbeeld een .md-bestand", False)
+    if target.parts[:1] == ("content",) and target.suffix.lower() != ".md":
+        fault = file_type_fault(written, target.suffix)
+        if fault:
+            return f"de link naar {fault}", False
     return None
 
 

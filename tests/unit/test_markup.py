@@ -63,3 +63,11 @@ def test_plain_text_decodes_entities_and_tidies_space() -> None:
 ])
 def test_first_paragraph(body: str, first: str) -> None:
     assert first_paragraph(body) == first
+
+
+def test_plain_text_leaves_out_what_no_reader_reads() -> None:
+    """A script's code, a style sheet or an SVG's inner text never becomes text (the event's
+    DESCRIPTION in a calendar is made this way)."""
+    html_text = ("<p>Welkom</p><script>var geheim = 'x';</script><style>p{color:red}</style>"
+                 "<svg><title>binnen</title></svg><p>bij de <b>Spotlights</b></p>")
+    assert plain_text(html_text) == "Welkom\nbij de Spotlights"

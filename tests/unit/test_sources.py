@@ -16,7 +16,9 @@ from courant.model import Kind
 from courant.problems import Problems
 from courant.sources import (
     RawSource,
+    file_type_fault,
     parse_yaml,
+    published_file_fault,
     read_markdown,
     read_sources,
     yaml_line,
@@ -198,3 +200,16 @@ def test_files_and_folders_the_other_way_round(tmp_path: Path) -> None:
         "andere naam",
         "newsletter: is een bestand, geen map; maak een map newsletter/ met daarin een bestand "
         "per nummer, zoals newsletter/2026-12.md"]
+
+
+def test_only_documents_and_images_are_published_from_content(tmp_path: Path) -> None:
+    """The second guard, where a site reads the file it publishes: an .html, .svg or .js from
+    content/ would run as a page of the site's own address."""
+    for name in ("folder.html", "logo.svg", "app.js", "README"):
+        assert file_type_fault(name, Path(name).suffix), name
+    for name in ("factsheet.pdf", "foto.JPG", "lijst.xlsx"):
+        assert file_type_fault(name, Path(name).suffix) is None, name
+    content = tmp_path / "content" / "media"
+    content.mkdir(parents=True)
+    (content / "folder.html").write_text("<script>alert(1)</script>", encoding="utf-8")
+    assert published_file_fault(tmp_path, content / "folder.html")
