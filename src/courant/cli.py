@@ -350,8 +350,8 @@ def next_(root: Path, form: str) -> None:
 
 def _announce_next(due: Any) -> None:
     """After a build: when the site must be built again for an embargo to lift by itself."""
-    from courant.render.dutch import weekday
     from courant.schedule import format_moment
+    from courant.wording import weekday
 
     if due is None:
         out.print("Er staat niets onder embargo.", markup=False)

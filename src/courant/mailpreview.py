@@ -21,13 +21,12 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from courant import clock, pipeline
+from courant import clock, pipeline, wording
 from courant.audience import Edition
 from courant.clock import start_of_day
 from courant.mailing import LABELS, MAX_BYTES, MailFiles, build_mails, dutch_number
 from courant.media import published_bytes
 from courant.problems import Problem, Severity
-from courant.render import dutch
 from courant.render.common import asset_path
 
 WIDTHS = {"index.html": 600, "smal.html": 375}
@@ -78,8 +77,8 @@ def preview_page(mails: list[MailFiles], width: int, warnings: list[Problem]) ->
     """The page with both mails in frames; no script, nothing loaded from elsewhere."""
     first = mails[0].mail
     coming = start_of_day(first.day) > clock.now()
-    status = (f"Verschijnt op {dutch.day(first.day)}: zo ziet het nummer er dan uit."
-              if coming else f"Verschenen op {dutch.day(first.day)}.")
+    status = (f"Verschijnt op {wording.day(first.day)}: zo ziet het nummer er dan uit."
+              if coming else f"Verschenen op {wording.day(first.day)}.")
     other = "smal.html" if width == 600 else "index.html"
     other_text = "Bekijk op telefoonbreedte (375 px)" if width == 600 else \
         "Bekijk op volle breedte (600 px)"

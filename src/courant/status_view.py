@@ -10,7 +10,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from courant.render import dutch
+from courant import wording
 from courant.status import EditionReport, ItemLine, StatusReport
 from courant.writing import B1_SCORE
 
@@ -54,7 +54,7 @@ def _closed(report: StatusReport) -> Text:
     """'Verstuurd en gesloten: 2026-10 (medewerkers en partners op 29 oktober 2026), ...'"""
     by_month: dict[str, list[str]] = {}
     for line in report.closed:
-        day = dutch.day(datetime.fromisoformat(line.sent).date())
+        day = wording.day(datetime.fromisoformat(line.sent).date())
         other = ", buiten courant" if line.how.endswith("--mark-sent") else ""
         by_month.setdefault(line.month, []).append(f"{AUDIENCES[line.edition]} op {day}{other}")
     return Text("Verstuurd en gesloten: " + "; ".join(
@@ -68,8 +68,8 @@ def _header(report: StatusReport) -> RenderableType:
                      title_align="left")
     day = date.fromisoformat(report.date)
     days = (day - now.date()).days
-    when = (f"verscheen op {dutch.weekday(day)}" if report.published
-            else f"verschijnt op {dutch.weekday(day)}" + (
+    when = (f"verscheen op {wording.weekday(day)}" if report.published
+            else f"verschijnt op {wording.weekday(day)}" + (
                 f" (over {days} {'dag' if days == 1 else 'dagen'})" if days > 0 else " (vandaag)"))
     body = Text.assemble((report.title or report.month, "bold"), f"\n{when}",
                          (f"\nnewsletter/{report.month}.md", "dim"))
@@ -105,7 +105,7 @@ def _title(item: ItemLine) -> Text:
     if item.department:
         text.append(f" · {item.department}", style="dim")
     if item.cancelled:
-        text = Text.assemble((f"{dutch.CANCELLED}: ", "red"), text)
+        text = Text.assemble((f"{wording.CANCELLED}: ", "red"), text)
     return text
 
 

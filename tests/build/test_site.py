@@ -25,7 +25,7 @@ from courant.audience import Edition, select
 from courant.clock import AMSTERDAM
 from courant.config import load_config
 from courant.model import Event, Interview, Item, Kind, Page, ReadingTip, Update
-from courant.render.dutch import day
+from courant.wording import day
 
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
           "september", "oktober", "november", "december")

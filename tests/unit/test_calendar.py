@@ -241,7 +241,7 @@ def test_an_hour_the_clock_repeats_is_the_right_hour_in_a_client(night: dict[str
 
 def test_pages_and_mails_say_which_of_the_repeated_hour() -> None:
     """The wording every page, list and mail uses for an event's time (render/dutch.py)."""
-    from courant.render.dutch import when
+    from courant.wording import when
 
     first = Event(source=PurePosixPath("content/agenda/a.md"), slug="a", title="A", body="",
                   start=datetime(2026, 10, 25, 2, 0, tzinfo=AMSTERDAM),

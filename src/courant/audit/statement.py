@@ -16,8 +16,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from courant import wording
 from courant.audit.findings import Audit, Level
-from courant.render import dutch
 from courant.render.markdown import esc, front
 from courant.render.pages import Site, SitePage
 
@@ -108,7 +108,7 @@ def statement_page(record: dict[str, Any] | None, site: str, site_name: str,
 
 def _tested(record: dict[str, Any], own: dict[str, Any], site: str) -> list[str]:
     try:
-        day = dutch.day(date.fromisoformat(str(record.get("date"))))
+        day = wording.day(date.fromisoformat(str(record.get("date"))))
     except ValueError:
         day = str(record.get("date"))
     tools = ", ".join(f"{esc(name)} {esc(version)}"

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from courant import wording
 from courant.clock import AMSTERDAM
 from courant.deliver.send import LABELS, Outcome
 from courant.mailing import dutch_number
 from courant.problems import counted
-from courant.render import dutch
 
 EXIT_STOPPED = 3  # the run stopped half way: run it again
 EXIT_DEFERRED = 4  # temporary refusals are left: run it again later
@@ -78,7 +78,7 @@ def _doubt(outcome: Outcome) -> list[str]:
 
 def _day(outcome: Outcome) -> str:
     assert outcome.before is not None
-    return dutch.day(outcome.before.time.astimezone(AMSTERDAM).date())
+    return wording.day(outcome.before.time.astimezone(AMSTERDAM).date())
 
 
 def _duration(outcome: Outcome) -> str:

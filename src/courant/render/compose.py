@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from courant import wording
 from courant.audience import Edition, EditionContent
 from courant.issues import agenda_of_issue, place_items
 from courant.model import Event, Image, Interview, Issue, Item, Kind, ReadingTip, Update
 from courant.rawhtml import safe_html, safe_ids
-from courant.render import dutch
 from courant.render.common import Target, page_path, resolve_body, teaser
 
 
@@ -125,17 +125,17 @@ def entry_of(item: Item, news: EditionContent) -> Entry:
 def meta_of(item: Item, news: EditionContent) -> list[str]:
     """The small facts under an entry's title, as plain text."""
     if isinstance(item, Event):
-        return [dutch.when(item), item.location or "", item.series or ""]
+        return [wording.when(item), item.location or "", item.series or ""]
     bits: list[str] = []
     if isinstance(item, Interview):
         bits.extend([item.person.name, item.person.role or ""])
         department = news.department(item.person.department)
         bits.append(department.name if department else "")
     if isinstance(item, ReadingTip):
-        label = dutch.READING_LABELS[item.reading_kind][0]
+        label = wording.READING_LABELS[item.reading_kind][0]
         bits.append(label + (f" van {item.creator}" if item.creator else ""))
     if item.date:
-        bits.append(dutch.day(item.date))
+        bits.append(wording.day(item.date))
     return bits
 
 

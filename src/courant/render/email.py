@@ -20,9 +20,9 @@ import css_inline
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from courant import wording
 from courant.audience import Edition
 from courant.markup import to_html
-from courant.render import dutch
 from courant.render.common import asset_path, issue_page_path, url_of
 from courant.render.compose import ComposedIssue, Entry
 from courant.render.images import MAIL_WIDTH, shown
@@ -106,8 +106,8 @@ def mail_context(composed: ComposedIssue, site: MailSite,
     foreword = clean_html(to_html(composed.foreword), web_url)
     sender_name, sender_address = parseaddr(site.sender)
     return {
-        "issue": {"title": issue.title, "month": issue.month, "date": dutch.day(issue.date),
-                  "month_name": dutch.month(issue.date)},
+        "issue": {"title": issue.title, "month": issue.month, "date": wording.day(issue.date),
+                  "month_name": wording.month(issue.date)},
         "edition": str(composed.edition),
         "partners": composed.edition is Edition.PARTNERS,
         "site": {"name": site.name, "url": site.url},
@@ -126,7 +126,7 @@ def mail_context(composed: ComposedIssue, site: MailSite,
         "reply_to": site.reply_to or sender_address,
         "unsubscribe": _unsubscribe(site.unsubscribe, site.reply_to or sender_address),
         "footer": site.footer,
-        "cancelled_label": dutch.CANCELLED,
+        "cancelled_label": wording.CANCELLED,
     }
 
 

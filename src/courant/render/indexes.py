@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from courant import wording
 from courant.audience import EditionContent
 from courant.model import NEWS_KINDS, Event, Item, Kind, ReadingTip, Update
-from courant.render import dutch
 from courant.render.common import SECTION_DIRS, relative
 from courant.render.markdown import entry, esc, front
 from courant.render.pages import SitePage
@@ -116,7 +116,7 @@ def reading_page(edition: EditionContent) -> SitePage:
     parts = [front("Boekenkast"), "# Boekenkast\n",
              "Boeken, artikelen, video's, podcasts en websites die collega's aanraden.\n"]
     tips = [i for i in edition.items if isinstance(i, ReadingTip)]
-    for kind, (_, plural) in dutch.READING_LABELS.items():
+    for kind, (_, plural) in wording.READING_LABELS.items():
         of_kind = newest_first([t for t in tips if t.reading_kind is kind])
         if of_kind:
             parts.append(f"## {plural}\n")

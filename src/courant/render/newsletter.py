@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from courant import wording
 from courant.audience import EditionContent
 from courant.model import Issue, Kind
-from courant.render import dutch
 from courant.render.common import issue_page_path, relative
 from courant.render.compose import ComposedIssue, Entry, compose_issues
 from courant.render.markdown import esc, front, meta_line
@@ -48,7 +48,7 @@ def archive_page(issues: Sequence[Issue], partners: bool = False) -> SitePage:
              f"{your} feedlezer: [de feed van de nieuwsbrief](feed.xml), of in {your} "
              "mailbox: [nieuwsbrief ontvangen](../nieuwsbrief-ontvangen.md).\n"]
     for issue in sorted(issues, key=lambda i: i.date, reverse=True):
-        parts.append(f"- [{esc(issue.title)}]({issue.month}/index.md) · {dutch.day(issue.date)}")
+        parts.append(f"- [{esc(issue.title)}]({issue.month}/index.md) · {wording.day(issue.date)}")
     if not issues:
         parts.append("Er is nog geen nummer verschenen.")
     return SitePage("nieuwsbrief/index.md", "\n".join(parts) + "\n")
@@ -59,7 +59,7 @@ def issue_page(composed: ComposedIssue) -> SitePage:
     issue = composed.issue
     path = issue_path(issue)
     parts = [front(issue.title), f"# {esc(issue.title)}\n",
-             meta_line([dutch.day(issue.date)]), composed.foreword.strip() + "\n"]
+             meta_line([wording.day(issue.date)]), composed.foreword.strip() + "\n"]
     for section in composed.sections:
         parts.append(f"## {esc(section.title)}\n")
         for group in section.groups:
@@ -74,7 +74,7 @@ def issue_page(composed: ComposedIssue) -> SitePage:
 def _entry(entry: Entry, from_page: str, level: int) -> str:
     title = esc(entry.title)
     if entry.cancelled:
-        title = f"{dutch.CANCELLED}: {title}"
+        title = f"{wording.CANCELLED}: {title}"
     lines = [f"{'#' * level} [{title}]({relative(from_page, entry.path)})\n",
              meta_line([esc(bit) for bit in entry.meta])]
     if entry.teaser:

@@ -10,11 +10,11 @@ import html
 from pathlib import PurePosixPath
 from typing import Any
 
+from courant import wording
 from courant.audience import EditionContent, is_embargoed
 from courant.links import find_links, may_link
 from courant.model import Department, Event, Interview, Item, Kind, Page, ReadingTip, Update
 from courant.rawhtml import safe_html, safe_ids
-from courant.render import dutch
 from courant.render.common import (
     SECTION_DIRS,
     asset_path,
@@ -166,8 +166,9 @@ def _preview_marks(item: Item, edition: EditionContent) -> list[str]:
                      "in het voorbeeld. Het wordt niet gepubliceerd zolang `draft: true` "
                      "erin staat.\n")
     if item.date is not None and _marked_embargoed(item, edition):
-        marks.append(f'!!! info "Embargo"\n    Dit stuk verschijnt op {dutch.day(item.date)}: tot '
-                     "dan zie je het alleen hier, in het voorbeeld.\n")
+        marks.append('!!! info "Embargo"\n    Dit stuk verschijnt op '
+                     f"{wording.day(item.date)}: tot dan zie je het alleen hier, in het "
+                     "voorbeeld.\n")
     return marks
 
 
@@ -197,8 +198,8 @@ def _details(item: Item, edition: EditionContent, path: str) -> str:
     if isinstance(item, Event):
         return _event_details(item, edition.for_partners)
     if item.date:  # a page's date is when it was last brought up to date
-        bits.append(f"Bijgewerkt op {dutch.day(item.date)}" if isinstance(item, Page)
-                    else dutch.day(item.date))
+        bits.append(f"Bijgewerkt op {wording.day(item.date)}" if isinstance(item, Page)
+                    else wording.day(item.date))
     if isinstance(item, Update):
         bits.append(_department_link(edition.department(item.department), path))
     if item.authors:
@@ -230,7 +231,7 @@ def _person(item: Interview, edition: EditionContent, path: str) -> str:
 
 
 def _reading(item: ReadingTip) -> str:
-    label = dutch.READING_LABELS[item.reading_kind][0]
+    label = wording.READING_LABELS[item.reading_kind][0]
     lines = [f"**{label}**" + (f" van {esc(item.creator)}" if item.creator else "") +
              "\n{ .courant-meta }\n"]
     if item.link:
@@ -241,8 +242,8 @@ def _reading(item: ReadingTip) -> str:
 def _event_details(event: Event, formal: bool) -> str:
     lines = []
     if event.cancelled:
-        lines.append(f'!!! danger "{dutch.CANCELLED}"\n    Deze bijeenkomst gaat niet door.\n')
-    rows = [("Wanneer", dutch.when(event))]
+        lines.append(f'!!! danger "{wording.CANCELLED}"\n    Deze bijeenkomst gaat niet door.\n')
+    rows = [("Wanneer", wording.when(event))]
     if event.series:
         rows.append(("Reeks", esc(event.series)))
     if event.location:
