@@ -14,7 +14,8 @@ import click
 import jinja2
 from rich.console import Console
 
-from courant import clicknl, clock, pipeline
+from courant import clock, pipeline
+from courant.cli import dutch
 from courant.engine import AddressInUse, EngineError
 from courant.oserrors import SystemFault, explain
 from courant.output import OutputError
@@ -22,7 +23,7 @@ from courant.problems import ContentError, Problem, counted, template_problem
 from courant.scaffold import ALIASES, ISSUE_NAMES, create, templates
 from courant.stopping import Stopped, stoppable
 
-clicknl.install()
+dutch.install()
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
@@ -92,7 +93,7 @@ class _DutchHelp:
 
 class DutchCommand(_DutchHelp, click.Command):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("options_metavar", clicknl.OPTIONS_METAVAR)
+        kwargs.setdefault("options_metavar", dutch.OPTIONS_METAVAR)
         super().__init__(*args, **kwargs)
 
 
@@ -100,8 +101,8 @@ class DutchGroup(_DutchHelp, click.Group):
     command_class = DutchCommand
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("options_metavar", clicknl.OPTIONS_METAVAR)
-        kwargs.setdefault("subcommand_metavar", clicknl.SUBCOMMAND_METAVAR)
+        kwargs.setdefault("options_metavar", dutch.OPTIONS_METAVAR)
+        kwargs.setdefault("subcommand_metavar", dutch.SUBCOMMAND_METAVAR)
         super().__init__(*args, **kwargs)
 
 
