@@ -24,7 +24,7 @@ from courant import diskcache
 from courant.contrast import Pair, darker, luminance, palette_pairs, parse, rule_pairs
 from courant.model import Audience, Content, Event, Item, ReadingTip
 from courant.problems import Problem, Problems, Severity
-from courant.sources import RawSource, Sources
+from courant.read.files import RawSource, Sources
 
 # possessive (*+): with plain * a '(' that never closes made every split of the rest a try,
 # and a 20 KB line of '[a](' took minutes; a match is the same either way

@@ -19,11 +19,11 @@ from jinja2 import Environment
 from courant.audience import Edition, select
 from courant.clock import start_of_day
 from courant.codekey import cache_format, folder_digest
-from courant.config import Config
 from courant.kept import Kept
 from courant.media import image_size
 from courant.model import Content, Issue, Kind, Sent
 from courant.problems import ContentError, Problem
+from courant.read.config import Config
 from courant.render.common import url_of
 from courant.render.compose import ComposedIssue, LinkTo, compose_issues
 from courant.render.email import (

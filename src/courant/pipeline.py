@@ -16,13 +16,15 @@ from courant.audience import Edition, EditionContent, select
 from courant.audit.statement import with_statement
 from courant.check.closedissues import check_closed_issues
 from courant.codekey import cache_format
-from courant.config import Config, load_config
 from courant.kept import Kept
 from courant.markup import use_dialect
 from courant.model import Content
 from courant.output import Staging
 from courant.problems import ContentError, Problem, Problems
+from courant.read.config import Config, load_config
+from courant.read.files import published_file_fault, read_sources
 from courant.read.sentrecords import with_sent_records
+from courant.read.validate import validate, validate_departments
 from courant.render.newsletter import newsletter_pages
 from courant.render.pages import Site
 from courant.render.signup import with_subscription_pages
@@ -30,8 +32,6 @@ from courant.render.site import render_site
 from courant.sanitize import clean_site_html, unclobber
 from courant.schedule import Due, next_due
 from courant.sourcecache import SourceMemo
-from courant.sources import published_file_fault, read_sources
-from courant.validate import validate, validate_departments
 from courant.warmup import warm_writing
 from courant.writing import check_writing
 

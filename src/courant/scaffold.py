@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 from slugify import slugify
 
-from courant.validate import RESERVED_PAGE_ROOTS
+from courant.read.validate import RESERVED_PAGE_ROOTS
 
 
 @dataclass(frozen=True, slots=True)

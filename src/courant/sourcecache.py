@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from courant import diskcache
-from courant import markdown_limits as _limits_module
 from courant import problems as _problems_module
-from courant import sources as _sources_module
-from courant import yamlcheck as _yamlcheck_module
 from courant.model import Kind
 from courant.problems import Problem, Problems
-from courant.sources import RawSource, read_markdown
+from courant.read import files as _sources_module
+from courant.read import markdown_limits as _limits_module
+from courant.read import yamlcheck as _yamlcheck_module
+from courant.read.files import RawSource, read_markdown
 
 # Keyed on the code that reads and words them too: a RawSource pickled by older code may lack
 # a field, and its problems would keep old wording, line numbers or limits.

@@ -23,7 +23,7 @@ from typing import Any
 from courant import diskcache
 from courant.model import Content, Item
 from courant.problems import Problem, Problems, Severity
-from courant.sources import RawSource, Sources
+from courant.read.files import RawSource, Sources
 
 B1_SCORE = 60
 """Flesch-Douma below this is harder than B1 (60-70: 'normaal', 50-60: 'vrij moeilijk')."""

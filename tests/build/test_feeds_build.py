@@ -13,7 +13,7 @@ from icalendar import Calendar
 
 from conftest import FIXTURES, copy_project, run_courant
 from courant import pipeline
-from courant.config import load_config
+from courant.read.config import load_config
 
 SITES = ("intranet", "public")
 SYNDICATION = ("feed.xml", "rss.xml", "nieuwsbrief/feed.xml", "agenda.ics")

@@ -14,8 +14,8 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from courant.config import CourantSettings, MailSettings, load_config
 from courant.problems import ContentError, Problem
+from courant.read.config import CourantSettings, MailSettings, load_config
 
 ODD: list[Any] = [[1, 2], {"a": 1}, 5, -3.5, None, True, "", "a\nb", 10**20, "x" * 5000,
                   "2026-11-24", "<b>x</b>", "javascript:alert(1)", [[[]]]]

@@ -9,7 +9,6 @@ import pytest
 
 from courant.audience import Edition, select
 from courant.clock import AMSTERDAM
-from courant.config import DEFAULT_SECTIONS
 from courant.model import (
     Audience,
     Content,
@@ -22,6 +21,7 @@ from courant.model import (
     ReadingTip,
     Update,
 )
+from courant.read.config import DEFAULT_SECTIONS
 from courant.render.compose import ComposedIssue, compose_issues
 from courant.render.newsletter import archive_page, newsletter_pages
 

@@ -10,8 +10,8 @@ from click.testing import CliRunner
 
 from courant import pipeline
 from courant.cli import main
-from courant.config import CourantSettings, parse_issue_day
 from courant.problems import ContentError
+from courant.read.config import CourantSettings, parse_issue_day
 from courant.scaffold import FOREWORD_HINT, create_issue, issue_date, next_issue_month
 
 LAST_THURSDAY = (-1, 3)

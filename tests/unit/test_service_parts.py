@@ -14,10 +14,10 @@ import yaml
 
 from conftest import copy_project
 from courant import clock
-from courant.config import load_config
 from courant.deliver import subscribers as subs
 from courant.deliver.database import address_hash, open_database
 from courant.problems import ContentError
+from courant.read.config import load_config
 from courant.render.pages import Site, SitePage
 from courant.render.privacy import PRIVACY_PATH, privacy_markdown, privacy_version
 from courant.render.signup import SIGNUP_PATH, signup_page, with_subscription_pages

@@ -14,7 +14,7 @@ import yaml
 
 from courant.model import Kind
 from courant.problems import Problems
-from courant.sources import (
+from courant.read.files import (
     RawSource,
     file_type_fault,
     parse_yaml,

@@ -13,7 +13,6 @@ from conftest import copy_project
 from courant import pipeline
 from courant.cli import main
 from courant.clock import AMSTERDAM
-from courant.config import DEFAULT_SECTIONS
 from courant.model import (
     Audience,
     Content,
@@ -27,6 +26,7 @@ from courant.model import (
     Person,
     Update,
 )
+from courant.read.config import DEFAULT_SECTIONS
 from courant.scaffold import FOREWORD
 from courant.status import default_month, status_report
 

@@ -18,7 +18,7 @@ from courant.clock import AMSTERDAM
 from courant.issues import place_items
 from courant.model import Content, Issue, Item, Sent
 from courant.problems import Problems
-from courant.validate import MONTHS
+from courant.read.validate import MONTHS
 
 EDITIONS = {"staff": Edition.STAFF, "partners": Edition.PARTNERS}
 LABELS = {"staff": "medewerkers", "partners": "partners"}

@@ -273,7 +273,7 @@ def preview(maand: str, root: Path, address: str, target: Path | None) -> None:
 
 def _new_issue(root: Path, month: str | None) -> None:
     """`courant new issue [JJJJ-MM]`: the next newsletter file, dated by extra.courant.issue_day."""
-    from courant.config import load_config, parse_issue_day
+    from courant.read.config import load_config, parse_issue_day
     from courant.scaffold import MONTH, create_issue
 
     if month is not None and not MONTH.match(month):

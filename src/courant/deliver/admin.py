@@ -13,11 +13,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from courant import clock
-from courant.config import load_config
 from courant.deliver import subscribers as subs
 from courant.deliver.database import DatabaseError, address_hash, open_database
 from courant.model import NEWSLETTER_EDITIONS
 from courant.problems import counted
+from courant.read.config import load_config
 
 LABELS = {"staff": "medewerkers", "partners": "partners"}
 

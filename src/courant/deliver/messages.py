@@ -20,9 +20,9 @@ from urllib.parse import urlsplit
 
 import dkim
 
-from courant.config import DkimSettings
 from courant.deliver.tokens import make_token
 from courant.mailing import MailFiles
+from courant.read.config import DkimSettings
 from courant.render.eml import Envelope, eml_bytes
 
 PLACEHOLDER = "courant-afmeldcode-0000000000000000"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from courant.config import Config
+from courant.read.config import Config
 from courant.render.markdown import esc, front
 
 PRIVACY_PATH = "privacy.md"

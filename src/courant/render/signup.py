@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from html import escape
 from urllib.parse import urlsplit
 
-from courant.config import Config
+from courant.read.config import Config
 from courant.render.markdown import esc, front
 from courant.render.pages import Site, SitePage
 from courant.render.privacy import PRIVACY_PATH, consent_sentence, privacy_page, privacy_version

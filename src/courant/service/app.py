@@ -32,11 +32,11 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from courant import clock
-from courant.config import Config
 from courant.deliver import subscribers as subs
 from courant.deliver.database import DatabaseError, address_hash, open_database
 from courant.deliver.messages import DkimKey, unsubscribe_url
 from courant.deliver.tokens import Token, TokenError, make_token, read_token
+from courant.read.config import Config
 from courant.render.privacy import UNCONFIRMED_DAYS, consent_sentence, privacy_version
 from courant.render.signup import (
     EDITION_LABEL,

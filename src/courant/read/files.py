@@ -18,10 +18,10 @@ import frontmatter
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
-from courant.markdown_limits import excesses
 from courant.model import Kind
 from courant.problems import Problems
-from courant.yamlcheck import (
+from courant.read.markdown_limits import excesses
+from courant.read.yamlcheck import (
     FORBIDDEN,
     NestingTooDeep,
     failing_mark,

@@ -37,7 +37,8 @@ from courant.model import (
     Update,
 )
 from courant.problems import Problems
-from courant.schema import (
+from courant.read.files import IMAGE_SUFFIXES, ISSUE_NAME, RawSource, Sources, file_type_fault
+from courant.read.schema import (
     FRONT_BY_KIND,
     DepartmentFront,
     EventFront,
@@ -52,7 +53,6 @@ from courant.schema import (
     parse_moment,
     written_offset,
 )
-from courant.sources import IMAGE_SUFFIXES, ISSUE_NAME, RawSource, Sources, file_type_fault
 
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
           "september", "oktober", "november", "december")

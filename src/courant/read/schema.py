@@ -16,9 +16,9 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationInfo, fie
 from pydantic_core import PydanticCustomError
 from slugify import slugify
 
-from courant.addresses import EMAIL, mailto_fault, url_fault
 from courant.clock import AMSTERDAM
 from courant.model import Audience, Kind, ReadingKind
+from courant.read.addresses import EMAIL, mailto_fault, url_fault
 
 # Example lines for messages, as the editor would type them, and what a message adds to them.
 EXAMPLES = {

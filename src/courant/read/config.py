@@ -23,10 +23,10 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from courant.addresses import email_fault, mailbox, mailto_fault, url_fault
 from courant.model import Kind
 from courant.problems import ContentError, Problem
-from courant.yamlcheck import (
+from courant.read.addresses import email_fault, mailbox, mailto_fault, url_fault
+from courant.read.yamlcheck import (
     FORBIDDEN,
     NestingTooDeep,
     character_message,
