@@ -11,7 +11,6 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
 from jinja2 import Environment
@@ -20,16 +19,15 @@ from courant.audience import Edition, select
 from courant.clock import start_of_day
 from courant.codekey import cache_format, folder_digest
 from courant.kept import Kept
-from courant.media import image_size
 from courant.model import Content, Issue, Kind, Sent
 from courant.problems import ContentError, Problem
 from courant.read.config import Config
+from courant.read.images import ImageSize, image_sizes
 from courant.render.common import url_of
 from courant.render.compose import ComposedIssue, LinkTo, compose_issues
 from courant.render.email import (
     TEMPLATES,
     AssetUrl,
-    ImageSize,
     Mail,
     MailSite,
     mail_context,
@@ -92,13 +90,6 @@ def template_folder(root: Path) -> Path:
     return folder
 
 
-def content_image_size(content_dir: Path) -> ImageSize:
-    @lru_cache(maxsize=1024)
-    def size(path: PurePosixPath) -> tuple[int, int] | None:
-        return image_size(content_dir / path)
-    return size
-
-
 def build_mails(config: Config, content: Content, now: datetime, root: Path,
                 month: str | None = None, asset_url: AssetUrl | None = None,
                 kept_in: Path | None = None, unsubscribe: str | None = None) -> list[MailFiles]:
@@ -109,7 +100,7 @@ def build_mails(config: Config, content: Content, now: datetime, root: Path,
     `unsubscribe`: the partner mail's unsubscribe address (see mail_site)."""
     folder = template_folder(root)
     env = mail_environment(folder)
-    sizes = content_image_size(root / "content")
+    sizes = image_sizes(root / "content")
     kept = _kept(kept_in, folder) if kept_in is not None and asset_url is None else None
     if month is not None:
         issue = _issue(content, month)

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import io
 from functools import lru_cache
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from PIL import Image, ImageOps
 
-from courant.render.images import ImageSize, variants
+from courant.read.images import image_size
+from courant.render.images import variants
 
 REENCODE: dict[str, dict[str, object]] = {
     "JPEG": {"quality": 85, "optimize": True, "progressive": True},
@@ -42,14 +43,6 @@ def _resized(path: Path, mtime_ns: int, size: int, width: int) -> bytes:
             upright = upright.convert("RGBA")
         smaller = upright.resize((width, height), Image.Resampling.LANCZOS)
         return _strip(smaller, fmt if fmt in REENCODE else "JPEG")
-
-
-def image_sizes(content_dir: Path) -> ImageSize:
-    """The (upright) size of images in content/, each read once."""
-    @lru_cache(maxsize=4096)
-    def size(path: PurePosixPath) -> tuple[int, int] | None:
-        return image_size(content_dir / path)
-    return size
 
 
 def published_bytes(path: Path) -> bytes:
@@ -93,29 +86,3 @@ def _strip_gif(image: Image.Image) -> bytes:
     out = io.BytesIO()
     image.save(out, format="GIF", save_all=True)
     return out.getvalue()
-
-
-def image_size(path: Path) -> tuple[int, int] | None:
-    """The size as shown (EXIF orientation applied), read from the header: decoding the
-    pixels for this took most of `courant check` on an archive with a few thousand photos."""
-    try:
-        with Image.open(path) as image:
-            width, height = image.size
-            turned = _exif(image).get(ORIENTATION) in {5, 6, 7, 8}
-            return (height, width) if turned else (width, height)
-    except (OSError, SyntaxError, ValueError):
-        return None
-
-
-ORIENTATION = 0x0112  # EXIF tag; 5-8 are turned a quarter (exif_transpose swaps the sides)
-
-
-def _exif(image: Image.Image) -> Image.Exif:
-    """EXIF without decoding: Pillow's PNG getexif() decodes the whole image to look for an
-    eXIf chunk after the pixels; one before them (where cameras and editors put it) is read."""
-    if image.format != "PNG":
-        return image.getexif()
-    exif = Image.Exif()
-    if data := image.info.get("exif"):
-        exif.load(data)
-    return exif

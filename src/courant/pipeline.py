@@ -23,6 +23,7 @@ from courant.output import Staging
 from courant.problems import ContentError, Problem, Problems
 from courant.read.config import Config, load_config
 from courant.read.files import published_file_fault, read_sources
+from courant.read.images import image_sizes
 from courant.read.sentrecords import with_sent_records
 from courant.read.validate import validate, validate_departments
 from courant.render.newsletter import newsletter_pages
@@ -183,8 +184,6 @@ def _site(config: Config, edition: EditionContent, news: EditionContent, name: s
     with timing.phase("newsletters"):
         extra = tuple(newsletter_pages(edition, news, config.sections,
                                        config.settings.agenda_weeks))
-    from courant.media import image_sizes
-
     site = render_site(edition, name, url, config.settings.page_size, config.settings.home_news,
                        extra_pages=extra, extra_nav=[{"Nieuwsbrief": "nieuwsbrief/index.md"}],
                        image_size=image_sizes(config.path.parent / "content"))

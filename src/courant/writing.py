@@ -317,7 +317,7 @@ def summary_warnings(file: str, summary: str, line: int | None) -> list[Problem]
 def image_warnings(file: str, path: Path, line: int | None) -> list[Problem]:
     """An item's image is shown large (on its page and in the newsletter): not over 2 MB,
     not under 600 pixels wide."""
-    from courant.media import image_size
+    from courant.read.images import image_size
 
     found = []
     try:

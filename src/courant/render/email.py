@@ -23,6 +23,7 @@ from markupsafe import Markup
 from courant import wording
 from courant.audience import Edition
 from courant.markup import to_html
+from courant.read.images import ImageSize
 from courant.render.common import asset_path, issue_page_path, url_of
 from courant.render.compose import ComposedIssue, Entry
 from courant.render.images import MAIL_WIDTH, shown
@@ -33,8 +34,6 @@ TEMPLATES = ("issue.html", "issue.txt", "email.css")
 IMAGE_BOX = (560, 320)
 """Images are shown at most this wide and high (the mail is 600 px with 20 px margins)."""
 
-ImageSize = Callable[[PurePosixPath], tuple[int, int] | None]
-"""The pixel size of an image in content/ (None when it cannot be read)."""
 AssetUrl = Callable[[PurePosixPath], str]
 """The URL of an image, from its path in content/ (the preview serves images itself)."""
 

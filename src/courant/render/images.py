@@ -9,8 +9,6 @@ no copy for it: it is shown as it is, never enlarged.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable
-from pathlib import PurePosixPath
 
 from courant.render.common import relative
 from courant.render.markdown import esc
@@ -19,9 +17,6 @@ SITE_WIDTH = 1200
 MAIL_WIDTH = 600
 WIDTHS = (SITE_WIDTH, MAIL_WIDTH)
 RESIZABLE = frozenset({".jpg", ".jpeg", ".png", ".webp"})
-
-ImageSize = Callable[[PurePosixPath], tuple[int, int] | None]
-"""The pixel size (upright) of an image in content/; None when it is no readable image."""
 
 
 def variant_path(path: str, width: int) -> str:

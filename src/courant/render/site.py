@@ -15,6 +15,7 @@ from courant.audience import EditionContent, is_embargoed
 from courant.links import find_links, may_link
 from courant.model import Department, Event, Interview, Item, Kind, Page, ReadingTip, Update
 from courant.rawhtml import safe_html, safe_ids
+from courant.read.images import ImageSize
 from courant.render.common import (
     SECTION_DIRS,
     asset_path,
@@ -23,7 +24,7 @@ from courant.render.common import (
     relative,
     teaser,
 )
-from courant.render.images import ImageSize, image_markdown
+from courant.render.images import image_markdown
 from courant.render.indexes import (
     agenda_pages,
     department_pages,
