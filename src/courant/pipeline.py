@@ -11,10 +11,11 @@ from typing import TYPE_CHECKING
 import yaml
 
 from courant import clock, diskcache, timing
-from courant.a11y_checks import check_a11y
 from courant.audience import Edition, EditionContent, select
 from courant.audit.statement import with_statement
+from courant.check.accessibility import check_a11y
 from courant.check.closedissues import check_closed_issues
+from courant.check.writing import check_writing
 from courant.codekey import cache_format
 from courant.kept import Kept
 from courant.markup import use_dialect
@@ -34,7 +35,6 @@ from courant.sanitize import clean_site_html, unclobber
 from courant.schedule import Due, next_due
 from courant.sourcecache import SourceMemo
 from courant.warmup import warm_writing
-from courant.writing import check_writing
 
 if TYPE_CHECKING:
     from courant.engine.cache import SiteCache

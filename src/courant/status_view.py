@@ -11,8 +11,8 @@ from rich.table import Table
 from rich.text import Text
 
 from courant import wording
+from courant.check.writing import B1_SCORE
 from courant.status import EditionReport, ItemLine, StatusReport
-from courant.writing import B1_SCORE
 
 AUDIENCES = {"staff": "medewerkers", "partners": "partners", "all": "iedereen"}
 

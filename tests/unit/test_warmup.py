@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from courant import diskcache, pipeline, warmup, writing
+from courant import diskcache, pipeline, warmup
+from courant.check import writing
 
 
 def warnings(root: Path) -> list[str]:

@@ -6,7 +6,7 @@ Warnings with file and line (never errors; `courant check --strict` makes them f
   and a bare web address in the text (it does not become a link);
 - headings that skip a level, or a '#' heading in the text (the title is the page's only h1);
 - links that partners are shown but cannot open (to the intranet, in a partner item);
-- the contrast of the colours in the project's CSS (courant.contrast).
+- the contrast of the colours in the project's CSS (courant.check.contrast).
 `courant audit` checks the built pages themselves.
 """
 
@@ -21,7 +21,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 from courant import diskcache
-from courant.contrast import Pair, darker, luminance, palette_pairs, parse, rule_pairs
+from courant.check.contrast import Pair, darker, luminance, palette_pairs, parse, rule_pairs
 from courant.model import Audience, Content, Event, Item, ReadingTip
 from courant.problems import Problem, Problems, Severity
 from courant.read.files import RawSource, Sources

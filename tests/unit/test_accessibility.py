@@ -7,7 +7,12 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from courant.a11y_checks import alt_warnings, body_warnings, heading_warnings, link_text_warnings
+from courant.check.accessibility import (
+    alt_warnings,
+    body_warnings,
+    heading_warnings,
+    link_text_warnings,
+)
 from courant.cli import main
 
 BODY = """Eerste alinea met een [goede link](https://www.waalstad.nl/regeling).

@@ -4,7 +4,7 @@ Everything here is a warning, never an error (`courant check --strict` makes war
 a readability score per text (Flesch-Douma, the Dutch Flesch formula), sentences far above
 B1 (very long, or with very long words) with their file and line, summaries over 300
 characters, and images that are too heavy or too small to be shown large. Alt texts, link
-texts and headings are checked in courant.a11y_checks.
+texts and headings are checked in courant.check.accessibility.
 
 Syllables come from pyphen's Dutch hyphenation dictionary (LibreOffice's, the one textstat
 uses for Dutch); textstat itself is not used, because importing it loads NLTK, which would
