@@ -11,7 +11,7 @@ from courant import clock, pipeline, wording
 from courant.audience import Edition, select
 from courant.clock import start_of_day
 from courant.model import NEWS_KINDS, Event
-from courant.render.common import page_url
+from courant.render.paths import page_url
 
 SITES = ("intranet", "public")
 FEEDS = ("feed.xml", "rss.xml", "nieuwsbrief/feed.xml")

@@ -23,9 +23,8 @@ from courant.model import Content, Issue, Kind, Sent
 from courant.problems import ContentError, Problem
 from courant.read.config import Config
 from courant.read.images import ImageSize, image_sizes
-from courant.render.common import url_of
-from courant.render.compose import ComposedIssue, LinkTo, compose_issues
-from courant.render.email import (
+from courant.render.newsletter.compose import ComposedIssue, LinkTo, compose_issues
+from courant.render.newsletter.email import (
     TEMPLATES,
     AssetUrl,
     Mail,
@@ -34,8 +33,9 @@ from courant.render.email import (
     mail_environment,
     render_context,
 )
-from courant.render.eml import eml_bytes
-from courant.render.manifest import ManifestMail, manifest_json
+from courant.render.newsletter.eml import eml_bytes
+from courant.render.newsletter.manifest import ManifestMail, manifest_json
+from courant.render.paths import url_of
 
 MAX_BYTES = 102_000
 EDITIONS = (Edition.STAFF, Edition.PARTNERS)

@@ -27,7 +27,7 @@ from courant.clock import start_of_day
 from courant.mailing import LABELS, MAX_BYTES, MailFiles, build_mails, dutch_number
 from courant.media import published_bytes
 from courant.problems import Problem, Severity
-from courant.render.common import asset_path
+from courant.render.paths import asset_path
 
 WIDTHS = {"index.html": 600, "smal.html": 375}
 

@@ -27,10 +27,10 @@ from courant.read.files import published_file_fault, read_sources
 from courant.read.images import image_sizes
 from courant.read.sentrecords import with_sent_records
 from courant.read.validate import validate, validate_departments
-from courant.render.newsletter import newsletter_pages
-from courant.render.pages import Site
-from courant.render.signup import with_subscription_pages
-from courant.render.site import render_site
+from courant.render.newsletter.web import newsletter_pages
+from courant.render.site.items import render_site
+from courant.render.site.pages import Site
+from courant.render.site.signup import with_subscription_pages
 from courant.sanitize import clean_site_html, unclobber
 from courant.schedule import Due, next_due
 from courant.sourcecache import SourceMemo

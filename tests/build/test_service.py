@@ -38,7 +38,7 @@ from courant.deliver import admin
 from courant.deliver.database import address_hash, open_database
 from courant.deliver.tokens import make_token
 from courant.read.config import load_config
-from courant.render.privacy import privacy_version
+from courant.render.site.privacy import privacy_version
 from mailservers import AFTER_NOVEMBER, SECRET, Recorder, partner_csv, sending_project
 from webservers import SNIPPETS, free_port, nginx, stop, wait_until_listening
 

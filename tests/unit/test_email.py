@@ -21,10 +21,10 @@ from courant.clock import AMSTERDAM
 from courant.mailing import MailFiles, build_mails, mail_files, template_folder
 from courant.model import Issue
 from courant.problems import ContentError
-from courant.render.compose import ComposedIssue
-from courant.render.email import MailSite, fit, mail_environment, render_mail
-from courant.render.eml import eml_bytes
-from courant.render.plaintext import html_to_text
+from courant.render.newsletter.compose import ComposedIssue
+from courant.render.newsletter.email import MailSite, fit, mail_environment, render_mail
+from courant.render.newsletter.eml import eml_bytes
+from courant.render.newsletter.plaintext import html_to_text
 
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=AMSTERDAM)
 SITE = MailSite("Sociaal Domein", "https://partners.example.org/",

@@ -22,8 +22,8 @@ from courant.model import (
     Update,
 )
 from courant.read.config import DEFAULT_SECTIONS
-from courant.render.compose import ComposedIssue, compose_issues
-from courant.render.newsletter import archive_page, newsletter_pages
+from courant.render.newsletter.compose import ComposedIssue, compose_issues
+from courant.render.newsletter.web import archive_page, newsletter_pages
 
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=AMSTERDAM)
 SECTIONS = tuple((Kind(k), title) for k, title in DEFAULT_SECTIONS.items())

@@ -19,7 +19,7 @@ from typing import Any
 from courant import wording
 from courant.audit.findings import Audit, Level
 from courant.render.markdown import esc, front
-from courant.render.pages import Site, SitePage
+from courant.render.site.pages import Site, SitePage
 
 STATEMENT_FILE = "toegankelijkheid.json"
 PAGE_PATH = "toegankelijkheid.md"

@@ -23,7 +23,7 @@ import dkim
 from courant.deliver.tokens import make_token
 from courant.mailing import MailFiles
 from courant.read.config import DkimSettings
-from courant.render.eml import Envelope, eml_bytes
+from courant.render.newsletter.eml import Envelope, eml_bytes
 
 PLACEHOLDER = "courant-afmeldcode-0000000000000000"
 """Stands for the token while the mail is rendered once; it survives escaping and inlining."""

@@ -19,7 +19,7 @@ from typing import Any
 from courant.engine import AddressInUse, EngineError
 from courant.engine.cache import SiteCache
 from courant.engine.searchindex import stream_search_index
-from courant.render.pages import Site
+from courant.render.site.pages import Site
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life notice, once a build
 

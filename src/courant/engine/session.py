@@ -22,7 +22,7 @@ from mkdocs.exceptions import MkDocsException
 from courant.engine import EngineError
 from courant.engine.cache import CachePlugin, SiteCache, _tree_digest, digest
 from courant.engine.mkdocs import build_site, quiet_mkdocs
-from courant.render.pages import Site
+from courant.render.site.pages import Site
 
 
 @dataclass(slots=True)

@@ -33,7 +33,7 @@ from courant.audience import EditionContent
 from courant.clock import AMSTERDAM, start_of_day
 from courant.markup import plain_text, to_html
 from courant.model import Event, Kind
-from courant.render.common import SECTION_DIRS, page_url
+from courant.render.paths import SECTION_DIRS, page_url
 
 REFRESH = timedelta(hours=6)  # how often subscribers are asked to poll agenda.ics
 REFRESH_TEXT = "PT6H"  # the same, for Outlook's X-PUBLISHED-TTL (a text property)

@@ -28,7 +28,7 @@ from courant.clock import start_of_day
 from courant.issues import place_items
 from courant.markup import first_paragraph, to_html
 from courant.model import NEWS_KINDS, Interview, Issue, Item, Kind, ReadingTip, Update
-from courant.render.common import (
+from courant.render.paths import (
     SECTION_DIRS,
     Target,
     asset_path,

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import posixpath
 
-from courant.render.common import relative
 from courant.render.markdown import esc
+from courant.render.paths import relative
 
 SITE_WIDTH = 1200
 MAIL_WIDTH = 600

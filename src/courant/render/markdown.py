@@ -10,7 +10,7 @@ import yaml
 from courant import wording
 from courant.markup import escape_text
 from courant.model import Event, Item
-from courant.render.common import page_path, relative, teaser
+from courant.render.paths import page_path, relative, teaser
 
 esc = escape_text
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: a page's front matter in 0.05 ms

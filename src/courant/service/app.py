@@ -37,8 +37,8 @@ from courant.deliver.database import DatabaseError, address_hash, open_database
 from courant.deliver.messages import DkimKey, unsubscribe_url
 from courant.deliver.tokens import Token, TokenError, make_token, read_token
 from courant.read.config import Config
-from courant.render.privacy import UNCONFIRMED_DAYS, consent_sentence, privacy_version
-from courant.render.signup import (
+from courant.render.site.privacy import UNCONFIRMED_DAYS, consent_sentence, privacy_version
+from courant.render.site.signup import (
     EDITION_LABEL,
     HONEYPOT,
     MAX_ADDRESS,

@@ -16,7 +16,9 @@ from courant.links import find_links, may_link
 from courant.model import Department, Event, Interview, Item, Kind, Page, ReadingTip, Update
 from courant.rawhtml import safe_html, safe_ids
 from courant.read.images import ImageSize
-from courant.render.common import (
+from courant.render.images import image_markdown
+from courant.render.markdown import esc, front, meta_line
+from courant.render.paths import (
     SECTION_DIRS,
     asset_path,
     localise_links,
@@ -24,8 +26,7 @@ from courant.render.common import (
     relative,
     teaser,
 )
-from courant.render.images import image_markdown
-from courant.render.indexes import (
+from courant.render.site.indexes import (
     agenda_pages,
     department_pages,
     guide_page,
@@ -33,8 +34,7 @@ from courant.render.indexes import (
     reading_page,
     section_pages,
 )
-from courant.render.markdown import esc, front, meta_line
-from courant.render.pages import Asset, Site, SitePage
+from courant.render.site.pages import Asset, Site, SitePage
 
 INDEX_TITLES = {
     Kind.UPDATE: "Nieuws",

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from courant.audience import Edition
 from courant.clock import AMSTERDAM
-from courant.render.email import Mail, MailSite
+from courant.render.newsletter.email import Mail, MailSite
 
 SEND_TIME = time(8, 0)
 """The time of day in the Date header: the morning the issue comes out."""

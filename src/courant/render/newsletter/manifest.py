@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from email.utils import parseaddr
 
 from courant.model import Sent
-from courant.render.email import Mail, MailSite
+from courant.render.newsletter.email import Mail, MailSite
 
 FORMAT = 1
 

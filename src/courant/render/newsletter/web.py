@@ -11,10 +11,10 @@ from collections.abc import Sequence
 from courant import wording
 from courant.audience import EditionContent
 from courant.model import Issue, Kind
-from courant.render.common import issue_page_path, relative
-from courant.render.compose import ComposedIssue, Entry, compose_issues
 from courant.render.markdown import esc, front, meta_line
-from courant.render.pages import SitePage
+from courant.render.newsletter.compose import ComposedIssue, Entry, compose_issues
+from courant.render.paths import issue_page_path, relative
+from courant.render.site.pages import SitePage
 
 
 def issue_path(issue: Issue) -> str:

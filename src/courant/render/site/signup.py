@@ -17,8 +17,13 @@ from urllib.parse import urlsplit
 
 from courant.read.config import Config
 from courant.render.markdown import esc, front
-from courant.render.pages import Site, SitePage
-from courant.render.privacy import PRIVACY_PATH, consent_sentence, privacy_page, privacy_version
+from courant.render.site.pages import Site, SitePage
+from courant.render.site.privacy import (
+    PRIVACY_PATH,
+    consent_sentence,
+    privacy_page,
+    privacy_version,
+)
 
 SIGNUP_PATH = "nieuwsbrief-ontvangen.md"
 SIGNUP_TITLE = "Nieuwsbrief ontvangen"

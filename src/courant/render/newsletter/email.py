@@ -24,10 +24,10 @@ from courant import wording
 from courant.audience import Edition
 from courant.markup import to_html
 from courant.read.images import ImageSize
-from courant.render.common import asset_path, issue_page_path, url_of
-from courant.render.compose import ComposedIssue, Entry
 from courant.render.images import MAIL_WIDTH, shown
-from courant.render.plaintext import html_to_text, wrap
+from courant.render.newsletter.compose import ComposedIssue, Entry
+from courant.render.newsletter.plaintext import html_to_text, wrap
+from courant.render.paths import asset_path, issue_page_path, url_of
 from courant.sanitize import clean_html
 
 TEMPLATES = ("issue.html", "issue.txt", "email.css")

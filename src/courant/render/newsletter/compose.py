@@ -15,7 +15,7 @@ from courant.audience import Edition, EditionContent
 from courant.issues import agenda_of_issue, place_items
 from courant.model import Event, Image, Interview, Issue, Item, Kind, ReadingTip, Update
 from courant.rawhtml import safe_html, safe_ids
-from courant.render.common import Target, page_path, resolve_body, teaser
+from courant.render.paths import Target, page_path, resolve_body, teaser
 
 
 @dataclass(frozen=True, slots=True)

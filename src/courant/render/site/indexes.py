@@ -7,9 +7,9 @@ from collections.abc import Callable, Sequence
 from courant import wording
 from courant.audience import EditionContent
 from courant.model import NEWS_KINDS, Event, Item, Kind, ReadingTip, Update
-from courant.render.common import SECTION_DIRS, relative
 from courant.render.markdown import entry, esc, front
-from courant.render.pages import SitePage
+from courant.render.paths import SECTION_DIRS, relative
+from courant.render.site.pages import SitePage
 
 Entry = Callable[[Item, str], str]
 
