@@ -28,7 +28,7 @@ from courant.read.images import image_sizes
 from courant.read.sentrecords import with_sent_records
 from courant.read.validate import validate, validate_departments
 from courant.render.newsletter.web import newsletter_pages
-from courant.render.site.items import render_site
+from courant.render.site import render_site
 from courant.render.site.pages import Site
 from courant.render.site.signup import with_subscription_pages
 from courant.sanitize import clean_site_html, unclobber

@@ -1,114 +1,28 @@
-"""EditionContent -> the pages of one site (intranet or public) as plain data.
-
-Items are reached through index pages and kept out of the menu: a menu that lists every item
-makes each page render the whole archive, and the build grows quadratically.
-"""
+"""The page of each item (update, interview, event, reading tip, standing page) and the home
+page's own text, as Markdown with front matter; images and editors' links resolved for the
+edition."""
 
 from __future__ import annotations
 
-import html
 from pathlib import PurePosixPath
 from typing import Any
 
 from courant import wording
 from courant.audience import EditionContent, is_embargoed
 from courant.links import find_links, may_link
-from courant.model import Department, Event, Interview, Item, Kind, Page, ReadingTip, Update
+from courant.model import Department, Event, Interview, Item, Page, ReadingTip, Update
 from courant.rawhtml import safe_html, safe_ids
 from courant.read.images import ImageSize
 from courant.render.images import image_markdown
 from courant.render.markdown import esc, front, meta_line
 from courant.render.paths import (
-    SECTION_DIRS,
     asset_path,
     localise_links,
     page_path,
     relative,
     teaser,
 )
-from courant.render.site.indexes import (
-    agenda_pages,
-    department_pages,
-    guide_page,
-    home_page,
-    reading_page,
-    section_pages,
-)
-from courant.render.site.pages import Asset, Site, SitePage
-
-INDEX_TITLES = {
-    Kind.UPDATE: "Nieuws",
-    Kind.INTERVIEW: "Collega in beeld",
-    Kind.EVENT: "Agenda",
-    Kind.READING: "Boekenkast",
-}
-
-
-def render_site(edition: EditionContent, name: str, url: str, page_size: int,
-                home_news: int, extra_pages: tuple[SitePage, ...] = (),
-                extra_nav: list[Any] | None = None,
-                image_size: ImageSize | None = None) -> Site:
-    """All pages of one site. `extra_pages` come from other renderers (newsletter archive);
-    `image_size` gives images their width and height."""
-    assets: dict[str, PurePosixPath] = {}
-    by_source = edition.by_source
-    home = next((i for i in edition.of_kind(Kind.PAGE) if isinstance(i, Page) and i.is_home),
-                None)
-    pages = [item_page(item, edition, by_source, assets, image_size) for item in edition.items
-             if item is not home]
-    own = home_text(home, edition, by_source, assets, image_size) if home else None
-    pages.append(home_page(edition, name, home_news, own))
-    pages.extend(section_pages(edition, Kind.UPDATE, INDEX_TITLES[Kind.UPDATE], page_size))
-    pages.extend(section_pages(edition, Kind.INTERVIEW, INDEX_TITLES[Kind.INTERVIEW], page_size))
-    pages.extend(agenda_pages(edition, page_size))
-    pages.append(reading_page(edition))
-    pages.extend(department_pages(edition, page_size))
-    pages.append(guide_page(edition))
-    pages.extend(extra_pages)
-    nav = _nav(edition, extra_nav or [])
-    return Site(name, url, tuple(pages), nav,
-                tuple(Asset(path, source) for path, source in sorted(assets.items())))
-
-
-def _nav(edition: EditionContent, extra_nav: list[Any]) -> list[Any]:
-    nav: list[Any] = [{"Home": "index.md"}]
-    for kind, title in INDEX_TITLES.items():
-        if kind is Kind.EVENT or kind is Kind.READING or edition.of_kind(kind):
-            nav.append({title: f"{SECTION_DIRS[kind]}/index.md"})
-    nav.append({"Afdelingen": "afdelingen/index.md"})
-    nav.append({"Wie benader je waarvoor": "wie-benader-je-waarvoor.md"})
-    nav.extend(extra_nav)
-    nav.extend(_pages_nav([i for i in edition.items if isinstance(i, Page)]))
-    return escaped_nav(nav)
-
-
-def escaped_nav(nav: list[Any]) -> list[Any]:
-    """The menu with every title as HTML text: Material writes a menu title into every page
-    unescaped (as it does page.meta.title, see markdown.front), so a page title or folder name
-    with `<` or `&` shows as written and never becomes markup."""
-    return [{html.escape(str(title)): escaped_nav(target) if isinstance(target, list)
-             else target for title, target in entry.items()} if isinstance(entry, dict)
-            else entry for entry in nav]
-
-
-def _pages_nav(pages: list[Page]) -> list[Any]:
-    """Standing pages: top-level ones directly, each folder as a menu section."""
-    nav: list[Any] = []
-    sections: dict[str, list[Any]] = {}
-    for page in sorted((p for p in pages if not p.is_home),
-                       key=lambda p: (str(p.section), not p.slug.endswith("index"),
-                                      p.title.lower())):
-        entry = {page.title: page_path(page)}
-        if not page.section.parts:
-            nav.append(entry)
-        else:
-            title = page.section.parts[0].replace("-", " ").capitalize()
-            if title not in sections:
-                sections[title] = []
-                nav.append({title: sections[title]})
-            sections[title].append(entry)
-    return nav
-
+from courant.render.site.pages import SitePage
 
 _PAGES: dict[tuple[Any, ...], tuple[SitePage, tuple[tuple[str, PurePosixPath], ...]]] = {}
 
