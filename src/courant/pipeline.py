@@ -37,7 +37,7 @@ from courant.sourcecache import SourceMemo
 from courant.warmup import warm_writing
 
 if TYPE_CHECKING:
-    from courant.engine.cache import SiteCache
+    from courant.engine.mkdocs.pagecache import SiteCache
 
 # The site engine, feeds, calendars and images are imported where they are used, so that
 # `courant check` starts without loading MkDocs, icalendar, feedgen or Pillow.
@@ -116,7 +116,7 @@ def check_engine_config(project: Project, config: Config, problems: Problems) ->
     kind = cache_format("mkdocs-config-1", "mkdocs", "mkdocs-material")
     if diskcache.load(index, kind).get("passed") == key:
         return
-    from courant.engine.configcheck import config_problems
+    from courant.engine.mkdocs.configcheck import config_problems
 
     found = config_problems(project.config_file, config.line)
     problems.extend(found)
@@ -241,7 +241,7 @@ def build(project: Project, progress: Progress | None = None) -> BuildResult:
     with timing.phase("load"):
         loaded = load(project)
     now = clock.now()
-    from courant.engine.cache import SiteCache
+    from courant.engine.mkdocs.pagecache import SiteCache
     from courant.mailing import build_mails, mail_files
     from courant.parallel import in_child
 
@@ -283,7 +283,7 @@ def _make_site(project: Project, loaded: Loaded, now: datetime, name: str, stagi
                cache: SiteCache) -> int:
     """Render one site and build it into staging, its pages staged in the cache; its page
     count."""
-    from courant.engine.mkdocs import build_site
+    from courant.engine.mkdocs.adapter import build_site
 
     ahead = staging.folders_ahead(name)  # made while the pages are rendered
     try:

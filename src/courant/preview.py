@@ -12,9 +12,9 @@ from pathlib import Path
 import jinja2
 
 from courant import clock, pipeline
-from courant.engine.mkdocs import EngineError
-from courant.engine.mkdocs import serve as serve_site
-from courant.engine.session import PreviewSession
+from courant.engine.mkdocs.adapter import EngineError
+from courant.engine.mkdocs.adapter import serve as serve_site
+from courant.engine.mkdocs.session import PreviewSession
 from courant.problems import ContentError, Problem, counted, template_problem
 from courant.sourcecache import SourceMemo
 

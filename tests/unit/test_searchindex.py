@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from courant.engine.searchindex import BATCH, write_search_index
+from courant.engine.mkdocs.searchindex import BATCH, write_search_index
 
 CONFIG = {"lang": ["nl"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"],
           "fields": {"title": {"boost": 1000.0}}, "prebuild_index": False}

@@ -20,8 +20,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
 from courant.engine import EngineError
-from courant.engine.cache import CachePlugin, SiteCache, _tree_digest, digest
-from courant.engine.mkdocs import build_site, quiet_mkdocs
+from courant.engine.mkdocs.adapter import build_site, quiet_mkdocs
+from courant.engine.mkdocs.pagecache import CachePlugin, SiteCache, _tree_digest, digest
 from courant.render.site.pages import Site
 
 

@@ -39,7 +39,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
 from courant import diskcache
-from courant.engine.navcache import install_nav_cache
+from courant.engine.mkdocs.navcache import install_nav_cache
 
 FORMAT = "courant-page-cache-2"
 _EMPTY_TOC = TableOfContents([])

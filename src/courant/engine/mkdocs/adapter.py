@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from courant.engine import AddressInUse, EngineError
-from courant.engine.cache import SiteCache
-from courant.engine.searchindex import stream_search_index
+from courant.engine.mkdocs.pagecache import SiteCache
+from courant.engine.mkdocs.searchindex import stream_search_index
 from courant.render.site.pages import Site
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life notice, once a build
