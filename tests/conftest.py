@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from pluggy import Result
 
-from courant import pipeline
+from courant.build import pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

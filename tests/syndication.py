@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from courant import clock, pipeline, wording
+from courant import clock, wording
 from courant.audience import Edition, select
+from courant.build import pipeline
 from courant.clock import start_of_day
 from courant.model import NEWS_KINDS, Event
 from courant.render.paths import page_url

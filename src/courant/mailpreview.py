@@ -21,11 +21,12 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from courant import clock, pipeline, wording
+from courant import clock, wording
 from courant.audience import Edition
+from courant.build import pipeline
+from courant.build.mails import LABELS, MAX_BYTES, MailFiles, build_mails, dutch_number
+from courant.build.media import published_bytes
 from courant.clock import start_of_day
-from courant.mailing import LABELS, MAX_BYTES, MailFiles, build_mails, dutch_number
-from courant.media import published_bytes
 from courant.problems import Problem, Severity
 from courant.render.paths import asset_path
 

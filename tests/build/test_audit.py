@@ -196,7 +196,7 @@ def test_the_statement_shows_each_site_its_own_findings(planted: Any, clean: Aud
 
 
 def test_the_next_build_shows_the_statement_on_both_sites(clean: Audit, tmp_path: Path) -> None:
-    from courant import pipeline
+    from courant.build import pipeline
 
     root = copy_project(tmp_path / "project")
     write_record(root, clean)

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from icalendar import Calendar
 
 from conftest import FIXTURES, copy_project, run_courant
-from courant import pipeline
+from courant.build import pipeline
 from courant.read.config import load_config
 
 SITES = ("intranet", "public")

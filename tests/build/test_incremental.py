@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from conftest import run_courant
-from courant import pipeline
+from courant.build import pipeline
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 from corpus import Corpus, generate, sentence

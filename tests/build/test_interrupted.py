@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, NOW_EPOCH, copy_project
-from courant import output
+from courant.build import output
 
 pytestmark = pytest.mark.spawns  # builds run as their own processes
 

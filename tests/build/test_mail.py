@@ -15,8 +15,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
+from courant.build.mails import MAX_BYTES
 from courant.clock import AMSTERDAM
-from courant.mailing import MAX_BYTES
 from courant.read.config import load_config
 
 CONFIG = load_config(ROOT / "mkdocs.yml")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import run_courant
-from courant import pipeline
+from courant.build import pipeline
 from courant.engine.mkdocs import pagecache
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))

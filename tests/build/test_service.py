@@ -33,7 +33,8 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from conftest import ROOT
-from courant import clock, pipeline
+from courant import clock
+from courant.build import pipeline
 from courant.deliver import admin
 from courant.deliver.database import address_hash, open_database
 from courant.deliver.tokens import make_token

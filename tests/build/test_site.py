@@ -20,8 +20,8 @@ import yaml
 from bs4 import BeautifulSoup, Tag
 
 from conftest import FIXTURES, ROOT, copy_project
-from courant import pipeline
 from courant.audience import Edition, select
+from courant.build import pipeline
 from courant.clock import AMSTERDAM
 from courant.model import Event, Interview, Item, Kind, Page, ReadingTip, Update
 from courant.read.config import load_config

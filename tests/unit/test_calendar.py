@@ -12,8 +12,8 @@ import pytest
 from icalendar import Calendar
 
 from conftest import FIXTURES, NOW_EPOCH, copy_project
-from courant import pipeline
 from courant.audience import Edition, select
+from courant.build import pipeline
 from courant.clock import AMSTERDAM
 from courant.model import Content, Event
 from courant.render.calendar import calendar_files

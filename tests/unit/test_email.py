@@ -15,10 +15,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import FIXTURES, ROOT, copy_project
-from courant import pipeline
 from courant.audience import Edition
+from courant.build import pipeline
+from courant.build.mails import MailFiles, build_mails, mail_files, template_folder
 from courant.clock import AMSTERDAM
-from courant.mailing import MailFiles, build_mails, mail_files, template_folder
 from courant.model import Issue
 from courant.problems import ContentError
 from courant.render.newsletter.compose import ComposedIssue

@@ -19,8 +19,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import FIXTURES, NOW_EPOCH, ROOT, copy_project
-from courant import pipeline
 from courant.audience import Edition, EditionContent, select
+from courant.build import pipeline
 from courant.clock import AMSTERDAM
 from courant.model import Content
 from courant.read.config import load_config

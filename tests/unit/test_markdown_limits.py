@@ -15,7 +15,7 @@ import markdown
 import pytest
 
 from conftest import ROOT
-from courant import pipeline
+from courant.build import pipeline
 from courant.markup import EXTENSIONS
 from courant.problems import ContentError
 from courant.read import markdown_limits as limits

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from courant.media import published_bytes, published_files
+from courant.build.media import published_bytes, published_files
 from courant.read.images import image_size
 from courant.render.images import image_markdown, shown, variant_path, variants
 

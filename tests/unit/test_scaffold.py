@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from courant import pipeline
+from courant.build import pipeline
 from courant.cli import main
 from courant.problems import ContentError
 from courant.read.config import CourantSettings, parse_issue_day

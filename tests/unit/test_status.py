@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import copy_project
-from courant import pipeline
+from courant.build import pipeline
 from courant.cli import main
 from courant.clock import AMSTERDAM
 from courant.model import (

@@ -12,7 +12,7 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 
-from courant import pipeline
+from courant.build import pipeline
 from courant.clock import AMSTERDAM
 from courant.model import (
     Audience,

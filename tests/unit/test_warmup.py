@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from courant import diskcache, pipeline, warmup
+from courant.build import diskcache, pipeline, warmup
 from courant.check import writing
 
 

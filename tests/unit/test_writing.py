@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 from PIL import Image
 
-from courant import pipeline
+from courant.build import pipeline
 from courant.check import writing
 from courant.check.writing import (
     analyse,

@@ -20,7 +20,7 @@ from itertools import accumulate
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
-from courant import diskcache
+from courant.build import diskcache
 from courant.check.contrast import Pair, darker, luminance, palette_pairs, parse, rule_pairs
 from courant.model import Audience, Content, Event, Item, ReadingTip
 from courant.problems import Problem, Problems, Severity

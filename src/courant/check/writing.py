@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from courant import diskcache
+from courant.build import diskcache
 from courant.model import Content, Item
 from courant.problems import Problem, Problems, Severity
 from courant.read.files import RawSource, Sources

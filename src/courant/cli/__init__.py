@@ -14,14 +14,15 @@ import click
 import jinja2
 from rich.console import Console
 
-from courant import clock, pipeline
+from courant import clock
+from courant.build import pipeline
+from courant.build.oserrors import SystemFault, explain
+from courant.build.output import OutputError
+from courant.build.stopping import Stopped, stoppable
 from courant.cli import dutch
 from courant.engine import AddressInUse, EngineError
-from courant.oserrors import SystemFault, explain
-from courant.output import OutputError
 from courant.problems import ContentError, Problem, counted, template_problem
 from courant.scaffold import ALIASES, ISSUE_NAMES, create, templates
-from courant.stopping import Stopped, stoppable
 
 dutch.install()
 

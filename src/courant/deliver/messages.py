@@ -20,8 +20,8 @@ from urllib.parse import urlsplit
 
 import dkim
 
+from courant.build.mails import MailFiles
 from courant.deliver.tokens import make_token
-from courant.mailing import MailFiles
 from courant.read.config import DkimSettings
 from courant.render.newsletter.eml import Envelope, eml_bytes
 

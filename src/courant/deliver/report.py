@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from courant import wording
+from courant.build.mails import dutch_number
 from courant.clock import AMSTERDAM
 from courant.deliver.send import LABELS, Outcome
-from courant.mailing import dutch_number
 from courant.problems import counted
 
 EXIT_STOPPED = 3  # the run stopped half way: run it again

@@ -20,8 +20,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from courant import clock, pipeline, wording
+from courant import clock, wording
 from courant.audience import Edition, is_published
+from courant.build import pipeline
+from courant.build.mails import MailFiles, build_mails, mail_files
 from courant.deliver import ledger, subscribers
 from courant.deliver.database import DatabaseError, address_hash, open_database
 from courant.deliver.messages import (
@@ -36,7 +38,6 @@ from courant.deliver.messages import (
 from courant.deliver.sentrecord import write_record
 from courant.deliver.smtp import PASSWORD_VARIABLE, Answer, Relay, RelayError, RelayLost
 from courant.deliver.tokens import SecretMissing, secret_from
-from courant.mailing import MailFiles, build_mails, mail_files
 from courant.model import Issue, Sent
 
 RETRY_WAIT = 60.0

@@ -2,7 +2,7 @@
 
 The check (photos smaller than 600 pixels), the site pages and the mail (width and height of
 each image) ask here; publishing the images (re-encoded without metadata, at smaller widths) is
-the build's job (courant.media).
+the build's job (courant.build.media).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Which copies of an image a site publishes, and at which size a page or mail shows it (pure).
 
-Every photo is published as is (without metadata: courant.media) for the lightbox or download,
+Every photo is published as is (without metadata: courant.build.media) for the lightbox or download,
 and as smaller copies for the widths courant shows it at: `media/foto.w1200.jpg` for a site page,
 `media/foto.w600.jpg` for the newsletter mail (600 px wide). An image narrower than a width gets
 no copy for it: it is shown as it is, never enlarged.

@@ -38,7 +38,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
-from courant import diskcache
+from courant.build import diskcache
 from courant.engine.mkdocs.navcache import install_nav_cache
 
 FORMAT = "courant-page-cache-2"
@@ -70,7 +70,7 @@ def _versions() -> str:
 def _code_digest() -> str:
     """courant's own code: a change to what post-processes pages (sanitising, the cache
     itself) must not reuse pages made by the old code, whatever the version number says."""
-    package = Path(__file__).resolve().parent.parent
+    package = Path(__file__).resolve().parents[2]  # src/courant
     return _tree_digest(package, "*.py")
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from courant import diskcache
+from courant.build import diskcache
 
 T = TypeVar("T")
 

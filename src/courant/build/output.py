@@ -30,8 +30,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from courant.oserrors import SystemFault
-from courant.stopping import unstoppable
+from courant.build.oserrors import SystemFault
+from courant.build.stopping import unstoppable
 
 
 class OutputError(Exception):

@@ -16,9 +16,9 @@ from pathlib import Path, PurePosixPath
 from jinja2 import Environment
 
 from courant.audience import Edition, select
+from courant.build.codekey import cache_format, folder_digest
+from courant.build.kept import Kept
 from courant.clock import start_of_day
-from courant.codekey import cache_format, folder_digest
-from courant.kept import Kept
 from courant.model import Content, Issue, Kind, Sent
 from courant.problems import ContentError, Problem
 from courant.read.config import Config

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from courant.oserrors import SystemFault
-from courant.parallel import in_child
+from courant.build.oserrors import SystemFault
+from courant.build.workers import in_child
 
 
 def ended(pid: int) -> bool:
@@ -52,7 +52,7 @@ def test_stop_ends_a_running_child() -> None:
 
 SCRIPT = """
 import os, time
-from courant.parallel import in_child
+from courant.build.workers import in_child
 
 def work():
     print(os.getpid(), flush=True)

@@ -12,8 +12,8 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from courant import diskcache
 from courant import problems as _problems_module
+from courant.build import diskcache
 from courant.model import Kind
 from courant.problems import Problem, Problems
 from courant.read import files as _sources_module

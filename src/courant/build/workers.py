@@ -16,8 +16,8 @@ import signal
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from courant import timing
-from courant.oserrors import SystemFault
+from courant.build import timing
+from courant.build.oserrors import SystemFault
 from courant.problems import pin_template_place
 
 T = TypeVar("T")

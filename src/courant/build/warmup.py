@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from courant import diskcache
+from courant.build import diskcache
+from courant.build.workers import in_child
 from courant.check.writing import AnalysisMemo, Readability, analyse
 from courant.model import Content
-from courant.parallel import in_child
 
 WORTH_A_PROCESS = 300  # new texts; below this a fork costs more than it saves
 

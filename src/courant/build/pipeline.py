@@ -10,17 +10,20 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from courant import clock, diskcache, timing
+from courant import clock
 from courant.audience import Edition, EditionContent, select
 from courant.audit.statement import with_statement
+from courant.build import diskcache, timing
+from courant.build.codekey import cache_format
+from courant.build.kept import Kept
+from courant.build.output import Staging
+from courant.build.sourcecache import SourceMemo
+from courant.build.warmup import warm_writing
 from courant.check.accessibility import check_a11y
 from courant.check.closedissues import check_closed_issues
 from courant.check.writing import check_writing
-from courant.codekey import cache_format
-from courant.kept import Kept
 from courant.markup import use_dialect
 from courant.model import Content
-from courant.output import Staging
 from courant.problems import ContentError, Problem, Problems
 from courant.read.config import Config, load_config
 from courant.read.files import published_file_fault, read_sources
@@ -33,8 +36,6 @@ from courant.render.site.pages import Site
 from courant.render.site.signup import with_subscription_pages
 from courant.sanitize import clean_site_html, unclobber
 from courant.schedule import Due, next_due
-from courant.sourcecache import SourceMemo
-from courant.warmup import warm_writing
 
 if TYPE_CHECKING:
     from courant.engine.mkdocs.pagecache import SiteCache
@@ -222,7 +223,7 @@ def syndication_files(config: Config, edition: EditionContent, news: EditionCont
 
 def with_media(site: Site, content_dir: Path) -> Site:
     """Attach the published (metadata-free) bytes of every file the site uses."""
-    from courant.media import published_files
+    from courant.build.media import published_files
 
     files = dict(site.extra_files)
     for asset in site.assets:
@@ -241,9 +242,9 @@ def build(project: Project, progress: Progress | None = None) -> BuildResult:
     with timing.phase("load"):
         loaded = load(project)
     now = clock.now()
+    from courant.build.mails import build_mails, mail_files
+    from courant.build.workers import in_child
     from courant.engine.mkdocs.pagecache import SiteCache
-    from courant.mailing import build_mails, mail_files
-    from courant.parallel import in_child
 
     caches = {name: SiteCache(project.root / ".cache" / "courant" / f"{name}.pickle",
                               project.dist / name) for name in ("intranet", "public")}
