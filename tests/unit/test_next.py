@@ -8,10 +8,11 @@ from pathlib import Path, PurePosixPath
 import pytest
 from click.testing import CliRunner
 
+from courant.audience import next_due
 from courant.cli import main
 from courant.clock import AMSTERDAM
 from courant.model import Audience, Content, Issue, Page, Update
-from courant.schedule import format_moment, next_due
+from courant.schedule import format_moment
 
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=AMSTERDAM)
 

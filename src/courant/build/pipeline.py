@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from courant import clock
-from courant.audience import Edition, EditionContent, select
+from courant.audience import Due, Edition, EditionContent, next_due, select
 from courant.audit.statement import with_statement
 from courant.build import diskcache, timing
 from courant.build.codekey import cache_format
@@ -35,7 +35,6 @@ from courant.render.site import render_site
 from courant.render.site.pages import Site
 from courant.render.site.signup import with_subscription_pages
 from courant.sanitize import clean_site_html, unclobber
-from courant.schedule import Due, next_due
 
 if TYPE_CHECKING:
     from courant.engine.mkdocs.pagecache import SiteCache

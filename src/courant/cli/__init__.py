@@ -338,7 +338,8 @@ def next_(root: Path, form: str) -> None:
 
     Schrijft dat moment op één regel; staat er niets onder embargo, dan niets (code 0).
     """
-    from courant.schedule import format_moment, next_due
+    from courant.audience import next_due
+    from courant.schedule import format_moment
 
     with editor_errors():
         loaded = pipeline.load(pipeline.Project(root))
