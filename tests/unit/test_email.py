@@ -225,7 +225,7 @@ def test_preview_command_explains_a_wrong_month(leak_project: pipeline.Project) 
 
 def test_preview_warns_about_a_mail_too_large(loaded: pipeline.Loaded,
                                               leak_project: pipeline.Project) -> None:
-    from courant.mailpreview import _size_warnings
+    from courant.editorial.mailpreview import _size_warnings
 
     mail_file = made(loaded, leak_project)[("2026-11", "staff")]
     big = replace(mail_file, mail=replace(mail_file.mail, text="x" * 102_000))

@@ -11,8 +11,8 @@ from click.testing import CliRunner
 from courant.audience import next_due
 from courant.cli import main
 from courant.clock import AMSTERDAM
+from courant.editorial.schedule import format_moment
 from courant.model import Audience, Content, Issue, Page, Update
-from courant.schedule import format_moment
 
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=AMSTERDAM)
 

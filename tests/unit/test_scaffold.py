@@ -10,9 +10,9 @@ from click.testing import CliRunner
 
 from courant.build import pipeline
 from courant.cli import main
+from courant.editorial.scaffold import FOREWORD_HINT, create_issue, issue_date, next_issue_month
 from courant.problems import ContentError
 from courant.read.config import CourantSettings, parse_issue_day
-from courant.scaffold import FOREWORD_HINT, create_issue, issue_date, next_issue_month
 
 LAST_THURSDAY = (-1, 3)
 
@@ -110,7 +110,7 @@ def test_other_kinds_still_need_a_title(demo: Path) -> None:
 
 def test_a_new_file_is_written_as_the_guide_writes_front_matter(tmp_path: Path) -> None:
     """Bare dates, text with a quote or colon in double quotes (not YAML's doubled quotes)."""
-    from courant.scaffold import create
+    from courant.editorial.scaffold import create
 
     path = create(tmp_path, "event", "Spotlights: 'Wat nu?' #2", date(2026, 11, 30), "wi")
     lines = path.read_text(encoding="utf-8").splitlines()

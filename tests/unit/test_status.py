@@ -13,6 +13,8 @@ from conftest import copy_project
 from courant.build import pipeline
 from courant.cli import main
 from courant.clock import AMSTERDAM
+from courant.editorial.scaffold import FOREWORD
+from courant.editorial.status import default_month, status_report
 from courant.model import (
     Audience,
     Content,
@@ -27,8 +29,6 @@ from courant.model import (
     Update,
 )
 from courant.read.config import DEFAULT_SECTIONS
-from courant.scaffold import FOREWORD
-from courant.status import default_month, status_report
 
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=AMSTERDAM)
 SECTIONS = tuple((Kind(k), title) for k, title in DEFAULT_SECTIONS.items())

@@ -20,9 +20,9 @@ from courant.build.oserrors import SystemFault, explain
 from courant.build.output import OutputError
 from courant.build.stopping import Stopped, stoppable
 from courant.cli import dutch
+from courant.editorial.scaffold import ALIASES, ISSUE_NAMES, create, templates
 from courant.engine import AddressInUse, EngineError
 from courant.problems import ContentError, Problem, counted, template_problem
-from courant.scaffold import ALIASES, ISSUE_NAMES, create, templates
 
 dutch.install()
 
@@ -184,7 +184,7 @@ def serve(root: Path, address: str, partners: bool) -> None:
     Concepten (draft: true) en stukken onder embargo zijn hier te zien, met een duidelijke
     markering. Met --partners zie je de publieke site: alleen wat partners te zien krijgen.
     """
-    from courant.preview import serve as serve_preview
+    from courant.editorial.serve import serve as serve_preview
 
     with editor_errors():
         try:
@@ -245,8 +245,8 @@ def preview(maand: str, root: Path, address: str, target: Path | None) -> None:
     """
     import re
 
-    from courant.mailpreview import serve_preview, write_preview
-    from courant.preview import split_address
+    from courant.editorial.mailpreview import serve_preview, write_preview
+    from courant.editorial.serve import split_address
 
     if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", maand):
         err.print(f"'{maand}' is geen maand; schrijf bijvoorbeeld: courant preview 2026-12",
@@ -274,8 +274,8 @@ def preview(maand: str, root: Path, address: str, target: Path | None) -> None:
 
 def _new_issue(root: Path, month: str | None) -> None:
     """`courant new issue [JJJJ-MM]`: the next newsletter file, dated by extra.courant.issue_day."""
+    from courant.editorial.scaffold import MONTH, create_issue
     from courant.read.config import load_config, parse_issue_day
-    from courant.scaffold import MONTH, create_issue
 
     if month is not None and not MONTH.match(month):
         err.print(f"'{month}' is geen maand; schrijf bijvoorbeeld: courant new issue 2027-02 "
@@ -309,8 +309,8 @@ def status(maand: str | None, root: Path, form: str) -> None:
     """
     import re
 
-    from courant.status import status_report
-    from courant.status_view import as_json, show
+    from courant.editorial.status import status_report
+    from courant.editorial.status_view import as_json, show
 
     if maand is not None and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", maand):
         err.print(f"'{maand}' is geen maand; schrijf bijvoorbeeld: courant status 2026-12",
@@ -339,7 +339,7 @@ def next_(root: Path, form: str) -> None:
     Schrijft dat moment op één regel; staat er niets onder embargo, dan niets (code 0).
     """
     from courant.audience import next_due
-    from courant.schedule import format_moment
+    from courant.editorial.schedule import format_moment
 
     with editor_errors():
         loaded = pipeline.load(pipeline.Project(root))
@@ -353,7 +353,7 @@ def next_(root: Path, form: str) -> None:
 
 def _announce_next(due: Any) -> None:
     """After a build: when the site must be built again for an embargo to lift by itself."""
-    from courant.schedule import format_moment
+    from courant.editorial.schedule import format_moment
     from courant.wording import weekday
 
     if due is None:

@@ -18,9 +18,9 @@ from typing import Any
 from courant.audience import VISIBLE, Edition, select
 from courant.check.writing import SUMMARY_MAX, Readability, analyse
 from courant.clock import start_of_day
+from courant.editorial.scaffold import FOREWORD_HINT
 from courant.issues import agenda_of_issue, place_items
 from courant.model import NEWS_KINDS, Content, Event, Interview, Issue, Item, Kind, Update
-from courant.scaffold import FOREWORD_HINT
 
 EDITIONS = {Edition.STAFF: "medewerkers", Edition.PARTNERS: "partners"}
 

@@ -12,7 +12,7 @@ from rich.text import Text
 
 from courant import wording
 from courant.check.writing import B1_SCORE
-from courant.status import EditionReport, ItemLine, StatusReport
+from courant.editorial.status import EditionReport, ItemLine, StatusReport
 
 AUDIENCES = {"staff": "medewerkers", "partners": "partners", "all": "iedereen"}
 
