@@ -12,7 +12,6 @@ import yaml
 
 from courant import clock
 from courant.audience import Due, Edition, EditionContent, next_due, select
-from courant.audit.statement import with_statement
 from courant.build import diskcache, timing
 from courant.build.codekey import cache_format
 from courant.build.kept import Kept
@@ -29,11 +28,13 @@ from courant.read.config import Config, load_config
 from courant.read.files import published_file_fault, read_sources
 from courant.read.images import image_sizes
 from courant.read.sentrecords import with_sent_records
+from courant.read.statement import read_record
 from courant.read.validate import validate, validate_departments
 from courant.render.newsletter.web import newsletter_pages
 from courant.render.site import render_site
 from courant.render.site.pages import Site
 from courant.render.site.signup import with_subscription_pages
+from courant.render.site.statement import with_statement
 from courant.sanitize import clean_site_html, unclobber
 
 if TYPE_CHECKING:
@@ -189,7 +190,7 @@ def _site(config: Config, edition: EditionContent, news: EditionContent, name: s
                        image_size=image_sizes(config.path.parent / "content"))
     site = with_subscription_pages(site, config,
                                    "partners" if edition.for_partners else "staff")
-    site = with_statement(site, config.path.parent,
+    site = with_statement(site, read_record(config.path.parent),
                           "public" if edition.for_partners else "intranet",
                           config.settings.mail.reply_to)
     files = syndication_files(config, edition, news, name, url) if syndication else {}
