@@ -18,7 +18,7 @@ from typing import Any, Generic, TypeVar
 
 from courant.build import timing
 from courant.build.oserrors import SystemFault
-from courant.problems import pin_template_place
+from courant.build.templateerrors import pin_template_place
 
 T = TypeVar("T")
 

@@ -19,10 +19,11 @@ from courant.build import pipeline
 from courant.build.oserrors import SystemFault, explain
 from courant.build.output import OutputError
 from courant.build.stopping import Stopped, stoppable
+from courant.build.templateerrors import template_problem
 from courant.cli import dutch
 from courant.editorial.scaffold import ALIASES, ISSUE_NAMES, create, templates
 from courant.engine import AddressInUse, EngineError
-from courant.problems import ContentError, Problem, counted, template_problem
+from courant.problems import ContentError, Problem, counted
 
 dutch.install()
 

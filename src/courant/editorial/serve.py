@@ -14,10 +14,11 @@ import jinja2
 from courant import clock
 from courant.build import pipeline
 from courant.build.sourcecache import SourceMemo
+from courant.build.templateerrors import template_problem
 from courant.engine.mkdocs.adapter import EngineError
 from courant.engine.mkdocs.adapter import serve as serve_site
 from courant.engine.mkdocs.session import PreviewSession
-from courant.problems import ContentError, Problem, counted, template_problem
+from courant.problems import ContentError, Problem, counted
 
 STALE = ("Niet bijgewerkt: herstel wat hierboven staat en sla op. Tot dan toont je browser de "
          "vorige versie.")
