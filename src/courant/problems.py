@@ -79,8 +79,3 @@ class ContentError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
-
-
-def counted(number: int, one: str, more: str) -> str:
-    """'1 waarschuwing', '3 waarschuwingen'."""
-    return f"{number} {one if number == 1 else more}"

@@ -24,6 +24,20 @@ READING_LABELS = {
     ReadingKind.WEBSITE: ("Website", "Websites"),
 }
 CANCELLED = "Geannuleerd"
+EDITION_NAMES = {"staff": "medewerkers", "partners": "partners"}
+"""A newsletter edition in a sentence: 'de nieuwsbrief voor medewerkers'."""
+AUDIENCE_NAMES = {**EDITION_NAMES, "all": "iedereen"}
+"""An item's audience (`audience:`) in a sentence."""
+
+
+def counted(number: int, one: str, more: str) -> str:
+    """'1 waarschuwing', '3 waarschuwingen'."""
+    return f"{number} {one if number == 1 else more}"
+
+
+def number(value: int) -> str:
+    """102000 -> 102.000"""
+    return f"{value:,}".replace(",", ".")
 
 
 @lru_cache(maxsize=65536)  # babel takes ~50 µs a date; lists repeat them

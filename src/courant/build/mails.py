@@ -36,10 +36,10 @@ from courant.render.newsletter.email import (
 from courant.render.newsletter.eml import eml_bytes
 from courant.render.newsletter.manifest import ManifestMail, manifest_json
 from courant.render.paths import url_of
+from courant.wording import EDITION_NAMES, number
 
 MAX_BYTES = 102_000
 EDITIONS = (Edition.STAFF, Edition.PARTNERS)
-LABELS = {Edition.STAFF: "medewerkers", Edition.PARTNERS: "partners"}
 
 
 Held = tuple[tuple[PurePosixPath, str], ...]
@@ -180,12 +180,7 @@ def mail_files(mails: list[MailFiles]) -> dict[str, bytes]:
 
 def too_large(mail: Mail, name: str, size: int) -> Problem:
     return Problem(f"newsletter/{mail.month}.md",
-                   f"de mail voor {LABELS[mail.edition]} ({name}) wordt {dutch_number(size)} "
-                   f"bytes; boven {dutch_number(MAX_BYTES)} bytes knipt Gmail hem af. Maak het "
+                   f"de mail voor {EDITION_NAMES[mail.edition]} ({name}) wordt {number(size)} "
+                   f"bytes; boven {number(MAX_BYTES)} bytes knipt Gmail hem af. Maak het "
                    "voorwoord of de samenvattingen korter, of zet stukken met 'issue:' in een "
                    "ander nummer")
-
-
-def dutch_number(number: int) -> str:
-    """102000 -> 102.000"""
-    return f"{number:,}".replace(",", ".")

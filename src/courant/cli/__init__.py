@@ -23,7 +23,8 @@ from courant.build.templateerrors import template_problem
 from courant.cli import dutch
 from courant.editorial.scaffold import ALIASES, ISSUE_NAMES, create, templates
 from courant.engine import AddressInUse, EngineError
-from courant.problems import ContentError, Problem, counted
+from courant.problems import ContentError, Problem
+from courant.wording import counted
 
 dutch.install()
 

@@ -44,7 +44,6 @@ RETRY_WAIT = 60.0
 """Seconds before the temporary refusals (4xx) of a run are tried once more."""
 
 EDITIONS = {"staff": Edition.STAFF, "partners": Edition.PARTNERS}
-LABELS = {"staff": "medewerkers", "partners": "partners"}
 
 
 class SendRefused(Exception):

@@ -24,11 +24,12 @@ from typing import Any
 from courant import clock, wording
 from courant.audience import Edition
 from courant.build import pipeline
-from courant.build.mails import LABELS, MAX_BYTES, MailFiles, build_mails, dutch_number
+from courant.build.mails import MAX_BYTES, MailFiles, build_mails
 from courant.build.media import published_bytes
 from courant.clock import start_of_day
 from courant.problems import Problem, Severity
 from courant.render.paths import asset_path
+from courant.wording import EDITION_NAMES, number
 
 WIDTHS = {"index.html": 600, "smal.html": 375}
 
@@ -67,8 +68,8 @@ def write_preview(project: pipeline.Project, month: str, folder: Path) -> Previe
 
 def _size_warnings(mails: list[MailFiles]) -> list[Problem]:
     return [Problem(f"newsletter/{made.mail.month}.md",
-                    f"de mail voor {LABELS[made.mail.edition]} ({name}) is "
-                    f"{dutch_number(len(data))} bytes; boven {dutch_number(MAX_BYTES)} bytes "
+                    f"de mail voor {EDITION_NAMES[made.mail.edition]} ({name}) is "
+                    f"{number(len(data))} bytes; boven {number(MAX_BYTES)} bytes "
                     "knipt Gmail hem af en stopt de build",
                     severity=Severity.WARNING)
             for made in mails for name, data in made.files.items() if len(data) >= MAX_BYTES]

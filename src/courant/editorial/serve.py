@@ -18,7 +18,8 @@ from courant.build.templateerrors import template_problem
 from courant.engine.mkdocs.adapter import EngineError
 from courant.engine.mkdocs.adapter import serve as serve_site
 from courant.engine.mkdocs.session import PreviewSession
-from courant.problems import ContentError, Problem, counted
+from courant.problems import ContentError, Problem
+from courant.wording import counted
 
 STALE = ("Niet bijgewerkt: herstel wat hierboven staat en sla op. Tot dan toont je browser de "
          "vorige versie.")

@@ -21,8 +21,9 @@ from courant.clock import start_of_day
 from courant.editorial.scaffold import FOREWORD_HINT
 from courant.issues import agenda_of_issue, place_items
 from courant.model import NEWS_KINDS, Content, Event, Interview, Issue, Item, Kind, Update
+from courant.wording import EDITION_NAMES
 
-EDITIONS = {Edition.STAFF: "medewerkers", Edition.PARTNERS: "partners"}
+EDITIONS = (Edition.STAFF, Edition.PARTNERS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,8 +129,8 @@ def status_report(content: Content, now: datetime, sections: Sequence[tuple[Kind
     if issue is None:
         return _no_issue(content, now, month, months, issues)
     line = _liner(content, score)
-    editions = tuple(_edition(content, issue, edition, label, sections, agenda_weeks, line)
-                     for edition, label in EDITIONS.items())
+    editions = tuple(_edition(content, issue, edition, EDITION_NAMES[edition], sections,
+                              agenda_weeks, line) for edition in EDITIONS)
     in_issue = _issue_items(content, issue)
     partners = {i.source for i in in_issue if i.audience in VISIBLE[Edition.PARTNERS]}
     return StatusReport(

@@ -14,8 +14,6 @@ from courant import wording
 from courant.check.writing import B1_SCORE
 from courant.editorial.status import EditionReport, ItemLine, StatusReport
 
-AUDIENCES = {"staff": "medewerkers", "partners": "partners", "all": "iedereen"}
-
 
 def as_json(report: StatusReport) -> str:
     return json.dumps(report.as_json(), ensure_ascii=False, indent=2)
@@ -56,7 +54,8 @@ def _closed(report: StatusReport) -> Text:
     for line in report.closed:
         day = wording.day(datetime.fromisoformat(line.sent).date())
         other = ", buiten courant" if line.how.endswith("--mark-sent") else ""
-        by_month.setdefault(line.month, []).append(f"{AUDIENCES[line.edition]} op {day}{other}")
+        by_month.setdefault(line.month, []).append(
+            f"{wording.AUDIENCE_NAMES[line.edition]} op {day}{other}")
     return Text("Verstuurd en gesloten: " + "; ".join(
         f"{month} ({', '.join(parts)})" for month, parts in by_month.items()), style="dim")
 
@@ -90,7 +89,8 @@ def _edition(edition: EditionReport, report: StatusReport) -> RenderableType:
         for n, item in enumerate(section.items):
             label = section.title if n == 0 else ""
             table.add_row(label, _title(item), _when(item, report),
-                          AUDIENCES.get(item.audience, item.audience), _score(item.score))
+                          wording.AUDIENCE_NAMES.get(item.audience, item.audience),
+                          _score(item.score))
     parts: list[RenderableType] = [table]
     missing = ", ".join(d.name for d in edition.missing_departments)
     parts.append(Text.assemble(("Nog geen update van: ", "bold"),

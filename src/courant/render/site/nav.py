@@ -12,13 +12,10 @@ from typing import Any
 from courant.audience import EditionContent
 from courant.model import Kind, Page
 from courant.render.paths import SECTION_DIRS, page_path
+from courant.wording import KIND_LABELS
 
-INDEX_TITLES = {
-    Kind.UPDATE: "Nieuws",
-    Kind.INTERVIEW: "Collega in beeld",
-    Kind.EVENT: "Agenda",
-    Kind.READING: "Boekenkast",
-}
+INDEX_TITLES = {kind: KIND_LABELS[kind] for kind in
+                (Kind.UPDATE, Kind.INTERVIEW, Kind.EVENT, Kind.READING)}
 
 
 def site_nav(edition: EditionContent, extra_nav: list[Any]) -> list[Any]:

@@ -24,6 +24,7 @@ from courant.render.site.privacy import (
     privacy_page,
     privacy_version,
 )
+from courant.wording import EDITION_NAMES
 
 SIGNUP_PATH = "nieuwsbrief-ontvangen.md"
 SIGNUP_TITLE = "Nieuwsbrief ontvangen"
@@ -31,7 +32,6 @@ SIGNUP_ACTION = "aanmelden"  # below the service's address
 HONEYPOT = "website"  # a field people never see; a filled one is a robot
 MAX_NAME = 200  # the same limit as the CSV import (subscribers.MAX_FIELD)
 MAX_ADDRESS = 254
-EDITION_LABEL = {"partners": "partners", "staff": "medewerkers"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +124,7 @@ def signup_page(config: Config, edition: str, site_url: str) -> str:
     """The page "Nieuwsbrief ontvangen" of the site at `site_url` (its edition: `edition`)."""
     mail = config.settings.mail
     parts = [front(SIGNUP_TITLE, "Meld u aan voor de nieuwsbrief"), f"# {SIGNUP_TITLE}\n"]
-    label = EDITION_LABEL[edition]
+    label = EDITION_NAMES[edition]
     action = form_action(config, site_url)
     if edition not in mail.signup.editions:
         parts.append(_not_open(config, edition))
