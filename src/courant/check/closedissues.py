@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import PurePosixPath
 
+from courant import wording
 from courant.audience import VISIBLE, Edition, select
 from courant.clock import AMSTERDAM
 from courant.issues import place_items
 from courant.model import Content, Issue, Item, Sent
 from courant.problems import Problems
-from courant.read.validate import MONTHS
 from courant.wording import EDITION_NAMES
 
 EDITIONS = {"staff": Edition.STAFF, "partners": Edition.PARTNERS}
@@ -128,5 +128,4 @@ def _sent_as(issue: Issue, editions: list[str]) -> str:
 
 
 def _day(sent: Sent) -> str:
-    day = sent.time.astimezone(AMSTERDAM).date()
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return wording.day(sent.time.astimezone(AMSTERDAM).date())

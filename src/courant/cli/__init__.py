@@ -23,8 +23,9 @@ from courant.build.templateerrors import template_problem
 from courant.cli import dutch
 from courant.editorial.scaffold import ALIASES, ISSUE_NAMES, create, templates
 from courant.engine import AddressInUse, EngineError
+from courant.model import Month
 from courant.problems import ContentError, Problem
-from courant.wording import counted
+from courant.wording import counted, number
 
 dutch.install()
 
@@ -245,12 +246,10 @@ def preview(maand: str, root: Path, address: str, target: Path | None) -> None:
     Het nummer bevat dan de stukken tot en met de datum van het nummer; concepten niet.
     Open het adres dat verschijnt in je browser; stop met Ctrl+C.
     """
-    import re
-
     from courant.editorial.mailpreview import serve_preview, write_preview
     from courant.editorial.serve import split_address
 
-    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", maand):
+    if Month.parse(maand) is None:
         err.print(f"'{maand}' is geen maand; schrijf bijvoorbeeld: courant preview 2026-12",
                   style="red", markup=False)
         sys.exit(1)
@@ -259,7 +258,7 @@ def preview(maand: str, root: Path, address: str, target: Path | None) -> None:
     def announce(result: Any, url: str | None = None) -> None:
         _print_problems(result.warnings)
         for made in result.mails:
-            sizes = ", ".join(f"{name.rsplit('/', 1)[1]} {len(data):,} bytes".replace(",", ".")
+            sizes = ", ".join(f"{name.rsplit('/', 1)[1]} {number(len(data))} bytes"
                               for name, data in made.files.items())
             out.print(f"{made.mail.subject} ({made.mail.edition}): {sizes}", markup=False)
         where = url or result.folder
@@ -276,10 +275,11 @@ def preview(maand: str, root: Path, address: str, target: Path | None) -> None:
 
 def _new_issue(root: Path, month: str | None) -> None:
     """`courant new issue [JJJJ-MM]`: the next newsletter file, dated by extra.courant.issue_day."""
-    from courant.editorial.scaffold import MONTH, create_issue
+    from courant.editorial.scaffold import create_issue
     from courant.read.config import load_config, parse_issue_day
 
-    if month is not None and not MONTH.match(month):
+    chosen = Month.parse(month) if month is not None else None
+    if month is not None and chosen is None:
         err.print(f"'{month}' is geen maand; schrijf bijvoorbeeld: courant new issue 2027-02 "
                   "(of laat de maand weg voor het volgende nummer)", style="red", markup=False)
         sys.exit(2)
@@ -287,7 +287,7 @@ def _new_issue(root: Path, month: str | None) -> None:
         config = load_config(pipeline.Project(root).config_file)
     try:
         path = create_issue(root, clock.now().date(), parse_issue_day(config.settings.issue_day),
-                            month)
+                            chosen)
     except FileExistsError as error:
         err.print(f"{error} bestaat al; open dat bestand, of geef een andere maand op "
                   "(courant new issue 2027-02).", style="red", markup=False)
@@ -309,12 +309,10 @@ def status(maand: str | None, root: Path, form: str) -> None:
     update hebben, concepten, stukken die pas na de verschijningsdatum komen, de agenda en
     waarschuwingen. Dit is een overzicht, geen controle: het eindigt altijd met code 0.
     """
-    import re
-
     from courant.editorial.status import status_report
     from courant.editorial.status_view import as_json, show
 
-    if maand is not None and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", maand):
+    if maand is not None and Month.parse(maand) is None:
         err.print(f"'{maand}' is geen maand; schrijf bijvoorbeeld: courant status 2026-12",
                   style="red", markup=False)
         sys.exit(2)

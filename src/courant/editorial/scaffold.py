@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
-import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -11,6 +9,7 @@ from pathlib import Path
 import yaml
 from slugify import slugify
 
+from courant.model import Month
 from courant.read.validate import RESERVED_PAGE_ROOTS
 
 
@@ -106,7 +105,6 @@ def create(root: Path, kind: str, title: str, today: date, department: str) -> P
 
 # --- the monthly issue -------------------------------------------------------------------------
 
-MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 FOREWORD_HINT = "Schrijf hier het voorwoord"
 """The skeleton's placeholder: `courant status` warns while the foreword still holds it."""
 FOREWORD = f"""Beste collega's en partners,
@@ -122,39 +120,33 @@ Functie
 """
 
 
-def issue_date(month: str, rule: tuple[int, int]) -> date:
+def issue_date(month: Month, rule: tuple[int, int]) -> date:
     """The day an issue of `month` comes out by `rule` (config.parse_issue_day): the n-th or
     last weekday of the month, or a fixed day of the month."""
-    year, number = (int(part) for part in month.split("-"))
     ordinal, value = rule
     if ordinal == 0:
-        return date(year, number, value)
+        return date(month.year, month.number, value)
     if ordinal > 0:
-        first = date(year, number, 1)
+        first = month.first_day
         return first + timedelta(days=(value - first.weekday()) % 7 + 7 * (ordinal - 1))
-    last = date(year, number, calendar.monthrange(year, number)[1])
+    last = month.last_day
     return last - timedelta(days=(last.weekday() - value) % 7)
 
 
-def next_month(month: str) -> str:
-    year, number = (int(part) for part in month.split("-"))
-    return f"{year + number // 12}-{number % 12 + 1:02d}"
-
-
-def next_issue_month(existing: list[str], today: date, rule: tuple[int, int]) -> str:
-    """The month after the newest issue file; when there is none yet (or it is old), the
-    first month whose issue day is still to come."""
-    month = today.strftime("%Y-%m")
+def next_issue_month(existing: list[str], today: date, rule: tuple[int, int]) -> Month:
+    """The month after the newest issue file (`existing`: the files' names); when there is
+    none yet (or it is old), the first month whose issue day is still to come."""
+    month = Month.of(today)
     if issue_date(month, rule) < today:
-        month = next_month(month)
-    newest = max((m for m in existing if MONTH.match(m)), default="")
-    while month <= newest:
-        month = next_month(month)
+        month = month.next()
+    newest = max((m for m in map(Month.parse, existing) if m is not None), default=None)
+    while newest is not None and month <= newest:
+        month = month.next()
     return month
 
 
 def create_issue(root: Path, today: date, rule: tuple[int, int],
-                 month: str | None = None) -> Path:
+                 month: Month | None = None) -> Path:
     """Write newsletter/YYYY-MM.md, dated by `rule`, with a foreword skeleton;
     FileExistsError when that issue exists."""
     folder = root / "newsletter"

@@ -31,7 +31,6 @@ from courant.read.yamlcheck import (
 )
 
 ITEM_FOLDERS = {kind.value: kind for kind in Kind}
-ISSUE_NAME = re.compile(r"^(\d{4})-(\d{2})$")
 
 
 class _EditorLoader(yaml.SafeLoader):

@@ -17,7 +17,7 @@ from pydantic_core import PydanticCustomError
 from slugify import slugify
 
 from courant.clock import AMSTERDAM
-from courant.model import Audience, Kind, ReadingKind
+from courant.model import Audience, Kind, Month, ReadingKind
 from courant.read.addresses import EMAIL, mailto_fault, url_fault
 
 # Example lines for messages, as the editor would type them, and what a message adds to them.
@@ -152,8 +152,7 @@ def _month(value: Any) -> str:
     _require(value, "schrijf jaar en maand als JJJJ-MM, bijvoorbeeld 2026-12, of laat de "
              "regel weg")
     text = str(value).strip()
-    match = re.fullmatch(r"(\d{4})-(\d{2})", text)
-    if not match or not 1 <= int(match.group(2)) <= 12:
+    if Month.parse(text) is None:
         raise fail(f"{_show(value)} is geen maand; schrijf jaar en maand als JJJJ-MM, "
                    "bijvoorbeeld 2026-12")
     return text
@@ -307,7 +306,7 @@ Line = Annotated[str, BeforeValidator(_line)]
 Title = Annotated[str, BeforeValidator(_required_text(EXAMPLES["title"]))]
 TextList = Annotated[tuple[str, ...], BeforeValidator(_text_list)]
 Day = Annotated[date, BeforeValidator(parse_day)]
-Month = Annotated[str, BeforeValidator(_month)]
+MonthText = Annotated[str, BeforeValidator(_month)]
 AudienceValue = Annotated[Audience, BeforeValidator(_audience)]
 Flag = Annotated[bool, BeforeValidator(_bool)]
 Moment = Annotated[datetime | date, BeforeValidator(parse_moment)]
@@ -338,7 +337,7 @@ class ItemFront(_Front):
     summary: Text | None = None
     authors: TextList = ()
     tags: TextList = ()
-    issue: Month | None = None
+    issue: MonthText | None = None
     draft: Flag = False
     image: Line | None = None
     image_alt: Line | None = None

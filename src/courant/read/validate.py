@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticCustomError
 from slugify import slugify
 
-from courant import clock
+from courant import clock, wording
 from courant.links import find_links, unresolvable, unresolvable_message
 from courant.model import (
     HOME_PAGE,
@@ -30,6 +30,7 @@ from courant.model import (
     Issue,
     Item,
     Kind,
+    Month,
     Page,
     Person,
     ReadingKind,
@@ -37,7 +38,7 @@ from courant.model import (
     Update,
 )
 from courant.problems import Problems
-from courant.read.files import IMAGE_SUFFIXES, ISSUE_NAME, RawSource, Sources, file_type_fault
+from courant.read.files import IMAGE_SUFFIXES, RawSource, Sources, file_type_fault
 from courant.read.schema import (
     FRONT_BY_KIND,
     DepartmentFront,
@@ -54,8 +55,6 @@ from courant.read.schema import (
     written_offset,
 )
 
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-          "september", "oktober", "november", "december")
 RESERVED_PAGE_ROOTS = {"index", "nieuws", "afdelingen", "collega-in-beeld", "agenda",
                        "boekenkast", "nieuwsbrief", "wie-benader-je-waarvoor", "media",
                        "toegankelijkheid", "assets", "search", "feed", "rss", "agenda-ics"}
@@ -395,8 +394,8 @@ def _free_name(item: Item, taken: set[tuple[Kind, str]], reserved: set[str]) -> 
 
 def validate_issue(raw: RawSource, problems: Problems) -> Issue | None:
     file = str(raw.path)
-    match = ISSUE_NAME.match(raw.path.stem)
-    if not match or not 1 <= int(match.group(2)) <= 12:
+    month = Month.parse(raw.path.stem)
+    if month is None:
         problems.add(file, "heeft geen maand als naam; noem het bestand naar de maand van "
                      "het nummer, bijvoorbeeld newsletter/2026-12.md")
         return None
@@ -404,8 +403,7 @@ def validate_issue(raw: RawSource, problems: Problems) -> Issue | None:
     front = _validate_model(IssueFront, raw.meta, file, problems, _raw_line_of(raw))
     if front is None:
         return None
-    year, month = int(match.group(1)), int(match.group(2))
-    title = front.title or f"Nieuwsbrief {MONTHS[month - 1]} {year}"
+    title = front.title or f"Nieuwsbrief {wording.month(month.first_day)}"
     return Issue(raw.path, raw.path.stem, front.date, title, raw.body)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import posixpath
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -21,7 +20,6 @@ SECTION_DIRS = {
     Kind.READING: "boekenkast",
 }
 MEDIA_DIR = "media"
-ISSUE_SOURCE = re.compile(r"^newsletter/(\d{4}-\d{2})\.md$")
 
 
 def page_path(item: Item) -> str:
@@ -110,10 +108,10 @@ def link_target(source: PurePosixPath, link: Link, by_source: dict[PurePosixPath
     linked = by_source.get(PurePosixPath(joined))
     if linked is not None:
         return None if link.image else Target(page=page_path(linked))
-    issue = ISSUE_SOURCE.match(joined)
-    if issue is not None:
-        return None if link.image or issue.group(1) not in months else Target(
-            page=issue_page_path(issue.group(1)))
+    if joined.startswith("newsletter/") and joined.endswith(".md"):  # an issue, by its month
+        month = joined.removeprefix("newsletter/").removesuffix(".md")
+        return None if link.image or month not in months else Target(
+            page=issue_page_path(month))
     if not files or not joined.startswith("content/") or joined.endswith(".md"):
         return None
     return Target(asset=PurePosixPath(joined).relative_to("content"))
