@@ -17,13 +17,12 @@ from courant.problems import Problems
 from courant.read.files import (
     RawSource,
     file_type_fault,
-    parse_yaml,
     published_file_fault,
     read_markdown,
     read_sources,
-    yaml_line,
-    yaml_message,
 )
+from courant.read.yamlcheck import yaml_line, yaml_message
+from courant.read.yamlload import parse_yaml
 from projects import tiny_project
 
 

@@ -19,13 +19,15 @@ from courant.problems import Problem, Problems
 from courant.read import files as _sources_module
 from courant.read import markdown_limits as _limits_module
 from courant.read import yamlcheck as _yamlcheck_module
+from courant.read import yamlload as _yamlload_module
 from courant.read.files import RawSource, read_markdown
 
 # Keyed on the code that reads and words them too: a RawSource pickled by older code may lack
 # a field, and its problems would keep old wording, line numbers or limits.
 FORMAT = "courant-sources-1:" + hashlib.blake2b(
     b"".join(Path(str(module.__file__)).read_bytes() for module in (
-        _sources_module, _problems_module, _yamlcheck_module, _limits_module)),
+        _sources_module, _yamlload_module, _problems_module, _yamlcheck_module,
+        _limits_module)),
     digest_size=8).hexdigest()
 
 
