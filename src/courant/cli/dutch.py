@@ -8,6 +8,9 @@ table below. A text Click adds later and the table lacks stays English rather th
 
 from __future__ import annotations
 
+from typing import Any
+
+import click
 import click.core
 import click.decorators
 import click.exceptions
@@ -93,3 +96,28 @@ def install() -> None:
             module._ = gettext  # type: ignore[attr-defined]
         if hasattr(module, "ngettext"):
             module.ngettext = ngettext  # type: ignore[attr-defined]
+
+
+class _DutchHelp:
+    """Click's own option texts in Dutch, like the rest of the help."""
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option: click.Option | None = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = "Toon deze hulp."
+        return option
+
+
+class DutchCommand(_DutchHelp, click.Command):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", OPTIONS_METAVAR)
+        super().__init__(*args, **kwargs)
+
+
+class DutchGroup(_DutchHelp, click.Group):
+    command_class = DutchCommand
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", OPTIONS_METAVAR)
+        kwargs.setdefault("subcommand_metavar", SUBCOMMAND_METAVAR)
+        super().__init__(*args, **kwargs)
