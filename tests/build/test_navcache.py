@@ -1,5 +1,5 @@
-"""engine/navcache.py: the menu rendered once per folder gives the bytes Material gives when it
-renders the menu for every page."""
+"""engine/mkdocs/navcache.py: the menu rendered once per folder gives the bytes Material gives
+when it renders the menu for every page."""
 
 from __future__ import annotations
 

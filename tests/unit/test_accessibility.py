@@ -1,5 +1,5 @@
-"""a11y_checks.py: alt texts, link texts, bare addresses, headings and intranet links, seen by
-`courant check` with file and line (warnings)."""
+"""check/accessibility.py: alt texts, link texts, bare addresses, headings and intranet links,
+seen by `courant check` with file and line (warnings)."""
 
 from __future__ import annotations
 

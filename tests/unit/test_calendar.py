@@ -240,7 +240,7 @@ def test_an_hour_the_clock_repeats_is_the_right_hour_in_a_client(night: dict[str
 
 
 def test_pages_and_mails_say_which_of_the_repeated_hour() -> None:
-    """The wording every page, list and mail uses for an event's time (render/dutch.py)."""
+    """The wording every page, list and mail uses for an event's time (wording.py)."""
     from courant.wording import when
 
     first = Event(source=PurePosixPath("content/agenda/a.md"), slug="a", title="A", body="",

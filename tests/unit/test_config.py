@@ -1,4 +1,4 @@
-"""config.py: mkdocs.yml read as an administrator writes it. Whatever the value, a wrong one
+"""read/config.py: mkdocs.yml read as an administrator writes it. Whatever the value, a wrong one
 ends in a Dutch message with the file, the line and the key (never pydantic's English, never a
 traceback); a right one is read as meant.
 

@@ -1,4 +1,5 @@
-"""render/email.py, render/eml.py, render/plaintext.py and mailing.py: the mail of an issue."""
+"""render/newsletter/ (email.py, eml.py, plaintext.py) and build/mails.py: the mail of an
+issue."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""media.py and render/images.py: published copies without metadata, at the widths shown."""
+"""build/media.py, read/images.py and render/images.py: published copies without metadata, at
+the widths shown."""
 
 from __future__ import annotations
 

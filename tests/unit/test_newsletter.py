@@ -1,4 +1,4 @@
-"""render/compose.py and render/newsletter.py: which item lands in which edition and section."""
+"""render/newsletter/compose.py and web.py: which item lands in which edition and section."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""schedule.py and `courant next` / `courant build`: when the next embargo lifts."""
+"""audience.next_due, editorial/schedule.py and `courant next` / `courant build`: when the next
+embargo lifts."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""engine/searchindex.py writes the bytes Material's own search index would have."""
+"""engine/mkdocs/searchindex.py writes the bytes Material's own search index would have."""
 
 from __future__ import annotations
 

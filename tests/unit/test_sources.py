@@ -1,7 +1,8 @@
-"""sources.py: reading the editors' files, with python-frontmatter's gotchas covered.
+"""read/files.py and read/yamlload.py: reading the editors' files, with python-frontmatter's
+gotchas covered.
 
 python-frontmatter returns empty metadata for a file without front matter and drops front matter
-that is a YAML list; YAML 1.1 turns `no` into False and dates into date objects. sources.py must
+that is a YAML list; YAML 1.1 turns `no` into False and dates into date objects. read/ must
 notice all of that, and know the line of every key.
 """
 

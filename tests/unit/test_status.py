@@ -1,4 +1,4 @@
-"""status.py and status_view.py: where the next issue stands, per edition."""
+"""editorial/status.py and status_view.py: where the next issue stands, per edition."""
 
 from __future__ import annotations
 

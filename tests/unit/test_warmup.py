@@ -1,4 +1,4 @@
-"""warmup.py: scoring new texts on two cores changes no warning, and leaves every text scored
+"""build/warmup.py: scoring new texts on two cores changes no warning, and leaves every text scored
 for the writing check."""
 
 from __future__ import annotations

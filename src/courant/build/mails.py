@@ -159,7 +159,7 @@ def _issue(content: Content, month: str) -> Issue:
 def mail_files(mails: list[MailFiles]) -> dict[str, bytes]:
     """{YYYY-MM/staff.html: bytes, ..., YYYY-MM/manifest.json: bytes}; a ContentError when
     a file is too large for Gmail. The manifest describes each month's mails for a mailing
-    tool (render/manifest.py)."""
+    tool (render/newsletter/manifest.py)."""
     files: dict[str, bytes] = {}
     problems = []
     months: dict[str, list[MailFiles]] = {}

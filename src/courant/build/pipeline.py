@@ -102,7 +102,7 @@ def load(project: Project, memo: SourceMemo | None = None) -> Loaded:
 
 
 def check_engine_config(project: Project, config: Config, problems: Problems) -> None:
-    """MkDocs' own checks of its keys in mkdocs.yml (engine/configcheck.py), so that `check`
+    """MkDocs' own checks of its keys in mkdocs.yml (engine/mkdocs/configcheck.py), so that `check`
     finds what the build would stop on. Loading MkDocs takes a third of a second: done once
     per version of the file (and of the theme folder it names), remembered in .cache/courant/."""
     theme = config.raw.get("theme")

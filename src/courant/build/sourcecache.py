@@ -39,7 +39,7 @@ class _Entry:
 
 
 class SourceMemo:
-    """A `read` for sources.read_sources that reuses what an earlier read of the same bytes
+    """A `read` for read.files.read_sources that reuses what an earlier read of the same bytes
     gave. `save()` keeps what this read saw (and writes the index, when there is one)."""
 
     def __init__(self, index: Path | None = None) -> None:

@@ -41,7 +41,7 @@ def snapshot() -> dict[str, float]:
 
 
 def add(spent: dict[str, float]) -> None:
-    """Phases timed in another process (parallel.in_child): they ran alongside this one's."""
+    """Phases timed in another process (workers.in_child): they ran alongside this one's."""
     for name, seconds in spent.items():
         _spent[name] = _spent.get(name, 0.0) + seconds
 

@@ -1,6 +1,6 @@
 """A cold `courant check` (or first build) spends most of its time scoring texts for the
 writing check (writing.analyse, one text at a time). When many texts are new, half of them
-are scored in a second process (parallel.in_child) and both halves go into the writing
+are scored in a second process (workers.in_child) and both halves go into the writing
 cache (.cache/courant/writing.pickle) before the check reads it, so the check itself finds
 every text scored. The warnings are the same: the check only ever reads scores back from
 that cache or makes them itself.

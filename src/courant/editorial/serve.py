@@ -42,7 +42,7 @@ def preview_builder(project: pipeline.Project, url: str, report: Report,
 
     After the first build only what an edit affects is redone: sources whose bytes did not
     change are not parsed again, and pages whose Markdown did not change are neither
-    converted nor templated nor written (engine/cache.py)."""
+    converted nor templated nor written (engine/mkdocs/pagecache.py)."""
     memo = SourceMemo(project.root / ".cache" / "courant" / "sources.pickle")
     sessions: dict[Path, PreviewSession] = {}
     calls: set[Path] = set()

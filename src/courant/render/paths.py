@@ -92,7 +92,7 @@ class Target:
 Place = Callable[[Target, bool], str]
 """How a renderer writes a link to a target: relative for a site page, absolute for mail. The
 flag says the link is raw HTML: a page is then still its .md path (Zensical turns those into
-URLs, as it does Markdown's; engine/mkdocs.py does it for MkDocs), a published file its URL
+URLs, as it does Markdown's; engine/mkdocs/adapter.py does it for MkDocs), a published file its URL
 from the page as served (MkDocs leaves raw HTML as written)."""
 
 

@@ -57,7 +57,7 @@ class _CourantPages(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         if self.site.sanitize is None or page.file.src_uri in self.site.trusted:
             return html
         clean = self.site.sanitize(html)
-        state = getattr(page, "courant", None)  # engine/cache.py: search entries taken from
+        state = getattr(page, "courant", None)  # pagecache.py: search entries taken from
         if state is not None and clean != html:  # the intranet's unsanitised HTML are redone
             state.entries = None
         return clean
@@ -128,7 +128,7 @@ def build_site(config_file: Path, site: Site, site_dir: Path, cache: SiteCache |
                in_place: bool = False, docs_dir: Path | None = None,
                premade: bool = False) -> MkDocsConfig:
     """Build one site into `site_dir` (a staging folder: MkDocs empties it first); with a
-    cache, pages built before with the same inputs are reused (engine/cache.py). `in_place`
+    cache, pages built before with the same inputs are reused (pagecache.py). `in_place`
     (the preview) keeps `site_dir` and writes only what changed; `premade`: `site_dir` holds
     nothing but folders made ahead (output.FoldersAhead), which MkDocs must not remove."""
     quiet_mkdocs()

@@ -1,7 +1,7 @@
 """mkdocs.yml as MkDocs reads it: MkDocs' own checks of its own keys (theme, plugins,
 markdown_extensions, copyright, ...), run before anything is built and said in Dutch.
 
-courant checks the keys it reads itself (config.py); the others are MkDocs'. Left to the build,
+courant checks the keys it reads itself (read/config.py); the others are MkDocs'. Left to the build,
 a wrong one stopped it with MkDocs' English, or with a traceback (`custom_dir: [a]` crashes
 MkDocs' theme check), after `courant check` had said everything was fine.
 """

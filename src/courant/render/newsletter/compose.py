@@ -1,6 +1,6 @@
 """What one edition of one issue holds: sections, department groups and entries, as plain data.
 
-The web version (render/newsletter.py) and the mail (render/email.py) show the same
+The web version (web.py) and the mail (email.py) show the same
 composition, so both editions of an issue are decided here once: an entry is a title, a teaser
 and the page of the full item on that edition's site.
 """
