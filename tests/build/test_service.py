@@ -41,7 +41,7 @@ from courant.deliver.tokens import make_token
 from courant.read.config import load_config
 from courant.render.site.privacy import privacy_version
 from mailservers import AFTER_NOVEMBER, SECRET, Recorder, partner_csv, sending_project
-from webservers import SNIPPETS, free_port, nginx, stop, wait_until_listening
+from webserver import SNIPPETS, free_port, nginx, stop, wait_until_listening
 
 CHROMIUM = Path("/usr/bin/chromium")
 BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
