@@ -179,8 +179,8 @@ def test_a_dist_that_is_a_mount_point_is_refused_in_dutch(project: Path) -> None
     assert err.splitlines() == [
         f"De site kon niet worden gebouwd: {shown} is een koppelpunt (mount point): courant "
         "vervangt die map in zijn geheel en dat kan daar niet. Koppel de schijf een map hoger, "
-        "of maak van dist/ een symbolische koppeling naar een map óp die schijf (zie README, "
-        "Hosting)", "dist/ is niet veranderd."]
+        "of maak van dist/ een symbolische koppeling naar een map óp die schijf (zie "
+        "docs/hosting.md)", "dist/ is niet veranderd."]
 
 
 def test_a_full_disk_is_said_in_dutch_and_dist_stays(project: Path, tmp_path: Path) -> None:

@@ -136,7 +136,7 @@ def refuse_mount_point(place: Path, dist: Path) -> None:
         raise SystemFault(
             f"{shown} is een koppelpunt (mount point): courant vervangt die map in zijn geheel "
             "en dat kan daar niet. Koppel de schijf een map hoger, of maak van dist/ een "
-            "symbolische koppeling naar een map óp die schijf (zie README, Hosting)")
+            "symbolische koppeling naar een map óp die schijf (zie docs/hosting.md)")
 
 
 def _locked_folder(place: Path, kind: str) -> tuple[Path, int]:

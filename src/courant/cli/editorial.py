@@ -151,7 +151,7 @@ def status(maand: str | None, root: Path, form: str) -> None:
                    "waarde voor OnCalendar=; utc: 2026-11-25T23:00:00Z.")
 def next_(root: Path, form: str) -> None:
     """Wanneer het volgende stuk of nummer onder embargo verschijnt: dan moet de site opnieuw
-    gebouwd worden (voor een timer: zie 'Publishing on time' in de README).
+    gebouwd worden (voor een timer: zie 'Publishing on time' in docs/hosting.md).
 
     Schrijft dat moment op één regel; staat er niets onder embargo, dan niets (code 0).
     """

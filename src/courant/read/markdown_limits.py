@@ -5,7 +5,7 @@ input, and recurses once per level of nesting: one file, written by accident or 
 (20 KB of '['), then stalls every build for minutes or ends it in a traceback. Such a file is
 refused when it is read (so by `courant check` and before a build renders anything), with the
 line and what to write instead. Each limit lies far above what editors write and far below
-where the converter slows down (README, Performance, "Slow input").
+where the converter slows down (docs/performance.md, "Slow input").
 
 What is measured, each in one pass:
 - links: for every '[' the link patterns search for its ']' (counting nested brackets, up to
