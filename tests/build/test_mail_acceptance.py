@@ -16,7 +16,7 @@ import dkim
 import pytest
 from aiosmtpd.controller import Controller
 
-from courant import pipeline
+from courant.build import pipeline
 from courant.deliver import admin
 from courant.deliver.send import Request, Tools, send_issue
 from mailservers import SECRET, Recorder, sending_project
