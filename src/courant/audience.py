@@ -14,7 +14,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from courant.clock import start_of_day
-from courant.model import Audience, Content, Department, Event, Issue, Item, Kind
+from courant.model import Audience, Content, Department, Event, Issue, Item, Kind, SeriesInfo
 
 
 class Edition(StrEnum):
@@ -43,6 +43,7 @@ class EditionContent:
     items: tuple[Item, ...]
     issues: tuple[Issue, ...]  # published issues (dated on or before now), oldest first
     preview: bool = False
+    series: tuple[SeriesInfo, ...] = ()  # content/series.yml: the entries this edition may see
     # lookups every renderer asks for many times (once per issue, per page): made once
     _memo: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
@@ -135,4 +136,5 @@ def select(content: Content, edition: Edition, now: datetime,
     """
     items = tuple(i for i in content.items if is_visible(i, edition, now, preview))
     issues = tuple(i for i in content.issues if preview or is_published(i, now))
-    return EditionContent(edition, now, content.departments, items, issues, preview)
+    series = tuple(s for s in content.series if s.audience in VISIBLE[edition])
+    return EditionContent(edition, now, content.departments, items, issues, preview, series)

@@ -51,6 +51,17 @@ class Department:
 
 
 @dataclass(frozen=True, slots=True)
+class SeriesInfo:
+    """What content/series.yml says of a series: `name` as events write it in `series`;
+    `title` and `description` appear on its page in the editions `audience` lets see them."""
+
+    name: str
+    title: str | None = None
+    description: str = ""
+    audience: Audience = Audience.STAFF
+
+
+@dataclass(frozen=True, slots=True)
 class Image:
     """An image inside content/: `path` is relative to content/ (posix)."""
 
@@ -125,6 +136,7 @@ class Event(Item):
     registration: str | None = None
     series: str | None = None
     cancelled: bool = False
+    full: bool = False  # no places left: shown as "vol", registration no longer offered
 
     @property
     def kind(self) -> Kind:
@@ -251,6 +263,7 @@ class Content:
     items: tuple[Item, ...]
     issues: tuple[Issue, ...] = ()
     by_source: dict[PurePosixPath, Item] = field(default_factory=dict, compare=False)
+    series: tuple[SeriesInfo, ...] = ()  # content/series.yml
 
     def department(self, key: str | None) -> Department | None:
         return next((d for d in self.departments if d.key == key), None)

@@ -24,6 +24,7 @@ READING_LABELS = {
     ReadingKind.WEBSITE: ("Website", "Websites"),
 }
 CANCELLED = "Geannuleerd"
+FULL = "Vol"
 EDITION_NAMES = {"staff": "medewerkers", "partners": "partners"}
 """A newsletter edition in a sentence: 'de nieuwsbrief voor medewerkers'."""
 AUDIENCE_NAMES = {**EDITION_NAMES, "all": "iedereen"}

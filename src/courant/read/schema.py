@@ -43,6 +43,9 @@ DEPARTMENT_EXAMPLES = {
     "key": "key: wi",
     "name": "name: Werk en Inkomen",
 }
+SERIES_EXAMPLES = {
+    "name": "name: Leeracademie",
+}
 
 
 def fail(message: str) -> PydanticCustomError:
@@ -382,6 +385,7 @@ class EventFront(ItemFront):
         "https://www.waalstad.nl/aanmelden"))] | None = None
     series: Line | None = None
     cancelled: Flag = False
+    full: Flag = False
 
 
 class ReadingFront(DatedFront):
@@ -428,6 +432,27 @@ class DepartmentFront(_Front):
         return value
 
 
+class SeriesFront(_Front):
+    """One entry of content/series.yml."""
+
+    name: Annotated[str, BeforeValidator(_required_text(SERIES_EXAMPLES["name"]))]
+    title: Line | None = None
+    description: Text | None = None
+    audience: AudienceValue = Audience.STAFF
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+LIST_FILES: dict[type[BaseModel], tuple[dict[str, str], str]] = {
+    DepartmentFront: (DEPARTMENT_EXAMPLES, "is geen afdeling; schrijf elke afdeling als "
+                      "'- key: wi' met daaronder '  name: Werk en Inkomen'"),
+    SeriesFront: (SERIES_EXAMPLES, "is geen reeks; schrijf elke reeks als '- name: "
+                  "Leeracademie' met daaronder '  description: ...'"),
+}
+"""The YAML files of content/ that hold a list (departments.yml, series.yml): the example
+lines for their keys, and what to say of an entry that is not a list of keys."""
+
+
 FRONT_BY_KIND: dict[Kind, type[ItemFront]] = {
     Kind.UPDATE: UpdateFront,
     Kind.INTERVIEW: InterviewFront,
@@ -454,12 +479,13 @@ def message_for(error: dict[str, Any], model: type[BaseModel] | None = None) -> 
         return str(error["msg"])
     loc = [str(p) for p in error["loc"]]
     key = loc[-1] if loc else ""
-    examples = DEPARTMENT_EXAMPLES if model is DepartmentFront else EXAMPLES
+    listed = LIST_FILES.get(model) if model is not None else None
+    examples = listed[0] if listed else EXAMPLES
     if error["type"] == "missing":
         example = examples.get(key, f"{key}: ...")
         if len(loc) > 1:
             return f"ontbreekt; zet onder '{loc[0]}:' een ingesprongen regel zoals '  {example}'"
-        note = NOTES.get(key) if model is not DepartmentFront else None
+        note = NOTES.get(key) if listed is None else None
         return f"ontbreekt; voeg een regel toe zoals '{example}'" + (f" {note}" if note else "")
     if error["type"] == "extra_forbidden":
         known = list(_model_at(model, loc[:-1]).model_fields) if model else []
@@ -467,8 +493,7 @@ def message_for(error: dict[str, Any], model: type[BaseModel] | None = None) -> 
         hint = f"bedoel je '{close[0]}'?" if close else f"gebruik {', '.join(known)}"
         return f"is hier geen sleutel die courant kent; {hint}"
     if error["type"] in {"model_type", "model_attributes_type", "dict_type"}:
-        if model is DepartmentFront and not loc:
-            return (f"{_show(error.get('input'))} is geen afdeling; schrijf elke afdeling als "
-                    "'- key: wi' met daaronder '  name: Werk en Inkomen'")
+        if listed is not None and not loc:
+            return f"{_show(error.get('input'))} {listed[1]}"
         return "moet een lijst van sleutels zijn ('sleutel: waarde' op elke regel)"
     return f"heeft een waarde die courant niet kan lezen ({_show(error.get('input'))})"

@@ -35,6 +35,7 @@ from courant.model import (
     Person,
     ReadingKind,
     ReadingTip,
+    SeriesInfo,
     Update,
 )
 from courant.problems import Problems
@@ -47,6 +48,7 @@ from courant.read.schema import (
     IssueFront,
     ItemFront,
     ReadingFront,
+    SeriesFront,
     UpdateFront,
     ambiguous_message,
     is_ambiguous,
@@ -56,7 +58,7 @@ from courant.read.schema import (
 )
 
 RESERVED_PAGE_ROOTS = {"index", "nieuws", "afdelingen", "collega-in-beeld", "agenda",
-                       "boekenkast", "nieuwsbrief", "wie-benader-je-waarvoor", "media",
+                       "boekenkast", "nieuwsbrief", "reeksen", "wie-benader-je-waarvoor", "media",
                        "toegankelijkheid", "assets", "search", "feed", "rss", "agenda-ics"}
 LIST_PAGE = re.compile(r"index|pagina-\d+")
 """The names of the list pages courant makes in each folder (nieuws/, nieuws/pagina-2/)."""
@@ -73,8 +75,9 @@ def validate(root: Path, sources: Sources, problems: Problems) -> Content:
     by_source = {item.source: item for item in items}
     _check_links(root, [*sources.items, *sources.issues], by_source, problems)
     _check_issue_keys(items, {i.month: i.date for i in issues}, sources.items, problems)
+    series = validate_series(sources.series, sources.series_lines, items, problems)
     return Content(tuple(departments), tuple(items), tuple(sorted(issues, key=lambda i: i.date)),
-                   by_source)
+                   by_source, tuple(series))
 
 
 def validate_departments(data: Any, lines: dict[str, int], problems: Problems) -> list[Department]:
@@ -106,9 +109,48 @@ def validate_departments(data: Any, lines: dict[str, int], problems: Problems) -
     return departments
 
 
+SERIES_FILE = "content/series.yml"
+
+
+def validate_series(data: Any, lines: dict[str, int], items: list[Item],
+                    problems: Problems) -> list[SeriesInfo]:
+    """content/series.yml (optional): a title, description and audience per series; a name
+    no event uses is said (a typo would leave its page without its text)."""
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        problems.add(SERIES_FILE, "moet een lijst van reeksen zijn; begin elke reeks met "
+                     "'- name: ...' en zet 'description: ...' eronder", line=1)
+        return []
+    used = {item.series for item in items if isinstance(item, Event) and item.series}
+    found: list[SeriesInfo] = []
+    seen: dict[str, int] = {}
+    for index, entry in enumerate(data):
+        front = _validate_model(SeriesFront, entry, SERIES_FILE, problems,
+                                partial(_department_line, lines, index))
+        if front is None:
+            continue
+        line = lines.get(f"{index}.name")
+        if front.name in seen:
+            problems.add(SERIES_FILE, f'"{front.name}" staat er twee keer in (ook op regel '
+                         f"{seen[front.name]}); beschrijf elke reeks één keer", key="name",
+                         line=line)
+            continue
+        seen[front.name] = line or 0
+        if front.name not in used:
+            close = difflib.get_close_matches(front.name, sorted(used), n=1)
+            hint = f"bedoel je '{close[0]}'?" if close else (
+                "schrijf de naam precies zoals in 'series:' van de agenda-items")
+            problems.add(SERIES_FILE, f'"{front.name}" is de reeks van geen enkel agenda-item; '
+                         f"{hint}", key="name", line=line, warning=True)
+        found.append(SeriesInfo(front.name, front.title, front.description or "",
+                                front.audience))
+    return found
+
+
 def _department_line(lines: dict[str, int], index: int, loc: list[str],
                      _missing: bool) -> int | None:
-    """The line of a key of the index-th department, else of the department itself."""
+    """The line of a key of the index-th entry of a list file, else of the entry itself."""
     return lines.get(f"{index}.{loc[0]}" if loc else "", lines.get(str(index)))
 
 
@@ -176,7 +218,7 @@ def _build_item(raw: RawSource, front: ItemFront, common: dict[str, Any]) -> Ite
             end = _an_hour_later(start) if isinstance(start, datetime) else start
         return Event(start=start, end=end, location=front.location, online=front.online,
                      registration=front.registration, series=front.series,
-                     cancelled=front.cancelled, **common)
+                     cancelled=front.cancelled, full=front.full, **common)
     if isinstance(front, ReadingFront):
         return ReadingTip(reading_kind=front.kind, creator=front.creator, link=front.link,
                           **common)

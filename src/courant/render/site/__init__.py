@@ -20,6 +20,7 @@ from courant.render.site.indexes import (
 from courant.render.site.items import home_text, item_page
 from courant.render.site.nav import INDEX_TITLES, site_nav
 from courant.render.site.pages import Asset, Site, SitePage
+from courant.render.site.series import series_pages
 
 
 def render_site(edition: EditionContent, name: str, url: str, page_size: int,
@@ -39,6 +40,7 @@ def render_site(edition: EditionContent, name: str, url: str, page_size: int,
     pages.extend(section_pages(edition, Kind.UPDATE, INDEX_TITLES[Kind.UPDATE], page_size))
     pages.extend(section_pages(edition, Kind.INTERVIEW, INDEX_TITLES[Kind.INTERVIEW], page_size))
     pages.extend(agenda_pages(edition, page_size))
+    pages.extend(series_pages(edition, url))
     pages.append(reading_page(edition))
     pages.extend(department_pages(edition, page_size))
     pages.append(guide_page(edition))

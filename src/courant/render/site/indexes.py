@@ -10,6 +10,7 @@ from courant.model import NEWS_KINDS, Event, Item, Kind, ReadingTip, Update
 from courant.render.markdown import entry, esc, front
 from courant.render.paths import SECTION_DIRS, relative
 from courant.render.site.pages import SitePage
+from courant.render.site.series import series_links
 
 Entry = Callable[[Item, str], str]
 
@@ -99,7 +100,8 @@ def upcoming_and_past(edition: EditionContent) -> tuple[list[Event], list[Event]
 def agenda_pages(edition: EditionContent, page_size: int) -> list[SitePage]:
     """Upcoming events first (soonest first), then past ones (latest first), paginated."""
     upcoming, past = upcoming_and_past(edition)
-    lead = [calendar_note(edition, "agenda/index.md"), "## Binnenkort\n"]
+    lead = [calendar_note(edition, "agenda/index.md"),
+            series_links(edition, "agenda/index.md"), "## Binnenkort\n"]
     lead.extend(entry(e, "agenda/index.md", level=3) for e in upcoming)
     if not upcoming:
         lead.append("Er staan nog geen bijeenkomsten gepland.\n")

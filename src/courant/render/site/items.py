@@ -22,6 +22,7 @@ from courant.render.paths import (
     relative,
     teaser,
 )
+from courant.render.series import series_of
 from courant.render.site.pages import SitePage
 
 _PAGES: dict[tuple[Any, ...], tuple[SitePage, tuple[tuple[str, PurePosixPath], ...]]] = {}
@@ -35,7 +36,8 @@ def item_page(item: Item, edition: EditionContent, by_source: dict[PurePosixPath
     the edited one."""
     size = image_size(item.image.path) if image_size and item.image is not None else None
     key = None if may_link(item.body) and find_links(item.body) else (
-        item, edition.edition, _marked_embargoed(item, edition), edition.departments, size)
+        item, edition.edition, _marked_embargoed(item, edition), edition.departments, size,
+        _series_key(item, edition))
     made = _PAGES.get(key) if key is not None else None
     if made is None:
         own: dict[str, PurePosixPath] = {}
@@ -46,6 +48,12 @@ def item_page(item: Item, edition: EditionContent, by_source: dict[PurePosixPath
             _PAGES[key] = made
     assets.update(made[1])
     return made[0]
+
+
+def _series_key(item: Item, edition: EditionContent) -> tuple[str, str] | None:
+    """What an event's page shows of its series (its title and address)."""
+    series = series_of(item, edition) if isinstance(item, Event) else None
+    return (series.title, series.slug) if series else None
 
 
 def _item_page(item: Item, edition: EditionContent, by_source: dict[PurePosixPath, Item],
@@ -111,7 +119,7 @@ def _details(item: Item, edition: EditionContent, path: str) -> str:
     """The lines under the title: date, department, authors, and what each kind adds."""
     bits: list[str] = []
     if isinstance(item, Event):
-        return _event_details(item, edition.for_partners)
+        return _event_details(item, edition, path)
     if item.date:  # a page's date is when it was last brought up to date
         bits.append(f"Bijgewerkt op {wording.day(item.date)}" if isinstance(item, Page)
                     else wording.day(item.date))
@@ -154,23 +162,35 @@ def _reading(item: ReadingTip) -> str:
     return "\n".join(lines)
 
 
-def _event_details(event: Event, formal: bool) -> str:
+def _event_details(event: Event, edition: EditionContent, path: str) -> str:
     lines = []
     if event.cancelled:
         lines.append(f'!!! danger "{wording.CANCELLED}"\n    Deze bijeenkomst gaat niet door.\n')
-    rows = [("Wanneer", wording.when(event))]
-    if event.series:
-        rows.append(("Reeks", esc(event.series)))
-    if event.location:
-        rows.append(("Waar", esc(event.location)))
-    if event.online:
-        rows.append(("Online", f"[Deelnemen via de online link]({event.online})"))
-    if event.registration:
-        rows.append(("Aanmelden", f"[Aanmelden voor {esc(event.title)}]({event.registration})"))
+    elif event.full:
+        lines.append(f'!!! warning "{wording.FULL}"\n    Deze bijeenkomst is vol: er zijn geen '
+                     "plaatsen meer vrij.\n")
+    rows = event_rows(event, edition, path, with_series=True)
     lines.append("\n".join(f"- **{k}:** {v}" for k, v in rows) + "\n")
     # render/calendar.py publishes the event's own .ics beside this page: agenda/<slug>.ics
     ics = f"{event.slug}.ics"
-    label = "Zet in uw agenda" if formal else "Zet in je agenda"
+    label = "Zet in uw agenda" if edition.for_partners else "Zet in je agenda"
     lines.append(f'[{label}]({ics}){{ .md-button download="{ics}" }}\n')
     return "\n".join(lines)
 
+
+def event_rows(event: Event, edition: EditionContent, path: str,
+               with_series: bool = False) -> list[tuple[str, str]]:
+    """What an event page and a series page say of an event: when, (its series,) where,
+    online, registration ("vol" once full; none when cancelled)."""
+    rows = [("Wanneer", wording.when(event))]
+    series = series_of(event, edition) if with_series else None
+    if series is not None:
+        rows.append(("Reeks", f"[{esc(series.title)}]({relative(path, series.page)})"))
+    if event.location:
+        rows.append(("Waar", esc(event.location)))
+    if event.online and not event.cancelled:
+        rows.append(("Online", f"[Deelnemen via de online link]({event.online})"))
+    if event.registration and not event.cancelled:
+        rows.append(("Aanmelden", "vol: er zijn geen plaatsen meer vrij" if event.full else
+                     f"[Aanmelden voor {esc(event.title)}]({event.registration})"))
+    return rows
