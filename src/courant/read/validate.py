@@ -75,7 +75,9 @@ def validate(root: Path, sources: Sources, problems: Problems) -> Content:
     by_source = {item.source: item for item in items}
     _check_links(root, [*sources.items, *sources.issues], by_source, problems)
     _check_issue_keys(items, {i.month: i.date for i in issues}, sources.items, problems)
-    series = validate_series(sources.series, sources.series_lines, items, problems)
+    used = {str(raw.meta["series"]).strip() for raw in sources.items
+            if raw.kind is Kind.EVENT and raw.meta.get("series")}
+    series = validate_series(sources.series, sources.series_lines, used, problems)
     return Content(tuple(departments), tuple(items), tuple(sorted(issues, key=lambda i: i.date)),
                    by_source, tuple(series))
 
@@ -112,17 +114,17 @@ def validate_departments(data: Any, lines: dict[str, int], problems: Problems) -
 SERIES_FILE = "content/series.yml"
 
 
-def validate_series(data: Any, lines: dict[str, int], items: list[Item],
+def validate_series(data: Any, lines: dict[str, int], used: set[str],
                     problems: Problems) -> list[SeriesInfo]:
     """content/series.yml (optional): a title, description and audience per series; a name
-    no event uses is said (a typo would leave its page without its text)."""
+    no event uses (`used`: the series events name) is said (a typo would leave its page
+    without its text)."""
     if data is None:
         return []
     if not isinstance(data, list):
         problems.add(SERIES_FILE, "moet een lijst van reeksen zijn; begin elke reeks met "
                      "'- name: ...' en zet 'description: ...' eronder", line=1)
         return []
-    used = {item.series for item in items if isinstance(item, Event) and item.series}
     found: list[SeriesInfo] = []
     seen: dict[str, int] = {}
     for index, entry in enumerate(data):

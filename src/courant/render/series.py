@@ -47,8 +47,10 @@ class Series:
 
     @property
     def is_programme(self) -> bool:
-        """At most PROGRAMME_DAYS days from the first to the last: a programme, day by day."""
-        return (self.last_day - self.first_day).days < PROGRAMME_DAYS
+        """Sessions within PROGRAMME_DAYS days from the first to the last: a programme, day by
+        day. A single session is no programme (a series with one session so far is shown as
+        any series: the next ones are to come)."""
+        return len(self.events) > 1 and (self.last_day - self.first_day).days < PROGRAMME_DAYS
 
 
 def in_order(events: list[Event]) -> list[Event]:
