@@ -13,6 +13,8 @@ from datetime import date, datetime
 from enum import StrEnum
 from pathlib import PurePosixPath
 
+Day = date  # for fields beside one named `date`
+
 
 class Audience(StrEnum):
     """Who may see an item (the spec's `audience` key)."""
@@ -30,6 +32,7 @@ class Kind(StrEnum):
     EVENT = "agenda"
     READING = "reading"
     PAGE = "pages"
+    ADVISER = "advisers"
 
 
 class ReadingKind(StrEnum):
@@ -96,6 +99,7 @@ class Item:
     issue: str | None = None
     draft: bool = False
     image: Image | None = None
+    until: Day | None = None  # published up to and including this day (advisers/)
 
     @property
     def kind(self) -> Kind:
@@ -164,6 +168,26 @@ class ReadingTip(Item):
     @property
     def kind(self) -> Kind:
         return Kind.READING
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Adviser(Item):
+    """A colleague others can consult (advisers/): `title` holds the name."""
+
+    role: str
+    department: str | None = None
+    topics: tuple[str, ...] = ()
+    email: str | None = None
+    phone: str | None = None
+    consent: bool = True
+
+    @property
+    def kind(self) -> Kind:
+        return Kind.ADVISER
+
+    @property
+    def name(self) -> str:
+        return self.title
 
 
 HOME_PAGE = "index"

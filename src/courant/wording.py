@@ -15,6 +15,7 @@ KIND_LABELS = {
     Kind.EVENT: "Agenda",
     Kind.READING: "Boekenkast",
     Kind.PAGE: "Pagina",
+    Kind.ADVISER: "Vraagbaken",
 }
 READING_LABELS = {
     ReadingKind.BOOK: ("Boek", "Boeken"),

@@ -27,6 +27,7 @@ EXAMPLES = {
     "department": "department: wi",
     "person": "person:",
     "name": "name: Fatima el Amrani",
+    "role": "role: consulent schuldhulpverlening",
     "consent": "consent: true",
     "start": "start: 2026-11-24 15:00",
     "kind": "kind: book",
@@ -294,14 +295,28 @@ def _reading_kind(value: Any) -> ReadingKind:
                    "podcast of website") from None
 
 
-def _consent(value: Any) -> bool:
-    _require(value, "schrijf consent: true als de collega toestemming gaf voor publicatie; "
-             "zonder toestemming wordt het interview niet gepubliceerd")
-    if value is not True:
-        raise fail(f"staat op {_show(value)}; zonder toestemming van de collega wordt een "
-                   "interview niet gepubliceerd: schrijf consent: true zodra de collega "
-                   "toestemming gaf, en haal het bestand tot dan uit content/")
-    return True
+def _consent(what: str) -> Any:
+    """consent: true, required: without the colleague's permission `what` ('een interview')
+    is not published."""
+    def check(value: Any) -> bool:
+        _require(value, "schrijf consent: true als de collega toestemming gaf voor publicatie; "
+                 f"zonder toestemming wordt {what} niet gepubliceerd")
+        if value is not True:
+            raise fail(f"staat op {_show(value)}; zonder toestemming van de collega wordt {what} "
+                       "niet gepubliceerd: schrijf consent: true zodra de collega "
+                       "toestemming gaf, en haal het bestand tot dan uit content/")
+        return True
+    return check
+
+
+def _phone(value: Any) -> str:
+    """A phone number as people write it (+31 6 1234 5678, 14 0488, (0488) 12 34 56): it
+    becomes a tel: link of its digits."""
+    text = _line(value)
+    if not re.fullmatch(r"\+?[0-9][0-9 ()-]{2,30}", text):
+        raise fail(f"{_show(value)} is geen telefoonnummer; schrijf alleen cijfers, spaties en "
+                   "eventueel + of -, bijvoorbeeld \"06 1234 5678\" of \"+31 488 123 456\"")
+    return text
 
 
 Text = Annotated[str, BeforeValidator(_text)]
@@ -364,7 +379,7 @@ class PersonFront(_Front):
 
 class InterviewFront(DatedFront):
     person: PersonFront
-    consent: Annotated[bool, BeforeValidator(_consent)]
+    consent: Annotated[bool, BeforeValidator(_consent("een interview"))]
 
     @field_validator("person", mode="before")
     @classmethod
@@ -432,6 +447,20 @@ class DepartmentFront(_Front):
         return value
 
 
+class AdviserFront(ItemFront):
+    """advisers/: `name` takes the place of `title`."""
+
+    title: Line | None = None  # type: ignore[assignment]
+    name: Annotated[str, BeforeValidator(_required_text(EXAMPLES["name"]))]
+    role: Annotated[str, BeforeValidator(_required_text(EXAMPLES["role"]))]
+    department: DepartmentKey | None = None
+    topics: TextList = ()
+    email: Annotated[str, BeforeValidator(_email)] | None = None
+    phone: Annotated[str, BeforeValidator(_phone)] | None = None
+    consent: Annotated[bool, BeforeValidator(_consent("de vermelding"))]
+    until: Day | None = None
+
+
 class SeriesFront(_Front):
     """One entry of content/series.yml."""
 
@@ -459,6 +488,7 @@ FRONT_BY_KIND: dict[Kind, type[ItemFront]] = {
     Kind.EVENT: EventFront,
     Kind.READING: ReadingFront,
     Kind.PAGE: PageFront,
+    Kind.ADVISER: AdviserFront,
 }
 
 

@@ -21,6 +21,7 @@ from courant.links import find_links, unresolvable, unresolvable_message
 from courant.model import (
     HOME_PAGE,
     NEWS_KINDS,
+    Adviser,
     Audience,
     Content,
     Department,
@@ -42,6 +43,7 @@ from courant.problems import Problems
 from courant.read.files import IMAGE_SUFFIXES, RawSource, Sources, file_type_fault
 from courant.read.schema import (
     FRONT_BY_KIND,
+    AdviserFront,
     DepartmentFront,
     EventFront,
     InterviewFront,
@@ -58,7 +60,8 @@ from courant.read.schema import (
 )
 
 RESERVED_PAGE_ROOTS = {"index", "nieuws", "afdelingen", "collega-in-beeld", "agenda",
-                       "boekenkast", "nieuwsbrief", "reeksen", "wie-benader-je-waarvoor", "media",
+                       "boekenkast", "nieuwsbrief", "reeksen", "vraagbaken", "boekjes",
+                       "wie-benader-je-waarvoor", "media",
                        "toegankelijkheid", "assets", "search", "feed", "rss", "agenda-ics"}
 LIST_PAGE = re.compile(r"index|pagina-\d+")
 """The names of the list pages courant makes in each folder (nieuws/, nieuws/pagina-2/)."""
@@ -198,8 +201,11 @@ def validate_item(root: Path, raw: RawSource, keys: tuple[str, ...],
         _check_event_end(raw, problems)
     if front is None or len(problems.errors) > errors:
         return None
+    if isinstance(front, AdviserFront):
+        _check_adviser(raw, front, problems)
     common: dict[str, Any] = {
-        "source": raw.path, "slug": _slug(raw), "title": front.title, "body": raw.body,
+        "source": raw.path, "slug": _slug(raw),
+        "title": front.name if isinstance(front, AdviserFront) else front.title, "body": raw.body,
         "date": front.date, "audience": front.audience, "summary": front.summary,
         "authors": front.authors, "tags": front.tags, "issue": front.issue,
         "draft": front.draft,
@@ -209,6 +215,10 @@ def validate_item(root: Path, raw: RawSource, keys: tuple[str, ...],
 
 
 def _build_item(raw: RawSource, front: ItemFront, common: dict[str, Any]) -> Item:
+    if isinstance(front, AdviserFront):
+        return Adviser(role=front.role, department=front.department, topics=front.topics,
+                       email=front.email, phone=front.phone, consent=front.consent,
+                       until=front.until, **common)
     if isinstance(front, UpdateFront):
         return Update(department=front.department, **common)
     if isinstance(front, InterviewFront):
@@ -226,6 +236,35 @@ def _build_item(raw: RawSource, front: ItemFront, common: dict[str, Any]) -> Ite
                           **common)
     section = PurePosixPath(*raw.path.parts[2:-1]) if len(raw.path.parts) > 3 else PurePosixPath()
     return Page(section=section, **common)
+
+
+EXPIRY_WARNING = timedelta(weeks=4)
+"""`courant check` says this long ahead that an adviser's `until` comes."""
+
+
+def _check_adviser(raw: RawSource, front: AdviserFront, problems: Problems) -> None:
+    """Personal data: said when it goes to partners, when it is about to go (or went), and
+    when a title is written where the name is the title."""
+    file = str(raw.path)
+    if front.audience is not Audience.STAFF:
+        problems.add(file, f"staat op {front.audience.value}: de naam, het e-mailadres en het "
+                     "telefoonnummer van deze collega komen dan op de site voor partners; "
+                     "weet je zeker dat de collega dat wil? Zo niet, laat de regel weg (dan is "
+                     "het staff)", key="audience", line=raw.line("audience"), warning=True)
+    if raw.meta.get("title") is not None:
+        problems.add(file, "doet hier niets: bij een vraagbaak is de naam (name) de titel; laat "
+                     "de regel weg", key="title", line=raw.line("title"), warning=True)
+    if front.until is None:
+        return
+    today = clock.now().date()
+    if front.until < today:
+        problems.add(file, f"{front.until.isoformat()} is voorbij: deze collega staat niet meer "
+                     "in de lijst; haal het bestand weg, of schrijf een nieuwe datum als de "
+                     "collega doorgaat", key="until", line=raw.line("until"), warning=True)
+    elif front.until - today <= EXPIRY_WARNING:
+        problems.add(file, f"op {wording.day(front.until)} is de laatste dag dat deze collega "
+                     "in de lijst staat; vraag of de collega doorgaat en schrijf dan een nieuwe "
+                     "datum, of laat het zo", key="until", line=raw.line("until"), warning=True)
 
 
 def _parsed(parse: Callable[[Any], Any], value: Any) -> Any:

@@ -18,6 +18,7 @@ SECTION_DIRS = {
     Kind.INTERVIEW: "collega-in-beeld",
     Kind.EVENT: "agenda",
     Kind.READING: "boekenkast",
+    Kind.ADVISER: "vraagbaken",
 }
 MEDIA_DIR = "media"
 

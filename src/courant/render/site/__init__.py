@@ -9,6 +9,7 @@ from typing import Any
 from courant.audience import EditionContent
 from courant.model import Kind, Page
 from courant.read.images import ImageSize
+from courant.render.site.advisers import adviser_pages
 from courant.render.site.indexes import (
     agenda_pages,
     department_pages,
@@ -44,6 +45,7 @@ def render_site(edition: EditionContent, name: str, url: str, page_size: int,
     pages.append(reading_page(edition))
     pages.extend(department_pages(edition, page_size))
     pages.append(guide_page(edition))
+    pages.extend(adviser_pages(edition))
     pages.extend(extra_pages)
     nav = site_nav(edition, extra_nav or [])
     return Site(name, url, tuple(pages), nav,

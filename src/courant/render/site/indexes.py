@@ -9,6 +9,7 @@ from courant.audience import EditionContent
 from courant.model import NEWS_KINDS, Event, Item, Kind, ReadingTip, Update
 from courant.render.markdown import entry, esc, front
 from courant.render.paths import SECTION_DIRS, relative
+from courant.render.site.items import contact_links
 from courant.render.site.pages import SitePage
 from courant.render.site.series import series_links
 
@@ -156,12 +157,8 @@ def department_pages(edition: EditionContent, page_size: int) -> list[SitePage]:
 
 
 def _contact(email: str | None, phone: str | None) -> str:
-    bits = []
-    if email:
-        bits.append(f"E-mail: [{esc(email)}](mailto:{email})")
-    if phone:
-        bits.append(f"Telefoon: {esc(phone)}")
-    return ("## Contact\n\n" + "\n".join(f"- {b}" for b in bits) + "\n") if bits else ""
+    links = contact_links(email, phone)
+    return f"## Contact\n\n{links}" if links else ""
 
 
 def guide_page(edition: EditionContent) -> SitePage:
@@ -180,6 +177,10 @@ def guide_page(edition: EditionContent) -> SitePage:
             parts.append(f"| {esc(topic)} | [{esc(dept.name)}](afdelingen/{dept.key}/index.md) "
                          f"| {contact} |")
         parts[-1] += "\n"
+    if edition.of_kind(Kind.ADVISER):
+        parts.append(f"Een ingewikkelde casus? Bij de [vraagbaken]({SECTION_DIRS[Kind.ADVISER]}/"
+                     f"index.md) {'vindt u' if edition.for_partners else 'vind je'} collega's "
+                     "die er veel van weten.\n")
     return SitePage(path, "\n".join(parts))
 
 

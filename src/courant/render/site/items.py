@@ -4,13 +4,14 @@ edition."""
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePosixPath
 from typing import Any
 
 from courant import wording
 from courant.audience import EditionContent, is_embargoed
 from courant.links import find_links, may_link
-from courant.model import Department, Event, Interview, Item, Page, ReadingTip, Update
+from courant.model import Adviser, Department, Event, Interview, Item, Page, ReadingTip, Update
 from courant.rawhtml import safe_html, safe_ids
 from courant.read.images import ImageSize
 from courant.render.images import image_markdown
@@ -120,6 +121,8 @@ def _details(item: Item, edition: EditionContent, path: str) -> str:
     bits: list[str] = []
     if isinstance(item, Event):
         return _event_details(item, edition, path)
+    if isinstance(item, Adviser):
+        return adviser_details(item, edition, path)
     if item.date:  # a page's date is when it was last brought up to date
         bits.append(f"Bijgewerkt op {wording.day(item.date)}" if isinstance(item, Page)
                     else wording.day(item.date))
@@ -133,6 +136,33 @@ def _details(item: Item, edition: EditionContent, path: str) -> str:
     if isinstance(item, ReadingTip):
         lines.append(_reading(item))
     return "\n".join(lines)
+
+
+def adviser_details(adviser: Adviser, edition: EditionContent, path: str) -> str:
+    """Role and department, the topics to ask about, and tappable e-mail and phone."""
+    bits = [esc(adviser.role), _department_link(edition.department(adviser.department), path)]
+    lines = [meta_line(bits)]
+    if adviser.topics:
+        lines.append("Voor vragen over: " + ", ".join(esc(t) for t in adviser.topics) + "\n")
+    contact = contact_links(adviser.email, adviser.phone)
+    if contact:
+        lines.append(contact)
+    return "\n".join(lines)
+
+
+def contact_links(email: str | None, phone: str | None) -> str:
+    """E-mail and phone as links a phone opens (mailto:, tel: of the number's digits)."""
+    rows = []
+    if email:
+        rows.append(f"- E-mail: [{esc(email)}](mailto:{email})")
+    if phone:
+        rows.append(f"- Telefoon: [{esc(phone)}](tel:{tel(phone)})")
+    return "\n".join(rows) + "\n" if rows else ""
+
+
+def tel(phone: str) -> str:
+    """'+31 6 1234-5678' -> '+31612345678' (a tel: link holds no spaces)."""
+    return re.sub(r"[^0-9+]", "", phone)
 
 
 def _department_link(department: Department | None, from_page: str) -> str:
