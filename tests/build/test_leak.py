@@ -2,7 +2,9 @@
 
 tests/fixtures/leak/ plants a token starting with "lektoken" in every staff-only, draft and
 embargoed source: in its title, summary, body, tags, authors, person, location, file name,
-folder name and image file names. Partner-visible sources carry "paritem" tokens instead, and
+folder name and image file names; in a staff-only and an expired adviser (name, role, topics,
+e-mail), in staff events of a series partners see and in series.yml's staff-only title and
+description. Partner-visible sources carry "paritem" tokens instead, and
 link to the hidden sources in every form Markdown has (partner-links.md in updates,
 interviews, agenda, reading and pages, and the November foreword: inline, titles in both
 quotes, <>, text over two lines, nested brackets, reference links in all three forms with
@@ -47,7 +49,8 @@ STAFF_ONLY_IMAGES = ("lektoken-upd-def-img.png", "lektoken-bodyimg.png",
                      "lektoken-embargo-img.png")
 PARTNER_TOKENS = ("paritem-upd-partners-title", "paritem-upd-partners-summary",
                   "paritem-upd-all-title", "paritem-int-title", "paritem-read-title",
-                  "paritem-event-title", "paritem-event-cancelled-title", "paritem-page-title")
+                  "paritem-event-title", "paritem-event-cancelled-title", "paritem-page-title",
+                  "paritem-adviser-name", "paritem-adviser-topic")
 PARTNER_MAIL_TOKENS = ("paritem-upd-partners-title", "paritem-int-title", "paritem-read-title",
                        "paritem-event-title", "paritem-event-cancelled-title")
 NEVER_BUILT = ("lektoken-draft", "lektoken-embargo", "lektoken-event-embargo")
@@ -135,7 +138,9 @@ def test_staff_tokens_do_reach_the_staff_outputs(dist: Path) -> None:
     """The planted staff items are real content: the intranet and the staff mail show them."""
     intranet = b"\n".join(readable(p) for p in files(dist / "intranet"))
     for token in ("lektoken-upd-def-body", "lektoken-int-title", "lektoken-page-title",
-                  "lektoken-event-title", "lektoken-read-title", "lektokenperson"):
+                  "lektoken-event-title", "lektoken-read-title", "lektokenperson",
+                  "lektoken-adviser-name", "lektoken-adviser-topic", "lektoken-series-title",
+                  "lektoken-series-event-title", "lektoken-series-registration"):
         assert token.encode() in intranet, token
     staff_mail = readable(dist / "mail" / "2026-11" / "staff.eml")
     for token in ("lektoken-upd-def-title", "lektoken-upd-staff-title", "lektoken-moved-title",
