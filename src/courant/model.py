@@ -33,6 +33,7 @@ class Kind(StrEnum):
     READING = "reading"
     PAGE = "pages"
     ADVISER = "advisers"
+    BOOKLET = "booklets"
 
 
 class ReadingKind(StrEnum):
@@ -51,6 +52,12 @@ class Department:
     phone: str | None = None
     description: str = ""
     topics: tuple[str, ...] = ()
+
+
+def topic_rows(departments: tuple[Department, ...]) -> list[tuple[str, Department]]:
+    """"Wie benader je waarvoor": every topic of every department, alphabetically."""
+    return sorted(((topic, dept) for dept in departments for topic in dept.topics),
+                  key=lambda row: row[0].lower())
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +195,26 @@ class Adviser(Item):
     @property
     def name(self) -> str:
         return self.title
+
+
+class BookletPart(StrEnum):
+    """What a booklet may add after its chapters (`include`)."""
+
+    DEPARTMENTS = "departments"  # the department contacts
+    GUIDE = "guide"  # "wie benader je waarvoor"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Booklet(Item):
+    """A booklet (booklets/): `pages` are the sources of its chapters, in order; the body is
+    its own introduction."""
+
+    pages: tuple[PurePosixPath, ...]
+    include: tuple[BookletPart, ...] = ()
+
+    @property
+    def kind(self) -> Kind:
+        return Kind.BOOKLET
 
 
 HOME_PAGE = "index"

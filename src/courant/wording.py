@@ -16,6 +16,7 @@ KIND_LABELS = {
     Kind.READING: "Boekenkast",
     Kind.PAGE: "Pagina",
     Kind.ADVISER: "Vraagbaken",
+    Kind.BOOKLET: "Boekjes",
 }
 READING_LABELS = {
     ReadingKind.BOOK: ("Boek", "Boeken"),

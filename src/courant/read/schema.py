@@ -17,7 +17,7 @@ from pydantic_core import PydanticCustomError
 from slugify import slugify
 
 from courant.clock import AMSTERDAM
-from courant.model import Audience, Kind, Month, ReadingKind
+from courant.model import Audience, BookletPart, Kind, Month, ReadingKind
 from courant.read.addresses import EMAIL, mailto_fault, url_fault
 
 # Example lines for messages, as the editor would type them, and what a message adds to them.
@@ -33,6 +33,7 @@ EXAMPLES = {
     "kind": "kind: book",
     "link": "link: https://www.voorbeeld.nl/artikel",
     "image_alt": "image_alt: Collega's aan tafel tijdens de Spotlights-sessie",
+    "pages": "pages: [../pages/introductieprogramma.md]",
 }
 NOTES = {
     "person": "met daaronder, ingesprongen, '  name: Fatima el Amrani'",
@@ -461,6 +462,30 @@ class AdviserFront(ItemFront):
     until: Day | None = None
 
 
+def _booklet_parts(value: Any) -> tuple[BookletPart, ...]:
+    texts = _text_list(value)
+    try:
+        return tuple(BookletPart(t) for t in texts)
+    except ValueError:
+        wrong = next(t for t in texts if t not in set(BookletPart))
+        raise fail(f"{_show(wrong)} kan niet in een boekje; kies uit departments (de contacten "
+                   "van de afdelingen) en guide (wie benader je waarvoor)") from None
+
+
+def _source_paths(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not value:
+        raise fail("moet een lijst van bestanden zijn, elk op een eigen regel met '- ' ervoor, "
+                   "bijvoorbeeld '- ../pages/introductieprogramma.md'")
+    return tuple(_line(v) for v in value)
+
+
+class BookletFront(ItemFront):
+    """booklets/: the sources of its chapters (`pages`, in order) and what it adds."""
+
+    pages: Annotated[tuple[str, ...], BeforeValidator(_source_paths)]
+    include: Annotated[tuple[BookletPart, ...], BeforeValidator(_booklet_parts)] = ()
+
+
 class SeriesFront(_Front):
     """One entry of content/series.yml."""
 
@@ -489,6 +514,7 @@ FRONT_BY_KIND: dict[Kind, type[ItemFront]] = {
     Kind.READING: ReadingFront,
     Kind.PAGE: PageFront,
     Kind.ADVISER: AdviserFront,
+    Kind.BOOKLET: BookletFront,
 }
 
 

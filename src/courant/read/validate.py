@@ -23,6 +23,7 @@ from courant.model import (
     NEWS_KINDS,
     Adviser,
     Audience,
+    Booklet,
     Content,
     Department,
     Event,
@@ -44,6 +45,7 @@ from courant.read.files import IMAGE_SUFFIXES, RawSource, Sources, file_type_fau
 from courant.read.schema import (
     FRONT_BY_KIND,
     AdviserFront,
+    BookletFront,
     DepartmentFront,
     EventFront,
     InterviewFront,
@@ -77,6 +79,7 @@ def validate(root: Path, sources: Sources, problems: Problems) -> Content:
     _check_issue_dates(issues, sources.issues, problems)
     by_source = {item.source: item for item in items}
     _check_links(root, [*sources.items, *sources.issues], by_source, problems)
+    _check_booklets(items, {raw.path: raw for raw in sources.items}, by_source, problems)
     _check_issue_keys(items, {i.month: i.date for i in issues}, sources.items, problems)
     used = {str(raw.meta["series"]).strip() for raw in sources.items
             if raw.kind is Kind.EVENT and raw.meta.get("series")}
@@ -215,6 +218,9 @@ def validate_item(root: Path, raw: RawSource, keys: tuple[str, ...],
 
 
 def _build_item(raw: RawSource, front: ItemFront, common: dict[str, Any]) -> Item:
+    if isinstance(front, BookletFront):
+        return Booklet(pages=tuple(booklet_source(raw.path, p) for p in front.pages),
+                       include=front.include, **common)
     if isinstance(front, AdviserFront):
         return Adviser(role=front.role, department=front.department, topics=front.topics,
                        email=front.email, phone=front.phone, consent=front.consent,
@@ -236,6 +242,52 @@ def _build_item(raw: RawSource, front: ItemFront, common: dict[str, Any]) -> Ite
                           **common)
     section = PurePosixPath(*raw.path.parts[2:-1]) if len(raw.path.parts) > 3 else PurePosixPath()
     return Page(section=section, **common)
+
+
+def booklet_source(booklet: PurePosixPath, written: str) -> PurePosixPath:
+    """A path in a booklet's `pages`, as the project names the file: written from the
+    booklet's own file, as a link is (../pages/x.md), or from content/ (pages/x.md)."""
+    here = posixpath.normpath(posixpath.join(posixpath.dirname(str(booklet)), written))
+    if here.startswith("content/"):
+        return PurePosixPath(here)
+    return PurePosixPath(posixpath.normpath(posixpath.join("content", written)))
+
+
+def _check_booklets(items: list[Item], raws: dict[PurePosixPath, RawSource],
+                    by_source: dict[PurePosixPath, Item], problems: Problems) -> None:
+    """Each chapter of a booklet must be an item, and one the booklet's own readers may see:
+    a partner booklet holds nothing for staff only."""
+    for booklet in (i for i in items if isinstance(i, Booklet)):
+        raw = raws[booklet.source]
+        written = raw.meta.get("pages") or []
+        for index, source in enumerate(booklet.pages):
+            said = f'"{written[index]}"' if index < len(written) else str(source)
+            line = raw.line(f"pages.{index}")
+            chapter = by_source.get(source)
+            fault = _chapter_fault(booklet, chapter, said)
+            if fault:
+                problems.add(str(booklet.source), fault[0], key="pages", line=line,
+                             warning=fault[1])
+            elif source in booklet.pages[:index]:
+                problems.add(str(booklet.source), f"{said} staat er twee keer in; noem elk "
+                             "hoofdstuk één keer", key="pages", line=line)
+
+
+def _chapter_fault(booklet: Booklet, chapter: Item | None,
+                   said: str) -> tuple[str, bool] | None:
+    """What is wrong with one chapter of a booklet, and whether that is only a warning."""
+    if chapter is None:
+        return (f"{said} is geen stuk in content/; schrijf het pad van het bestand vanaf dit "
+                "boekje, bijvoorbeeld ../pages/introductieprogramma.md", False)
+    if isinstance(chapter, Booklet):
+        return f"{said} is zelf een boekje; noem de pagina's die erin moeten", False
+    if booklet.audience is not Audience.STAFF and chapter.audience is Audience.STAFF:
+        return (f"{said} is alleen voor medewerkers, en dit boekje is voor "
+                f"{wording.AUDIENCE_NAMES[booklet.audience.value]}: haal het uit pages, of "
+                "zet het boekje op audience: staff", False)
+    if chapter.draft:
+        return f"{said} is een concept: het staat pas in het boekje als het klaar is", True
+    return None
 
 
 EXPIRY_WARNING = timedelta(weeks=4)

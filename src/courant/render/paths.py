@@ -19,6 +19,7 @@ SECTION_DIRS = {
     Kind.EVENT: "agenda",
     Kind.READING: "boekenkast",
     Kind.ADVISER: "vraagbaken",
+    Kind.BOOKLET: "boekjes",
 }
 MEDIA_DIR = "media"
 

@@ -46,6 +46,8 @@ def render_site(edition: EditionContent, name: str, url: str, page_size: int,
     pages.extend(department_pages(edition, page_size))
     pages.append(guide_page(edition))
     pages.extend(adviser_pages(edition))
+    if edition.of_kind(Kind.BOOKLET):
+        pages.extend(section_pages(edition, Kind.BOOKLET, INDEX_TITLES[Kind.BOOKLET], page_size))
     pages.extend(extra_pages)
     nav = site_nav(edition, extra_nav or [])
     return Site(name, url, tuple(pages), nav,

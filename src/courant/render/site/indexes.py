@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 
 from courant import wording
 from courant.audience import EditionContent
-from courant.model import NEWS_KINDS, Event, Item, Kind, ReadingTip, Update
+from courant.model import NEWS_KINDS, Event, Item, Kind, ReadingTip, Update, topic_rows
 from courant.render.markdown import entry, esc, front
 from courant.render.paths import SECTION_DIRS, relative
 from courant.render.site.items import contact_links
@@ -164,8 +164,7 @@ def _contact(email: str | None, phone: str | None) -> str:
 def guide_page(edition: EditionContent) -> SitePage:
     """"Wie benader je waarvoor": every topic, alphabetically, with its department."""
     path = "wie-benader-je-waarvoor.md"
-    rows = sorted(((topic, dept) for dept in edition.departments for topic in dept.topics),
-                  key=lambda row: row[0].lower())
+    rows = topic_rows(edition.departments)
     parts = [front("Wie benader je waarvoor"), "# Wie benader je waarvoor\n",
              "Met een vraag van een inwoner over een van deze onderwerpen "
              f"{'kunt u' if edition.for_partners else 'kun je'} terecht bij de afdeling die "

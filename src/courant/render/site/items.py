@@ -11,9 +11,21 @@ from typing import Any
 from courant import wording
 from courant.audience import EditionContent, is_embargoed
 from courant.links import find_links, may_link
-from courant.model import Adviser, Department, Event, Interview, Item, Page, ReadingTip, Update
+from courant.model import (
+    Adviser,
+    Booklet,
+    BookletPart,
+    Department,
+    Event,
+    Interview,
+    Item,
+    Page,
+    ReadingTip,
+    Update,
+)
 from courant.rawhtml import safe_html, safe_ids
 from courant.read.images import ImageSize
+from courant.render.booklet import booklet_day, booklet_file, chapters_of
 from courant.render.images import image_markdown
 from courant.render.markdown import esc, front, meta_line
 from courant.render.paths import (
@@ -36,7 +48,8 @@ def item_page(item: Item, edition: EditionContent, by_source: dict[PurePosixPath
     size) when it has no relative link, so nothing else can change it: the preview redoes only
     the edited one."""
     size = image_size(item.image.path) if image_size and item.image is not None else None
-    key = None if may_link(item.body) and find_links(item.body) else (
+    unkept = isinstance(item, Booklet) or (may_link(item.body) and find_links(item.body))
+    key = None if unkept else (
         item, edition.edition, _marked_embargoed(item, edition), edition.departments, size,
         _series_key(item, edition))
     made = _PAGES.get(key) if key is not None else None
@@ -65,6 +78,8 @@ def _item_page(item: Item, edition: EditionContent, by_source: dict[PurePosixPat
     parts.extend(_preview_marks(item, edition))
     parts.append(_details(item, edition, path))
     parts.extend(_image_and_body(item, edition, by_source, path, assets, size))
+    if isinstance(item, Booklet):
+        parts.append(_booklet_contents(item, edition, path))
     if item.tags:
         parts.append("\nOnderwerpen: " + ", ".join(esc(t) for t in item.tags) +
                      "\n{ .courant-tags }\n")
@@ -123,6 +138,8 @@ def _details(item: Item, edition: EditionContent, path: str) -> str:
         return _event_details(item, edition, path)
     if isinstance(item, Adviser):
         return adviser_details(item, edition, path)
+    if isinstance(item, Booklet):
+        return _booklet_downloads(item, edition)
     if item.date:  # a page's date is when it was last brought up to date
         bits.append(f"Bijgewerkt op {wording.day(item.date)}" if isinstance(item, Page)
                     else wording.day(item.date))
@@ -136,6 +153,29 @@ def _details(item: Item, edition: EditionContent, path: str) -> str:
     if isinstance(item, ReadingTip):
         lines.append(_reading(item))
     return "\n".join(lines)
+
+
+def _booklet_downloads(booklet: Booklet, edition: EditionContent) -> str:
+    """The booklet's date and its two files (render/booklet.py: boekjes/<slug>.pdf, .epub),
+    published beside this page."""
+    day = booklet_day(booklet, chapters_of(booklet, edition))
+    lines = [meta_line([wording.day(day)])] if day else []
+    for suffix, label in (("pdf", "Download als PDF"), ("epub", "Download als e-book (EPUB)")):
+        name = booklet_file(booklet.slug, suffix).rpartition("/")[2]
+        lines.append(f'[{label}]({name}){{ .md-button download="{name}" }}')
+    return "\n".join(lines) + "\n"
+
+
+def _booklet_contents(booklet: Booklet, edition: EditionContent, path: str) -> str:
+    """What the booklet holds: each chapter, linked to its own page."""
+    entries = [(c.title, page_path(c)) for c in chapters_of(booklet, edition)]
+    if BookletPart.DEPARTMENTS in booklet.include:
+        entries.append(("Contact met de afdelingen", "afdelingen/index.md"))
+    if BookletPart.GUIDE in booklet.include:
+        entries.append(("Wie benader je waarvoor", "wie-benader-je-waarvoor.md"))
+    lines = [f"{n}. [{esc(title)}]({relative(path, target)})"
+             for n, (title, target) in enumerate(entries, start=1)]
+    return "\n## In dit boekje\n\n" + "\n".join(lines) + "\n"
 
 
 def adviser_details(adviser: Adviser, edition: EditionContent, path: str) -> str:

@@ -16,7 +16,8 @@ from courant.render.series import SERIES_DIR, edition_series
 from courant.wording import KIND_LABELS
 
 INDEX_TITLES = {kind: KIND_LABELS[kind] for kind in
-                (Kind.UPDATE, Kind.INTERVIEW, Kind.EVENT, Kind.READING, Kind.ADVISER)}
+                (Kind.UPDATE, Kind.INTERVIEW, Kind.EVENT, Kind.READING, Kind.ADVISER,
+                 Kind.BOOKLET)}
 
 
 def site_nav(edition: EditionContent, extra_nav: list[Any]) -> list[Any]:
