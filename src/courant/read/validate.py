@@ -5,7 +5,8 @@ from __future__ import annotations
 import difflib
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from functools import partial
 from pathlib import Path, PurePosixPath
@@ -73,7 +74,8 @@ def validate(root: Path, sources: Sources, problems: Problems) -> Content:
     """Turn what was read into the model; problems are added, never raised here."""
     departments = validate_departments(sources.departments, sources.departments_lines, problems)
     keys = tuple(d.key for d in departments)
-    items = [item for raw in sources.items if (item := validate_item(root, raw, keys, problems))]
+    items = _with_chapters([item for raw in sources.items
+                            if (item := validate_item(root, raw, keys, problems))], sources.items)
     _check_addresses(items, problems)
     issues = [issue for raw in sources.issues if (issue := validate_issue(raw, problems))]
     _check_issue_dates(issues, sources.issues, problems)
@@ -219,8 +221,7 @@ def validate_item(root: Path, raw: RawSource, keys: tuple[str, ...],
 
 def _build_item(raw: RawSource, front: ItemFront, common: dict[str, Any]) -> Item:
     if isinstance(front, BookletFront):
-        return Booklet(pages=tuple(booklet_source(raw.path, p) for p in front.pages),
-                       include=front.include, **common)
+        return Booklet(pages=(), include=front.include, **common)  # _with_chapters
     if isinstance(front, AdviserFront):
         return Adviser(role=front.role, department=front.department, topics=front.topics,
                        email=front.email, phone=front.phone, consent=front.consent,
@@ -244,13 +245,23 @@ def _build_item(raw: RawSource, front: ItemFront, common: dict[str, Any]) -> Ite
     return Page(section=section, **common)
 
 
-def booklet_source(booklet: PurePosixPath, written: str) -> PurePosixPath:
+def booklet_source(booklet: PurePosixPath, written: str,
+                   known: Collection[PurePosixPath]) -> PurePosixPath:
     """A path in a booklet's `pages`, as the project names the file: written from the
-    booklet's own file, as a link is (../pages/x.md), or from content/ (pages/x.md)."""
-    here = posixpath.normpath(posixpath.join(posixpath.dirname(str(booklet)), written))
-    if here.startswith("content/"):
-        return PurePosixPath(here)
-    return PurePosixPath(posixpath.normpath(posixpath.join("content", written)))
+    booklet's own file, as a link is (../pages/x.md), or else from content/ (pages/x.md)."""
+    here = PurePosixPath(posixpath.normpath(posixpath.join(posixpath.dirname(str(booklet)),
+                                                           written)))
+    there = PurePosixPath(posixpath.normpath(posixpath.join("content", written)))
+    return there if here not in known and there in known else here
+
+
+def _with_chapters(items: list[Item], raws: list[RawSource]) -> list[Item]:
+    """Booklets with their `pages` as the sources they name."""
+    known = {item.source for item in items}
+    written = {raw.path: raw.meta.get("pages") for raw in raws}
+    return [replace(item, pages=tuple(booklet_source(item.source, str(p), known)
+                                      for p in written[item.source] or ()))
+            if isinstance(item, Booklet) else item for item in items]
 
 
 def _check_booklets(items: list[Item], raws: dict[PurePosixPath, RawSource],
