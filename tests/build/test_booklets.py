@@ -22,7 +22,7 @@ from PIL import Image, PngImagePlugin
 
 from courant.build import pipeline
 from courant.build.media import published_bytes
-from projects import tiny_project, problems_of
+from projects import problems_of, tiny_project
 
 pytestmark = pytest.mark.spawns
 EPUBCHECK = Path("/usr/share/java/epubcheck.jar")
