@@ -22,6 +22,7 @@ SECTIONS = {  # folder in the site -> (index page type, item page type)
     "afdelingen": ("Afdelingen", "Afdelingspagina"),
     "reeksen": ("Reeksen", "Reeks"),
     "vraagbaken": ("Vraagbaken", "Vraagbaak"),
+    "boekjes": ("Boekjes", "Boekje"),
 }
 SINGLES = {
     "index.html": "Home",
