@@ -14,6 +14,7 @@ published beside its page: boekjes/<slug>.pdf and boekjes/<slug>.epub.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import logging
 import mimetypes
@@ -23,7 +24,7 @@ import zipfile
 from datetime import date
 from io import BytesIO
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, Protocol
 
 from courant import clock, wording
 from courant.audience import EditionContent
@@ -46,17 +47,39 @@ logging.getLogger("weasyprint").propagate = False
 logging.getLogger("fontTools").propagate = False
 
 
+class Memo(Protocol):
+    """Files made before, by key (a dict will do)."""
+
+    def get(self, key: str, /) -> tuple[bytes, bytes] | None: ...
+
+    def __setitem__(self, key: str, made: tuple[bytes, bytes], /) -> None: ...
+
+
 def booklet_files(edition: EditionContent, base_url: str, site_name: str,
-                  content_dir: Path) -> dict[str, bytes]:
-    """The PDF and EPUB of every booklet the edition holds."""
+                  content_dir: Path, memo: Memo | None = None) -> dict[str, bytes]:
+    """The PDF and EPUB of every booklet the edition holds. WeasyPrint takes seconds a
+    booklet: `memo` keeps both files between builds, keyed on everything they are made of
+    (the document, its images' published bytes, the EPUB's modified date)."""
     files: dict[str, bytes] = {}
     for booklet in edition.of_kind(Kind.BOOKLET):
         assert isinstance(booklet, Booklet)
         doc = booklet_document(booklet, edition, base_url, site_name)
         images = {address: _image(content_dir, source) for address, source in doc.images.items()}
-        files[doc.pdf] = pdf_bytes(doc, images)
-        files[doc.epub] = epub_bytes(doc, images)
+        key = _key(doc, images)
+        made = memo.get(key) if memo is not None else None
+        if made is None:
+            made = (pdf_bytes(doc, images), epub_bytes(doc, images))
+            if memo is not None:
+                memo[key] = made
+        files[doc.pdf], files[doc.epub] = made
     return files
+
+
+def _key(doc: BookletDocument, images: dict[str, tuple[bytes, str]]) -> str:
+    digest = hashlib.blake2b(f"{doc!r}\n{_modified(doc)}".encode(), digest_size=16)
+    for address in sorted(images):
+        digest.update(address.encode() + b"\0" + images[address][0])
+    return digest.hexdigest()
 
 
 def _image(content_dir: Path, source: PurePosixPath) -> tuple[bytes, str]:

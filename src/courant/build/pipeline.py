@@ -198,7 +198,12 @@ def _site(config: Config, edition: EditionContent, news: EditionContent, name: s
         from courant.build.booklets import booklet_files
 
         with timing.phase("booklets"):
-            files.update(booklet_files(edition, url, name, config.path.parent / "content"))
+            kept: Kept[tuple[bytes, bytes]] = Kept(
+                config.path.parent / ".cache" / "courant" /
+                f"booklets-{edition.edition.value}.pickle",
+                cache_format("booklets-1", "weasyprint"))
+            files.update(booklet_files(edition, url, name, config.path.parent / "content", kept))
+            kept.save()
     # what partners see is sanitised: editors' raw HTML loses scripts, handlers, styles; on
     # the intranet (editors' HTML as written) only ids that would replace the theme's own go
     clean = clean_site_html if edition.for_partners else unclobber
