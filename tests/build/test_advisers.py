@@ -9,7 +9,8 @@ from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 
 import pytest
-from bs4 import BeautifulSoup, Tag
+from bs4 import Tag
+from test_series import article_of
 
 from courant.audience import Edition, is_visible, next_due
 from courant.build import pipeline
@@ -41,12 +42,6 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def _article(page: Path) -> Tag:
-    found = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("article")
-    assert found is not None, page
-    return found
-
-
 def _under(article: Tag, level: str) -> dict[str, list[str]]:
     """The names (links to their pages) under each heading of `level`."""
     found: dict[str, list[str]] = {}
@@ -62,7 +57,7 @@ def _under(article: Tag, level: str) -> dict[str, list[str]]:
 
 
 def test_index_by_topic_and_by_department(built: Path) -> None:
-    article = _article(built / "dist/intranet/vraagbaken/index.html")
+    article = article_of(built / "dist/intranet/vraagbaken/index.html")
     under = _under(article, "h3")
     assert under == {"Budgetbeheer": ["Anouk Verbeek"],
                      "Schulden": ["Anouk Verbeek", "Mehmet Kaya"],
@@ -75,7 +70,7 @@ def test_index_by_topic_and_by_department(built: Path) -> None:
 
 
 def test_email_and_phone_are_links_a_phone_opens(built: Path) -> None:
-    page = _article(built / "dist/intranet/vraagbaken/anouk/index.html")
+    page = article_of(built / "dist/intranet/vraagbaken/anouk/index.html")
     hrefs = [a["href"] for a in page.find_all("a")]
     assert "mailto:a.verbeek@waalstad.nl" in hrefs
     assert "tel:+31488123401" in hrefs

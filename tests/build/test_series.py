@@ -29,7 +29,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def _article(page: Path) -> Tag:
+def article_of(page: Path) -> Tag:
+    """The page's <article> (its content, without Material's frame)."""
     found = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("article")
     assert found is not None, page
     return found
@@ -54,7 +55,7 @@ def _calendar(path: Path) -> Calendar:
 
 
 def test_series_page_lists_upcoming_sessions_first_then_past(built: Path) -> None:
-    article = _article(built / "dist/intranet/reeksen/cursus/index.html")
+    article = article_of(built / "dist/intranet/reeksen/cursus/index.html")
     assert article.h1 is not None and "De cursus van het jaar" in article.h1.get_text()
     assert _sections(article) == {
         "Binnenkort": ["Geannuleerd: Cursus begin december", "Cursus midden december (vol)",
@@ -72,7 +73,7 @@ def test_series_page_lists_upcoming_sessions_first_then_past(built: Path) -> Non
 
 
 def test_partner_series_page_holds_only_partner_sessions(built: Path) -> None:
-    article = _article(built / "dist/public/reeksen/cursus/index.html")
+    article = article_of(built / "dist/public/reeksen/cursus/index.html")
     assert _sections(article) == {"Binnenkort": ["Cursus januari voor iedereen"]}
     # series.yml's title and description are staff-only (its audience): the name stands
     assert article.h1 is not None and article.h1.get_text(strip=True).startswith("Cursus")
@@ -91,7 +92,7 @@ def test_a_series_of_staff_events_has_no_partner_page(built: Path) -> None:
 
 
 def test_short_series_is_a_programme_day_by_day(built: Path) -> None:
-    article = _article(built / "dist/intranet/reeksen/najaarsweek/index.html")
+    article = article_of(built / "dist/intranet/reeksen/najaarsweek/index.html")
     assert _sections(article) == {"Programma": [
         "Vrijdag 23 oktober 2026", "Zondag 25 oktober 2026", "Maandag 26 oktober 2026"]}
     days = [h.get_text(" ", strip=True) for h in article.find_all("h4")]
@@ -123,13 +124,13 @@ def test_series_calendar_holds_just_that_series_at_the_right_instants(built: Pat
 
 
 def test_event_pages_and_agenda_link_to_the_series(built: Path) -> None:
-    event = _article(built / "dist/intranet/agenda/cursus-vol/index.html")
+    event = article_of(built / "dist/intranet/agenda/cursus-vol/index.html")
     assert "../../reeksen/cursus/" in [a["href"] for a in event.find_all("a")]
     assert "vol" in event.get_text().lower()
-    agenda = _article(built / "dist/public/agenda/index.html")
+    agenda = article_of(built / "dist/public/agenda/index.html")
     hrefs = [a["href"] for a in agenda.find_all("a")]
     assert {"../reeksen/cursus/", "../reeksen/najaarsweek/", "../reeksen/"} <= set(hrefs)
-    series = _article(built / "dist/intranet/reeksen/cursus/index.html")
+    series = article_of(built / "dist/intranet/reeksen/cursus/index.html")
     webcal = [a["href"] for a in series.find_all("a") if a["href"].startswith("webcal:")]
     config = load_config(built / "mkdocs.yml")
     assert webcal == [config.site_url.replace("https://", "webcal://", 1) +

@@ -91,32 +91,15 @@ def validate(root: Path, sources: Sources, problems: Problems) -> Content:
 
 
 def validate_departments(data: Any, lines: dict[str, int], problems: Problems) -> list[Department]:
-    name = "content/departments.yml"
-    if data is None:
-        problems.add(name, "is leeg; zet er de afdelingen in, elk als '- key: wi' met "
-                     "daaronder '  name: Werk en Inkomen'")
-        return []
-    if not isinstance(data, list):
-        problems.add(name, "moet een lijst van afdelingen zijn; begin elke afdeling met "
-                     "'- key: ...' en zet 'name: ...' eronder", line=1)
-        return []
-    departments: list[Department] = []
-    seen: dict[str, int] = {}
-    for index, entry in enumerate(data):
-        front = _validate_model(DepartmentFront, entry, name, problems,
-                                partial(_department_line, lines, index))
-        if front is None:
-            continue
-        line = lines.get(f"{index}.key")
-        if front.key in seen:
-            problems.add(name, f'"{front.key}" staat er twee keer in (ook op regel '
-                         f"{seen[front.key]}); geef elke afdeling een eigen key", key="key",
-                         line=line)
-            continue
-        seen[front.key] = line or 0
-        departments.append(Department(front.key, front.name, front.email, front.phone,
-                                      front.description or "", front.topics))
-    return departments
+    entries = _list_entries(
+        data, lines, "content/departments.yml", DepartmentFront, "key", problems,
+        empty="is leeg; zet er de afdelingen in, elk als '- key: wi' met daaronder '  name: "
+              "Werk en Inkomen'",
+        not_a_list="moet een lijst van afdelingen zijn; begin elke afdeling met '- key: ...' "
+                   "en zet 'name: ...' eronder",
+        twice="geef elke afdeling een eigen key")
+    return [Department(front.key, front.name, front.email, front.phone, front.description or "",
+                       front.topics) for front, _ in entries]
 
 
 SERIES_FILE = "content/series.yml"
@@ -127,38 +110,52 @@ def validate_series(data: Any, lines: dict[str, int], used: set[str],
     """content/series.yml (optional): a title, description and audience per series; a name
     no event uses (`used`: the series events name) is said (a typo would leave its page
     without its text)."""
-    if data is None:
-        return []
-    if not isinstance(data, list):
-        problems.add(SERIES_FILE, "moet een lijst van reeksen zijn; begin elke reeks met "
-                     "'- name: ...' en zet 'description: ...' eronder", line=1)
-        return []
-    found: list[SeriesInfo] = []
-    seen: dict[str, int] = {}
-    for index, entry in enumerate(data):
-        front = _validate_model(SeriesFront, entry, SERIES_FILE, problems,
-                                partial(_department_line, lines, index))
-        if front is None:
-            continue
-        line = lines.get(f"{index}.name")
-        if front.name in seen:
-            problems.add(SERIES_FILE, f'"{front.name}" staat er twee keer in (ook op regel '
-                         f"{seen[front.name]}); beschrijf elke reeks één keer", key="name",
-                         line=line)
-            continue
-        seen[front.name] = line or 0
+    entries = _list_entries(
+        data, lines, SERIES_FILE, SeriesFront, "name", problems, empty=None,
+        not_a_list="moet een lijst van reeksen zijn; begin elke reeks met '- name: ...' en zet "
+                   "'description: ...' eronder",
+        twice="beschrijf elke reeks één keer")
+    for front, line in entries:
         if front.name not in used:
             close = difflib.get_close_matches(front.name, sorted(used), n=1)
             hint = f"bedoel je '{close[0]}'?" if close else (
                 "schrijf de naam precies zoals in 'series:' van de agenda-items")
             problems.add(SERIES_FILE, f'"{front.name}" is de reeks van geen enkel agenda-item; '
                          f"{hint}", key="name", line=line, warning=True)
-        found.append(SeriesInfo(front.name, front.title, front.description or "",
-                                front.audience))
+    return [SeriesInfo(front.name, front.title, front.description or "", front.audience)
+            for front, _ in entries]
+
+
+def _list_entries(data: Any, lines: dict[str, int], file: str, model: type[BaseModel],
+                  key: str, problems: Problems, *, empty: str | None, not_a_list: str,
+                  twice: str) -> list[tuple[Any, int | None]]:
+    """The valid entries of a YAML list file (departments.yml, series.yml), each with the
+    line of its `key`; an entry whose `key` came before is said (`twice`: what to do)."""
+    if data is None:
+        if empty:
+            problems.add(file, empty)
+        return []
+    if not isinstance(data, list):
+        problems.add(file, not_a_list, line=1)
+        return []
+    found: list[tuple[Any, int | None]] = []
+    seen: dict[str, int] = {}
+    for index, entry in enumerate(data):
+        front = _validate_model(model, entry, file, problems,
+                                partial(_entry_line, lines, index))
+        if front is None:
+            continue
+        value, line = getattr(front, key), lines.get(f"{index}.{key}")
+        if value in seen:
+            problems.add(file, f'"{value}" staat er twee keer in (ook op regel {seen[value]}); '
+                         f"{twice}", key=key, line=line)
+            continue
+        seen[value] = line or 0
+        found.append((front, line))
     return found
 
 
-def _department_line(lines: dict[str, int], index: int, loc: list[str],
+def _entry_line(lines: dict[str, int], index: int, loc: list[str],
                      _missing: bool) -> int | None:
     """The line of a key of the index-th entry of a list file, else of the entry itself."""
     return lines.get(f"{index}.{loc[0]}" if loc else "", lines.get(str(index)))
