@@ -44,7 +44,7 @@ FIXTURE = FIXTURES / "leak"
 STAFF = b"lektoken"
 STAFF_ONLY_IMAGES = ("lektoken-upd-def-img.png", "lektoken-bodyimg.png",
                      "lektoken-int-portret.png", "lektoken-draft-img.png",
-                     "lektoken-embargo-img.png")
+                     "lektoken-embargo-img.png", "lektoken-psg-img.png")
 PARTNER_TOKENS = ("paritem-upd-partners-title", "paritem-upd-partners-summary",
                   "paritem-upd-all-title", "paritem-int-title", "paritem-read-title",
                   "paritem-event-title", "paritem-event-cancelled-title", "paritem-page-title")
@@ -158,6 +158,91 @@ def test_partner_pages_are_sanitised(dist: Path) -> None:
         assert bad in planted  # the intranet shows the editor's HTML as written
         assert bad not in page
     assert "paritem-hidden" in page  # the text stays, visible
+
+
+# --- staff-only passages in partner-visible sources ---------------------------------------
+
+PASSAGES = {"upd": "nieuws/voor-iedereen", "int": "collega-in-beeld/partner-interview",
+            "evt": "agenda/netwerk", "tip": "boekenkast/partner-tip", "pag": "voor-partners",
+            "fwd": "nieuwsbrief/2026-11"}
+"""Where each partner-visible source with a `::: medewerkers` passage is shown (its planted
+tokens: lektoken-psg-TAG-heading, -text, -linktext, -url, -alt, and the image
+lektoken-psg-img.png): no byte of them is public (the tests above search every public file,
+the partner mails and the export for "lektoken"); here, that the rest of the source is, and
+that staff see the passage marked."""
+AFTER = {"upd": "paritem-upd-all-body", "int": "paritem-int-after",
+         "evt": "paritem-event-after", "tip": "paritem-read-after", "pag": "paritem-page-after",
+         "fwd": "paritem-fwd-after"}
+
+
+@pytest.mark.parametrize("tag", list(PASSAGES))
+def test_partners_get_the_source_around_a_staff_passage(dist: Path, tag: str) -> None:
+    page = soup_of(dist / "public" / PASSAGES[tag] / "index.html")
+    article = page.find("article")
+    assert article is not None and AFTER[tag] in article.get_text(" ")
+    assert "Alleen voor medewerkers" not in page.get_text(" ")
+    assert "lektoken" not in str(page).lower()
+
+
+@pytest.mark.parametrize("tag", list(PASSAGES))
+def test_staff_see_the_passage_marked_with_its_heading_in_the_toc(dist: Path, tag: str) -> None:
+    page = soup_of(dist / "intranet" / PASSAGES[tag] / "index.html")
+    boxes = page.select("article div.admonition.courant-medewerkers")
+    assert len(boxes) == 1
+    title = boxes[0].find(class_="admonition-title")
+    assert title is not None and title.get_text(strip=True) == "Alleen voor medewerkers"
+    text = boxes[0].get_text(" ")
+    for token in ("heading", "text", "linktext"):
+        assert f"lektoken-psg-{tag}-{token}" in text, token
+    if tag != "fwd":  # a foreword shows an image as its alt text
+        image = boxes[0].find("img", alt=f"lektoken-psg-{tag}-alt")
+        assert image is not None and "lektoken-psg-img" in str(image.get("src"))
+    toc = page.find("nav", class_="md-nav--secondary")
+    assert toc is not None and f"lektoken-psg-{tag}-heading" in toc.get_text(" ")
+    assert AFTER[tag] not in text  # the passage ends where the editor closed it
+
+
+def test_a_fenced_passage_in_code_is_code_for_partners(dist: Path) -> None:
+    page = soup_of(dist / "public" / PASSAGES["pag"] / "index.html")
+    code = " ".join(c.get_text() for c in page.select("article pre code"))
+    assert "::: medewerkers" in code and "paritem-code-kept" in code
+
+
+def test_the_teaser_is_the_first_paragraph_partners_see(dist: Path) -> None:
+    for edition in ("partners", "staff"):
+        mail = soup_of(dist / "mail" / "2026-10" / f"{edition}.html")
+        teasers = [p.get_text(" ", strip=True) for p in mail.find_all("p", class_="teaser")]
+        assert "paritem-upd-all-body." in teasers, edition
+        assert "lektoken-psg" not in str(mail), edition
+    listing = soup_of(dist / "public" / "nieuws" / "index.html").get_text(" ")
+    assert "paritem-upd-all-body" in listing
+
+
+def test_the_staff_mail_marks_the_forewords_passage(dist: Path) -> None:
+    mail = soup_of(dist / "mail" / "2026-11" / "staff.html")
+    box = mail.find("table", class_="staff-passage")
+    assert box is not None
+    label = box.find("td", class_="staff-passage-label")
+    assert label is not None and label.get_text(strip=True) == "Alleen voor medewerkers"
+    style = str(label.get("style"))  # css-inline wrote it on the cell: Outlook reads no <style>
+    assert "border" in style and "background-color" in style and "font-weight: bold" in style
+    body = box.find("td", class_="staff-passage-body")
+    assert body is not None and "lektoken-psg-fwd-text" in body.get_text(" ")
+    assert "border" in str(body.get("style"))
+    assert "paritem-fwd-after" not in body.get_text(" ")
+    text = (dist / "mail" / "2026-11" / "staff.txt").read_text("utf-8")
+    block = text.split("*** Alleen voor medewerkers ***", 1)[1].split(
+        "*** Einde: alleen voor medewerkers ***", 1)[0]
+    assert "lektoken-psg-fwd-text" in block and "paritem-fwd-after" not in block
+    eml = readable(dist / "mail" / "2026-11" / "staff.eml")
+    assert b"lektoken-psg-fwd-text" in eml and b"alleen voor medewerkers" in eml
+
+
+def test_staff_feeds_and_calendar_carry_the_passages(dist: Path) -> None:
+    assert b"lektoken-psg-upd-text" in readable(dist / "intranet" / "feed.xml")
+    assert b"lektoken-psg-evt-text" in readable(dist / "intranet" / "agenda.ics")
+    assert b"lektoken-psg-upd-text" in readable(
+        dist / "intranet" / "search" / "search_index.json")
 
 
 # --- every link form ------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticCustomError
 from slugify import slugify
 
-from courant import clock, wording
+from courant import clock, passages, wording
 from courant.links import find_links, unresolvable, unresolvable_message
 from courant.model import (
     HOME_PAGE,
@@ -72,6 +72,7 @@ def validate(root: Path, sources: Sources, problems: Problems) -> Content:
     _check_issue_dates(issues, sources.issues, problems)
     by_source = {item.source: item for item in items}
     _check_links(root, [*sources.items, *sources.issues], by_source, problems)
+    _check_passages([*sources.items, *sources.issues], by_source, problems)
     _check_issue_keys(items, {i.month: i.date for i in issues}, sources.items, problems)
     return Content(tuple(departments), tuple(items), tuple(sorted(issues, key=lambda i: i.date)),
                    by_source)
@@ -433,6 +434,7 @@ def _check_links(root: Path, raws: list[RawSource], by_source: dict[PurePosixPat
     for raw in raws:
         item = by_source.get(raw.path)
         public = raw.kind is None or (item is not None and item.audience is not Audience.STAFF)
+        staff_lines = passages.read(raw.body)
         for link in unresolvable(raw.body):
             problems.add(str(raw.path), unresolvable_message(link.text),
                          line=raw.body_line + link.line - 1)
@@ -451,10 +453,58 @@ def _check_links(root: Path, raws: list[RawSource], by_source: dict[PurePosixPat
             if fault:
                 problems.add(str(raw.path), fault[0], line=line, warning=fault[1])
                 continue
-            hidden = _hidden_from(by_source.get(target), public, now)
+            hidden = _hidden_from(by_source.get(target), public and not staff_lines.holds(
+                link.line), now)
             if hidden:
                 problems.add(str(raw.path), f'de link naar "{link.target}" gaat naar {hidden}',
                              line=line, warning=True)
+
+
+def _check_passages(raws: list[RawSource], by_source: dict[PurePosixPath, Item],
+                    problems: Problems) -> None:
+    """Staff-only passages: a malformed one is an error where partners read the text (it
+    could show them what is for staff, so nothing of it is published), a warning in a staff
+    item, where a passage means nothing at all."""
+    for raw in raws:
+        if not passages.may_have(raw.body):
+            continue
+        item = by_source.get(raw.path)
+        if raw.kind is not None and item is None:
+            continue  # not valid: its own errors come first
+        staff = item is not None and item.audience is Audience.STAFF
+        reading = passages.read(raw.body)
+        for fault in reading.faults:
+            problems.add(str(raw.path), fault.message, line=raw.body_line + fault.line - 1,
+                         warning=staff)
+        if staff:
+            for passage in reading.passages:
+                problems.add(str(raw.path), STAFF_ITEM_PASSAGE,
+                             line=raw.body_line + passage.opening - 1, warning=True)
+        elif item is not None and reading.passages and not reading.faults:
+            _check_partner_text(raw, item, problems)
+
+
+STAFF_ITEM_PASSAGE = ("dit stuk is al alleen voor medewerkers (audience: staff), dus het blok "
+                      "‘::: medewerkers’ betekent hier niets; haal de regels "
+                      "‘::: medewerkers’ en ‘:::’ weg, of geef het stuk "
+                      "audience: all als partners de rest mogen lezen")
+
+
+def _check_partner_text(raw: RawSource, item: Item, problems: Problems) -> None:
+    """What partners keep of an item with staff passages: more than its title."""
+    try:
+        kept = passages.for_partners(raw.body)
+    except passages.Unsafe as unsafe:
+        for fault in unsafe.faults:
+            problems.add(str(raw.path), fault.message, line=raw.body_line + fault.line - 1)
+        return
+    if not kept.strip():
+        seen = "de titel en de samenvatting" if item.summary else "de titel"
+        problems.add(str(raw.path), f"alle tekst staat in een blok voor medewerkers: partners "
+                     f"zien alleen {seen}; zet er een alinea voor partners buiten het blok, of "
+                     "maak het stuk audience: staff",
+                     line=raw.body_line + passages.read(raw.body).passages[0].opening - 1,
+                     warning=True)
 
 
 def _hidden_from(linked: Item | None, public: bool, now: date) -> str | None:
