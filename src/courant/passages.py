@@ -76,6 +76,7 @@ def read(body: str) -> Reading:
     passages: list[Passage] = []
     faults: list[Fault] = []
     opened: int | None = None
+    meant = False  # a near miss of an opening: its closing line is not a second fault
     for number, line in enumerate(blank_code(body).splitlines(), start=1):
         if not LOOKS_LIKE_MARKER.match(line):
             continue
@@ -84,15 +85,18 @@ def read(body: str) -> Reading:
             if opened is not None:
                 faults.append(Fault(number, _nested(opened)))
             else:
-                opened = number
+                opened, meant = number, False
         elif written == CLOSING:
-            if opened is None:
-                faults.append(Fault(number, STRAY))
-            else:
+            if opened is not None:
                 passages.append(Passage(opened, number))
                 opened = None
+            elif meant:
+                meant = False
+            else:
+                faults.append(Fault(number, STRAY))
         else:
             faults.append(Fault(number, near_miss(written)))
+            meant = opened is None and written.strip(": \t") != ""
     if opened is not None:
         faults.append(Fault(opened, UNCLOSED))
     return Reading(tuple(passages), tuple(faults))
@@ -119,38 +123,55 @@ def near_miss(written: str) -> str:
             "alleen \u2018:::\u2019")
 
 
+def seen_as_text(written: str) -> str:
+    """What an editor reads about a marker Python-Markdown shows as text where this module
+    read code (a code block it does not take for one)."""
+    return (f"\u2018{written.strip()}\u2019 lijkt in een codeblok te staan, maar de opmaak toont "
+            "het als gewone tekst, dus partners zouden het lezen; een codeblok begint met een "
+            "regel ``` (of ``` en één woord, de taal) en sluit met dezelfde regel ```: maak het "
+            "codeblok zo af, of zet het blok voor medewerkers buiten de code")
+
+
 def for_partners(body: str) -> str:
-    """`body` without its staff-only passages (each becomes a blank line), proven: raises
-    `Unsafe` when a passage is malformed or a marker survives outside code."""
+    """`body` without its staff-only passages (each line of them left blank, so that every
+    other line keeps its number), proven: raises `Unsafe` when a passage is malformed or a
+    marker survives outside code."""
     reading = read(body)
     if reading.faults:
         raise Unsafe(reading.faults)
     if not reading.passages:
-        return _proven(body, body)
+        return _proven(body)
     lines = body.splitlines(keepends=True)
-    kept: list[str] = []
-    for number, line in enumerate(lines, start=1):
-        if not reading.holds(number):
-            kept.append(line)
-        elif any(p.closing == number for p in reading.passages):
-            kept.append("\n")
-    return _proven("".join(kept), body)
+    kept = ["\n" if reading.holds(number) else line
+            for number, line in enumerate(lines, start=1)]
+    return _proven("".join(kept))
 
 
-def _proven(text: str, body: str) -> str:
+def _proven(text: str) -> str:
+    """`text`, when Python-Markdown shows no line of it outside code that starts with `:::`."""
     if may_have(text):
         left = _markers_in_text(to_html(text))
         if left:
-            raise Unsafe(tuple(Fault(_line_of(body, marker), near_miss(marker))
-                               for marker in left))
+            raise Unsafe(tuple(_placed(text, left)))
     return text
 
 
-def _line_of(body: str, marker: str) -> int:
-    for number, line in enumerate(body.splitlines(), start=1):
-        if marker in line:
-            return number
-    return 1
+def _placed(text: str, left: list[str]) -> list[Fault]:
+    """The lines Python-Markdown shows outside code that start like a marker: each such line
+    is given a probe in place of its colons (which mean nothing to Markdown, so the reading
+    does not change), and the text outside code of one more conversion says which it shows."""
+    lines = text.splitlines(keepends=True)
+    probed, candidates = [], []
+    for number, line in enumerate(lines, start=1):
+        match = LOOKS_LIKE_MARKER.match(line)
+        if match:
+            candidates.append(number)
+            line = line[:match.end()].rstrip(":") + f"courantprobe{number}x" + line[match.end():]
+        probed.append(line)
+    shown = "\n".join(_text_outside_code(to_html("".join(probed))))
+    faults = [Fault(n, seen_as_text(lines[n - 1])) for n in candidates
+              if f"courantprobe{n}x" in shown]
+    return faults or [Fault(1, seen_as_text(marker)) for marker in left]
 
 
 class _TextOutsideCode(HTMLParser):
@@ -176,13 +197,16 @@ class _TextOutsideCode(HTMLParser):
             self.parts.append(data)
 
 
-def _markers_in_text(html: str) -> list[str]:
-    """Lines of the HTML's text (outside code) that start with `:::`."""
+def _text_outside_code(html: str) -> list[str]:
     parser = _TextOutsideCode()
     parser.feed(html)
     parser.close()
-    text = "".join(parser.parts)
-    return [line.strip() for line in text.splitlines() if MARKER_IN_TEXT.match(line)]
+    return "".join(parser.parts).splitlines()
+
+
+def _markers_in_text(html: str) -> list[str]:
+    """Lines of the HTML's text (outside code) that start with `:::`."""
+    return [line.strip() for line in _text_outside_code(html) if MARKER_IN_TEXT.match(line)]
 
 
 def for_staff(body: str) -> str:

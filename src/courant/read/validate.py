@@ -72,7 +72,6 @@ def validate(root: Path, sources: Sources, problems: Problems) -> Content:
     _check_issue_dates(issues, sources.issues, problems)
     by_source = {item.source: item for item in items}
     _check_links(root, [*sources.items, *sources.issues], by_source, problems)
-    _check_passages([*sources.items, *sources.issues], by_source, problems)
     _check_issue_keys(items, {i.month: i.date for i in issues}, sources.items, problems)
     return Content(tuple(departments), tuple(items), tuple(sorted(issues, key=lambda i: i.date)),
                    by_source)
@@ -153,6 +152,8 @@ def validate_item(root: Path, raw: RawSource, keys: tuple[str, ...],
         _check_reading_link(raw, problems)
     if raw.kind is Kind.EVENT:
         _check_event_end(raw, problems)
+    if front is not None:
+        _check_passages(raw, front.audience, front.summary, problems)
     if front is None or len(problems.errors) > errors:
         return None
     common: dict[str, Any] = {
@@ -402,7 +403,9 @@ def validate_issue(raw: RawSource, problems: Problems) -> Issue | None:
         return None
     _warn_unknown_keys(raw, IssueFront, problems)
     front = _validate_model(IssueFront, raw.meta, file, problems, _raw_line_of(raw))
-    if front is None:
+    errors = len(problems.errors)
+    _check_passages(raw, None, None, problems)
+    if front is None or len(problems.errors) > errors:
         return None
     title = front.title or f"Nieuwsbrief {wording.month(month.first_day)}"
     return Issue(raw.path, raw.path.stem, front.date, title, raw.body)
@@ -460,51 +463,43 @@ def _check_links(root: Path, raws: list[RawSource], by_source: dict[PurePosixPat
                              line=line, warning=True)
 
 
-def _check_passages(raws: list[RawSource], by_source: dict[PurePosixPath, Item],
+def _check_passages(raw: RawSource, audience: Audience | None, summary: str | None,
                     problems: Problems) -> None:
-    """Staff-only passages: a malformed one is an error where partners read the text (it
-    could show them what is for staff, so nothing of it is published), a warning in a staff
-    item, where a passage means nothing at all."""
-    for raw in raws:
-        if not passages.may_have(raw.body):
-            continue
-        item = by_source.get(raw.path)
-        if raw.kind is not None and item is None:
-            continue  # not valid: its own errors come first
-        staff = item is not None and item.audience is Audience.STAFF
-        reading = passages.read(raw.body)
-        for fault in reading.faults:
-            problems.add(str(raw.path), fault.message, line=raw.body_line + fault.line - 1,
-                         warning=staff)
-        if staff:
-            for passage in reading.passages:
-                problems.add(str(raw.path), STAFF_ITEM_PASSAGE,
-                             line=raw.body_line + passage.opening - 1, warning=True)
-        elif item is not None and reading.passages and not reading.faults:
-            _check_partner_text(raw, item, problems)
-
-
-STAFF_ITEM_PASSAGE = ("dit stuk is al alleen voor medewerkers (audience: staff), dus het blok "
-                      "‘::: medewerkers’ betekent hier niets; haal de regels "
-                      "‘::: medewerkers’ en ‘:::’ weg, of geef het stuk "
-                      "audience: all als partners de rest mogen lezen")
-
-
-def _check_partner_text(raw: RawSource, item: Item, problems: Problems) -> None:
-    """What partners keep of an item with staff passages: more than its title."""
+    """Staff-only passages of an item (`audience`) or a foreword (None: in both editions). A
+    malformed one is an error where partners read the text (it could show them what is for
+    staff; nothing of the file is published), a warning in a staff item, where a passage
+    means nothing at all."""
+    if not passages.may_have(raw.body):
+        return
+    file, staff = str(raw.path), audience is Audience.STAFF
+    reading = passages.read(raw.body)
+    for fault in reading.faults:
+        problems.add(file, fault.message, line=raw.body_line + fault.line - 1, warning=staff)
+    if staff:
+        for passage in reading.passages:
+            problems.add(file, STAFF_ITEM_PASSAGE, line=raw.body_line + passage.opening - 1,
+                         warning=True)
+        return
+    if reading.faults:
+        return
     try:
         kept = passages.for_partners(raw.body)
     except passages.Unsafe as unsafe:
         for fault in unsafe.faults:
-            problems.add(str(raw.path), fault.message, line=raw.body_line + fault.line - 1)
+            problems.add(file, fault.message, line=raw.body_line + fault.line - 1)
         return
-    if not kept.strip():
-        seen = "de titel en de samenvatting" if item.summary else "de titel"
-        problems.add(str(raw.path), f"alle tekst staat in een blok voor medewerkers: partners "
-                     f"zien alleen {seen}; zet er een alinea voor partners buiten het blok, of "
-                     "maak het stuk audience: staff",
-                     line=raw.body_line + passages.read(raw.body).passages[0].opening - 1,
-                     warning=True)
+    if audience is not None and reading.passages and not kept.strip():
+        seen = "de titel en de samenvatting" if summary else "de titel"
+        problems.add(file, f"alle tekst staat in een blok voor medewerkers: partners zien "
+                     f"alleen {seen}; zet er een alinea voor partners buiten het blok, of maak "
+                     "het stuk audience: staff",
+                     line=raw.body_line + reading.passages[0].opening - 1, warning=True)
+
+
+STAFF_ITEM_PASSAGE = ("dit stuk is al alleen voor medewerkers (audience: staff), dus het blok "
+                      "\u2018::: medewerkers\u2019 betekent hier niets; haal de regels "
+                      "\u2018::: medewerkers\u2019 en \u2018:::\u2019 weg, of geef het stuk "
+                      "audience: all als partners de rest mogen lezen")
 
 
 def _hidden_from(linked: Item | None, public: bool, now: date) -> str | None:
