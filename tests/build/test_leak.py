@@ -435,6 +435,56 @@ def test_the_partner_search_still_works_beside_an_editors_config(browser: Any,
     page.close()
 
 
+SCREENSHOTS = os.environ.get("COURANT_SCREENSHOTS")
+"""A folder to keep the screenshots of the marked passage in (they go to the test's tmp_path)."""
+
+
+def _keep(shot: bytes, tmp_path: Path, name: str) -> None:
+    (tmp_path / name).write_bytes(shot)
+    if SCREENSHOTS:
+        Path(SCREENSHOTS, name).write_bytes(shot)
+
+
+@pytest.mark.browser
+def test_the_intranet_marks_a_passage_at_600_px(browser: Any, served: dict[str, str],
+                                                tmp_path: Path) -> None:
+    page = browser.new_page(viewport={"width": 600, "height": 900})
+    page.goto(served["intranet"] + PASSAGES["upd"] + "/")
+    box = page.locator("article .courant-medewerkers")
+    box.wait_for()
+    title = box.locator(".admonition-title")
+    assert title.is_visible() and title.inner_text().strip() == "Alleen voor medewerkers"
+    assert "lektoken-psg-upd-text" in box.inner_text()
+    border = box.evaluate("e => parseFloat(getComputedStyle(e).borderLeftWidth)")
+    assert border > 0  # a frame, and the label in words: not colour alone
+    bounds = box.bounding_box()
+    assert bounds is not None and bounds["x"] >= 0 and bounds["x"] + bounds["width"] <= 600
+    _keep(page.screenshot(full_page=False, clip={**bounds, "height": min(bounds["height"], 800)}),
+          tmp_path, "intranet-passage-600.png")
+    page.close()
+
+
+@pytest.mark.browser
+def test_the_staff_mail_marks_a_passage_at_600_px(browser: Any, dist: Path,
+                                                  tmp_path: Path) -> None:
+    page = browser.new_page(viewport={"width": 600, "height": 900})
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
+               else route.abort())
+    page.goto((dist / "mail" / "2026-11" / "staff.html").as_uri())
+    box = page.locator("table.staff-passage")
+    label = box.locator("td.staff-passage-label")
+    assert label.is_visible() and label.inner_text().strip() == "Alleen voor medewerkers"
+    style = label.evaluate("e => [getComputedStyle(e).fontWeight, getComputedStyle(e)"
+                           ".borderTopWidth, getComputedStyle(e).backgroundColor]")
+    assert int(style[0]) >= 700 and float(style[1].rstrip("px")) > 0
+    assert style[2] != "rgba(0, 0, 0, 0)"
+    assert "lektoken-psg-fwd-text" in box.inner_text()
+    bounds = box.bounding_box()
+    assert bounds is not None and bounds["x"] + bounds["width"] <= 600
+    _keep(page.screenshot(clip=bounds), tmp_path, "staff-mail-passage-600.png")
+    page.close()
+
+
 # --- symbolic links ------------------------------------------------------------------------
 
 def test_symbolic_links_stop_the_build(tmp_path: Path) -> None:
