@@ -169,7 +169,7 @@ def test_the_partners_site_in_the_preview_holds_only_what_partners_see(demo: Pat
         running.wait_for("Het voorbeeld staat op")
         page = running.page("nieuws/inkoop-jeugdhulp-2027/")
         assert "Inkoop jeugdhulp 2027" in page and "Heeft u vragen over de inkoop?" in page
-        assert "toestel 4410" not in page, page[page.find("4410") - 300:page.find("4410") + 80]
+        assert "toestel 4410" not in page
         assert "Voor collega" not in page  # a staff passage
         assert running.status("nieuws/minder-papier-bij-aanvraag/") == 404  # staff only
         assert running.status("nieuws/wijkteam-noord-verhuist/") == 404  # a staff draft
