@@ -26,10 +26,14 @@ OPENING = "::: medewerkers"
 CLOSING = ":::"
 LABEL = "Alleen voor medewerkers"
 CSS_CLASS = "courant-medewerkers"
-LOOKS_LIKE_MARKER = re.compile(r"^[ \t]*(?:(?:>[ \t]*)+|(?:[-*+]|\d+[.)])[ \t]+)*:{3,}")
+INVISIBLE = "\\s\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff"
+"""Spaces, and characters a reader does not see (zero-width, direction marks, a byte order
+mark: pasted from a word processor or chat), before a marker."""
+LOOKS_LIKE_MARKER = re.compile(
+    rf"^[{INVISIBLE}]*(?:(?:>[{INVISIBLE}]*)+|(?:[-*+]|\d+[.)])[{INVISIBLE}]+)*:{{3,}}")
 """A line that an editor may have meant as a marker: `:::` at its start, perhaps indented or
-inside a quote or list item (where it is not one)."""
-MARKER_IN_TEXT = re.compile(r"(?m)^[ \t]*:{3,}")
+inside a quote or list item, or after an invisible character (where it is not one)."""
+MARKER_IN_TEXT = re.compile(rf"(?m)^[{INVISIBLE}]*:{{3,}}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,12 +119,17 @@ def _nested(opened: int) -> str:
             "\u2018:::\u2019")
 
 
+UNSEEN = re.compile("[\u00a0\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+
+
 def near_miss(written: str) -> str:
     """What an editor reads about a line that starts like a marker but is none."""
-    return (f"\u2018{written.strip()}\u2019 is geen begin of einde van een blok voor medewerkers; "
-            "schrijf precies \u2018::: medewerkers\u2019 (drie dubbele punten, een spatie, "
-            "kleine letters) aan het begin van de regel, en sluit het blok met een regel met "
-            "alleen \u2018:::\u2019")
+    unseen = (" (in deze regel staat een teken dat je niet ziet, of een harde spatie: typ de "
+              "regel opnieuw)" if UNSEEN.search(written) else "")
+    return (f"\u2018{UNSEEN.sub('', written).strip()}\u2019 is geen begin of einde van een blok "
+            f"voor medewerkers{unseen}; schrijf precies \u2018::: medewerkers\u2019 (drie "
+            "dubbele punten, een spatie, kleine letters) aan het begin van de regel, en sluit "
+            "het blok met een regel met alleen \u2018:::\u2019")
 
 
 def seen_as_text(written: str) -> str:

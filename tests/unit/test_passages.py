@@ -59,7 +59,8 @@ def test_a_marker_in_code_is_code() -> None:
     ("a\n:::\n", 2),  # a closing line without an opening
     ("::: medewerker\nb\n:::\n", 1), (":::medewerkers\n:::\n", 1),
     ("::: Medewerkers\n:::\n", 1), ("::: staff\n:::\n", 1), ("  ::: medewerkers\n", 1),
-    ("- ::: medewerkers\n", 1), ("> ::: medewerkers\n", 1), ("::: medewerkers x\n:::\n", 1),
+    ("- ::: medewerkers\n", 1), ("\u200b::: medewerkers\n", 1), ("\u00a0::: medewerkers\n", 1),
+    ("> ::: medewerkers\n", 1), ("::: medewerkers x\n:::\n", 1),
 ])
 def test_every_malformed_passage_is_one_fault_at_its_line_and_fails_closed(body: str,
                                                                           line: int) -> None:
