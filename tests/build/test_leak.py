@@ -182,6 +182,10 @@ def test_partners_get_the_source_around_a_staff_passage(dist: Path, tag: str) ->
     assert article is not None and AFTER[tag] in article.get_text(" ")
     assert "Alleen voor medewerkers" not in page.get_text(" ")
     assert "lektoken" not in str(page).lower()
+    if tag == "fwd":  # the foreword is in the partner mail as well
+        for suffix in ("html", "txt"):
+            mail = (dist / "mail" / "2026-11" / f"partners.{suffix}").read_text("utf-8")
+            assert AFTER[tag] in mail and "Alleen voor medewerkers" not in mail
 
 
 @pytest.mark.parametrize("tag", list(PASSAGES))
