@@ -81,7 +81,7 @@ def read(body: str) -> Reading:
     faults: list[Fault] = []
     opened: int | None = None
     meant = False  # a near miss of an opening: its closing line is not a second fault
-    for number, line in enumerate(blank_code(body).splitlines(), start=1):
+    for number, line in enumerate(blank_code(body).split("\n"), start=1):
         if not LOOKS_LIKE_MARKER.match(line):
             continue
         written = line.rstrip()
@@ -150,10 +150,9 @@ def for_partners(body: str) -> str:
         raise Unsafe(reading.faults)
     if not reading.passages:
         return _proven(body)
-    lines = body.splitlines(keepends=True)
-    kept = ["\n" if reading.holds(number) else line
-            for number, line in enumerate(lines, start=1)]
-    return _proven("".join(kept))
+    kept = ["" if reading.holds(number) else line
+            for number, line in enumerate(body.split("\n"), start=1)]
+    return _proven("\n".join(kept))
 
 
 def _proven(text: str) -> str:
@@ -169,7 +168,7 @@ def _placed(text: str, left: list[str]) -> list[Fault]:
     """The lines Python-Markdown shows outside code that start like a marker: each such line
     is given a probe in place of its colons (which mean nothing to Markdown, so the reading
     does not change), and the text outside code of one more conversion says which it shows."""
-    lines = text.splitlines(keepends=True)
+    lines = text.split("\n")
     probed, candidates = [], []
     for number, line in enumerate(lines, start=1):
         match = LOOKS_LIKE_MARKER.match(line)
@@ -177,7 +176,7 @@ def _placed(text: str, left: list[str]) -> list[Fault]:
             candidates.append(number)
             line = line[:match.end()].rstrip(":") + f"courantprobe{number}x" + line[match.end():]
         probed.append(line)
-    shown = "\n".join(_text_outside_code(to_html("".join(probed))))
+    shown = "\n".join(_text_outside_code(to_html("\n".join(probed))))
     faults = [Fault(n, seen_as_text(lines[n - 1])) for n in candidates
               if f"courantprobe{n}x" in shown]
     return faults or [Fault(1, seen_as_text(marker)) for marker in left]
@@ -224,12 +223,12 @@ def for_staff(body: str) -> str:
     reading = read(body)
     if reading.faults or not reading.passages:
         return body
-    lines = body.splitlines(keepends=True)
+    lines = body.split("\n")
     opening, closing = _marks()
     for passage in reading.passages:
         lines[passage.opening - 1] = opening
         lines[passage.closing - 1] = closing
-    return "".join(lines)
+    return "\n".join(lines)
 
 
 def _marks() -> tuple[str, str]:
@@ -237,9 +236,9 @@ def _marks() -> tuple[str, str]:
     whose content is Markdown; without it, a labelled paragraph before and after."""
     if "md_in_html" in dialect()[0]:
         return (f'\n<div class="admonition info {CSS_CLASS}" markdown="1">\n'
-                f'<p class="admonition-title">{LABEL}</p>\n\n',
-                "\n</div>\n\n")
-    return f"\n**{LABEL}:**\n\n", f"\n**Einde: {LABEL.lower()}.**\n\n"
+                f'<p class="admonition-title">{LABEL}</p>\n',
+                "\n</div>\n")
+    return f"\n**{LABEL}:**\n", f"\n**Einde: {LABEL.lower()}.**\n"
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,9 +257,9 @@ class _Passages(HTMLParser):
 
     def __init__(self, html: str) -> None:
         super().__init__(convert_charrefs=False)
-        self.starts = [0]
-        for line in html.splitlines(keepends=True):
-            self.starts.append(self.starts[-1] + len(line))
+        self.starts = [0]  # where each line begins: HTMLParser counts lines by "\n" alone
+        for line in html.split("\n"):
+            self.starts.append(self.starts[-1] + len(line) + 1)
         self.depth = 0
         self.opened: tuple[int, int] | None = None  # the div's start, and its content's
         self.found: list[tuple[int, int, int, int]] = []  # and the content's end, the div's
@@ -285,7 +284,7 @@ class _Passages(HTMLParser):
             self.depth -= 1
             return
         end = self._at()
-        self.found.append((*self.opened, end, end + len("</div>")))
+        self.found.append((*self.opened, end, self.rawdata.index(">", end) + 1))
         self.opened = None
 
 

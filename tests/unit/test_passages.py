@@ -136,3 +136,11 @@ def test_a_staff_item_keeps_its_passages_marked_and_never_reaches_partners() -> 
 def test_text_without_markers_is_the_same_object() -> None:
     item = update("Gewoon tekst.")
     assert select(Content((), (item,)), Edition.PARTNERS, NOW).items[0] is item
+
+
+def test_lines_are_counted_as_markdown_counts_them() -> None:
+    """A line separator in code (which str.splitlines would take for a line break) moves no
+    passage: exactly its own lines are removed."""
+    body = "```\na\u2028b\n```\n\n::: medewerkers\ngeheim\n:::\n\nNa.\n"
+    assert passages.for_partners(body) == "```\na\u2028b\n```\n\n\n\n\n\nNa.\n"
+    assert passages.read(body).passages == (passages.Passage(5, 7),)
