@@ -242,6 +242,18 @@ def test_the_staff_mail_marks_the_forewords_passage(dist: Path) -> None:
     assert b"lektoken-psg-fwd-text" in eml and b"alleen voor medewerkers" in eml
 
 
+def test_the_partner_feeds_calendar_search_and_sitemap_hold_those_items(dist: Path) -> None:
+    """The items with passages are in every partner file the leak tests search (so those
+    tests would see a passage there): the text around each passage is."""
+    public = dist / "public"
+    assert b"paritem-int-after" in readable(public / "feed.xml")
+    assert b"paritem-read-after" in readable(public / "rss.xml")
+    assert b"paritem-event-after" in readable(public / "agenda.ics")
+    index = readable(public / "search" / "search_index.json")
+    assert b"paritem-page-after" in index and b"paritem-upd-all-body" in index
+    assert b"voor-partners/" in readable(public / "sitemap.xml")
+
+
 def test_staff_feeds_and_calendar_carry_the_passages(dist: Path) -> None:
     assert b"lektoken-psg-upd-text" in readable(dist / "intranet" / "feed.xml")
     assert b"lektoken-psg-evt-text" in readable(dist / "intranet" / "agenda.ics")
