@@ -23,7 +23,7 @@ from markupsafe import Markup
 from courant import wording
 from courant.audience import Edition
 from courant.markup import to_html
-from courant.passages import LABEL, split_html
+from courant.passages import LABEL, Segment, split_html
 from courant.read.images import ImageSize
 from courant.render.images import MAIL_WIDTH, shown
 from courant.render.newsletter.compose import ComposedIssue, Entry
@@ -103,7 +103,8 @@ def mail_context(composed: ComposedIssue, site: MailSite,
     """Everything the templates show, already absolute, sanitised and in Dutch."""
     issue = composed.issue
     web_url = site.url + url_of(issue_page_path(issue.month))
-    foreword, foreword_text = _foreword(composed.foreword, web_url)
+    foreword, foreword_text = _foreword(composed.foreword, web_url,
+                                        composed.edition is not Edition.PARTNERS)
     sender_name, sender_address = parseaddr(site.sender)
     return {
         "issue": {"title": issue.title, "month": issue.month, "date": wording.day(issue.date),
@@ -139,11 +140,13 @@ cells only) with its label as text, styled by email.css (inlined)."""
 STAFF_TEXT = "<p>*** {label} ***</p>\n{content}\n<p>*** Einde: {end} ***</p>\n"
 
 
-def _foreword(foreword: str, web_url: str) -> tuple[str, str]:
+def _foreword(foreword: str, web_url: str, staff: bool) -> tuple[str, str]:
     """The foreword as mail HTML and as plain text: sanitised, its staff-only passages (in the
-    staff edition; the partners' has none) marked in each."""
+    staff edition; the partners' has none, and an editor's own element of that class is not
+    one) marked in each."""
+    converted = to_html(foreword)
     html, text = [], []
-    for segment in split_html(to_html(foreword)):
+    for segment in split_html(converted) if staff else [Segment(converted, False)]:
         cleaned = clean_html(segment.html, web_url)
         if segment.staff:
             html.append(STAFF_BOX.format(label=LABEL, content=cleaned))
