@@ -38,6 +38,7 @@ from courant.render.site.statement import with_statement
 from courant.sanitize import clean_site_html, unclobber
 
 if TYPE_CHECKING:
+    from courant.engine import Engine
     from courant.engine.mkdocs.pagecache import SiteCache
 
 # The site engine, feeds, calendars and images are imported where they are used, so that
@@ -101,10 +102,23 @@ def load(project: Project, memo: SourceMemo | None = None) -> Loaded:
     return Loaded(config, content, problems.sorted())
 
 
+def site_engine(project: Project, config: Config) -> Engine:
+    """The engine mkdocs.yml chose (extra.courant.engine); ContentError when it cannot run."""
+    from courant.engine import EngineError, engine_for
+
+    try:
+        return engine_for(config.settings.engine, project.config_file)
+    except EngineError as error:
+        key = "extra.courant.engine"
+        raise ContentError([Problem(project.config_file.name, str(error).removeprefix(
+            f"{key}: "), key=key, line=config.line(key))]) from error
+
+
 def check_engine_config(project: Project, config: Config, problems: Problems) -> None:
-    """MkDocs' own checks of its keys in mkdocs.yml (engine/mkdocs/configcheck.py), so that `check`
-    finds what the build would stop on. Loading MkDocs takes a third of a second: done once
-    per version of the file (and of the theme folder it names), remembered in .cache/courant/."""
+    """The engine's own checks of its keys in mkdocs.yml (engine/mkdocs/configcheck.py), so
+    that `check` finds what the build would stop on. Loading MkDocs takes a third of a second:
+    done once per version of the file (and of the theme folder it names), remembered in
+    .cache/courant/."""
     theme = config.raw.get("theme")
     custom = theme.get("custom_dir") if isinstance(theme, dict) else None
     try:
@@ -114,12 +128,11 @@ def check_engine_config(project: Project, config: Config, problems: Problems) ->
     text = project.config_file.read_text(encoding="utf-8")
     key = diskcache.text_key(f"{text}\0{custom!r}\0{there}")
     index = project.root / ".cache" / "courant" / "mkdocs-config.pickle"
-    kind = cache_format("mkdocs-config-1", "mkdocs", "mkdocs-material")
+    kind = cache_format("mkdocs-config-1", config.settings.engine,  # its package's name
+                        "mkdocs-material")
     if diskcache.load(index, kind).get("passed") == key:
         return
-    from courant.engine.mkdocs.configcheck import config_problems
-
-    found = config_problems(project.config_file, config.line)
+    found = site_engine(project, config).config_problems(config.line)
     problems.extend(found)
     if not found:
         diskcache.store(index, kind, {"passed": key})
@@ -244,7 +257,7 @@ def build(project: Project, progress: Progress | None = None) -> BuildResult:
     now = clock.now()
     from courant.build.mails import build_mails, mail_files
     from courant.build.workers import in_child
-    from courant.engine.mkdocs.pagecache import SiteCache
+    from courant.engine.mkdocs.pagecache import SiteCache  # the PageStore, until build/cache.py
 
     caches = {name: SiteCache(project.root / ".cache" / "courant" / f"{name}.pickle",
                               project.dist / name) for name in ("intranet", "public")}
@@ -284,14 +297,13 @@ def _make_site(project: Project, loaded: Loaded, now: datetime, name: str, stagi
                cache: SiteCache) -> int:
     """Render one site and build it into staging, its pages staged in the cache; its page
     count."""
-    from courant.engine.mkdocs.adapter import build_site
-
+    engine = site_engine(project, loaded.config)
     ahead = staging.folders_ahead(name)  # made while the pages are rendered
     try:
         site = sites(loaded, now, names=(name,))[name]
         with timing.phase(name):
-            build_site(project.config_file, with_media(site, project.content_dir),
-                       staging.folder(name), cache, premade=True)
+            engine.build(with_media(site, project.content_dir), staging.folder(name), cache,
+                         premade=True)
     finally:
         ahead.tidy()
     with timing.phase(name):
