@@ -32,6 +32,7 @@ from courant.read.statement import read_record
 from courant.read.validate import validate, validate_departments
 from courant.render.newsletter.web import newsletter_pages
 from courant.render.site import render_site
+from courant.render.site.export import engine_config, is_published_theme_file
 from courant.render.site.pages import Site
 from courant.render.site.signup import with_subscription_pages
 from courant.render.site.statement import with_statement
@@ -148,22 +149,39 @@ def department_keys(project: Project) -> list[str]:
 
 def export_pages(project: Project, target: Path) -> dict[str, int]:
     """Write each site's pages as files (Markdown + front matter, media, nav.yml) for another
-    engine: target/<site>/docs/ and target/<site>/nav.yml."""
+    engine: target/<site>/docs/, target/<site>/nav.yml, and target/<site>/mkdocs.yml, which
+    Zensical builds as it stands (render/site/export.py)."""
     loaded = load(project)
+    theme_files = published_theme_files(loaded.config)
     counts = {}
     with Staging(target) as staging:
         for name, site in sites(loaded, clock.now()).items():
             site = with_media(site, project.content_dir)
+            for path, data in {**theme_files, **site.extra_files}.items():
+                staging.write(f"{name}/docs/{path}", data)
             for page in site.pages:
                 staging.write(f"{name}/docs/{page.path}", page.markdown)
-            for path, data in site.extra_files.items():
-                staging.write(f"{name}/docs/{path}", data)
             staging.write(f"{name}/nav.yml", yaml.safe_dump({"site_name": site.name,
                                                             "site_url": site.url,
                                                             "nav": site.nav},
                                                            allow_unicode=True, sort_keys=False))
+            staging.write(f"{name}/mkdocs.yml", yaml.safe_dump(
+                engine_config(loaded.config.raw, site), allow_unicode=True, sort_keys=False))
             counts[name] = len(site.pages)
     return counts
+
+
+def published_theme_files(config: Config) -> dict[str, bytes]:
+    """The files of the theme's custom_dir that are not templates (logo, style sheet), by
+    their path there: where the theme's settings (logo, extra_css) find them in docs/."""
+    theme = config.raw.get("theme")
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    folder = config.path.parent / custom if isinstance(custom, str) else None
+    if folder is None or not folder.is_dir():
+        return {}
+    return {path.relative_to(folder).as_posix(): path.read_bytes()
+            for path in sorted(folder.rglob("*"))
+            if path.is_file() and is_published_theme_file(path.name)}
 
 
 def check(project: Project) -> list[Problem]:

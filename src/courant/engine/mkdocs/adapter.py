@@ -88,9 +88,10 @@ def html_page_links(html: str, page: Page, files: Files) -> str:
 
 def quiet_mkdocs() -> None:
     """MkDocs logs every page not in the menu; courant keeps items out of the menu on purpose."""
-    for name in ("mkdocs", "material"):
+    engine = mkdocs_build.__module__.split(".")[0]  # "properdocs" when ProperDocs runs
+    for name in ("mkdocs", engine, "material"):
         logging.getLogger(name).setLevel(logging.WARNING)
-    build_log = logging.getLogger("mkdocs.commands.build")
+    build_log = logging.getLogger(mkdocs_build.__module__)
     if _NoDirtyWarning not in {type(f) for f in build_log.filters}:
         build_log.addFilter(_NoDirtyWarning())
 
