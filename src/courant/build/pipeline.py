@@ -120,6 +120,11 @@ def check_engine_config(project: Project, config: Config, problems: Problems) ->
     that `check` finds what the build would stop on. Loading MkDocs takes a third of a second:
     done once per version of the file (and of the theme folder it names), remembered in
     .cache/courant/."""
+    try:
+        engine = site_engine(project, config)
+    except ContentError as error:  # not installed: the one problem with mkdocs.yml for now
+        problems.extend(error.problems)
+        return
     theme = config.raw.get("theme")
     custom = theme.get("custom_dir") if isinstance(theme, dict) else None
     try:
@@ -133,7 +138,7 @@ def check_engine_config(project: Project, config: Config, problems: Problems) ->
                         "mkdocs-material")
     if diskcache.load(index, kind).get("passed") == key:
         return
-    found = site_engine(project, config).config_problems(config.line)
+    found = engine.config_problems(config.line)
     problems.extend(found)
     if not found:
         diskcache.store(index, kind, {"passed": key})
