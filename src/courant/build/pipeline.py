@@ -134,8 +134,7 @@ def check_engine_config(project: Project, config: Config, problems: Problems) ->
     text = project.config_file.read_text(encoding="utf-8")
     key = diskcache.text_key(f"{text}\0{custom!r}\0{there}")
     index = project.root / ".cache" / "courant" / "mkdocs-config.pickle"
-    kind = cache_format("mkdocs-config-1", config.settings.engine,  # its package's name
-                        "mkdocs-material")
+    kind = cache_format(f"mkdocs-config-1 {engine.name} {engine.version}")
     if diskcache.load(index, kind).get("passed") == key:
         return
     found = engine.config_problems(config.line)
