@@ -212,6 +212,21 @@ def test_properdocs_where_it_is_not_installed_is_said_in_dutch(tmp_path: Path) -
     said = done.stdout + done.stderr
     assert done.returncode == 1
     assert "mkdocs.yml:" in said
-    assert "ProperDocs is niet geïnstalleerd" in said, said
+    assert "ProperDocs of Material is niet geïnstalleerd" in said, said
     assert "Traceback" not in said
+    assert not (root / "dist").exists()
+
+
+def test_mkdocs_where_only_properdocs_is_installed_is_said_in_dutch(tmp_path: Path) -> None:
+    _needs_venvs()
+    root = copy_project(tmp_path / "p")  # engine: mkdocs, the default
+    for command in ("check", "build"):
+        done = subprocess.run([str(PROPERDOCS), "-m", "courant", command, "--map", str(root)],
+                              env=courant_env(), capture_output=True, text=True, timeout=300,
+                              check=False)
+        said = done.stdout + done.stderr
+        assert done.returncode == 1, said
+        assert "mkdocs.yml:" in said and "extra.courant.engine" in said, said
+        assert "MkDocs of Material is niet geïnstalleerd" in said, said
+        assert "Traceback" not in said
     assert not (root / "dist").exists()

@@ -15,7 +15,6 @@ switch"). Zensical is no engine of courant's: it builds `courant export`'s pages
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -128,16 +127,6 @@ def engine_for(name: str, config_file: Path) -> Engine:
     if name not in ENGINES:
         raise EngineError(f"extra.courant.engine: '{name}' kent courant niet; kies "
                           f"{' of '.join(ENGINES)}")
-    try:
-        mkdocs_engine = importlib.import_module("courant.engine.mkdocs").engine
-    except ImportError as error:
-        raise EngineError(_missing(name, error)) from error
-    return mkdocs_engine(name, config_file)  # type: ignore[no-any-return]
+    from courant.engine.mkdocs import engine  # both are MkDocs' code, with Material
 
-
-def _missing(name: str, error: ImportError) -> str:
-    install = {"mkdocs": "pip install 'mkdocs>=1.6,<2' 'mkdocs-material>=9.6,<10'",
-               "properdocs": "pip install properdocs mergedeep (en Material, zie "
-                             "docs/development.md)"}[name]
-    return (f"extra.courant.engine: {name} is gekozen, maar niet (volledig) geïnstalleerd "
-            f"({error.name or error}); installeer het met {install}, of kies een andere")
+    return engine(name, config_file)

@@ -16,30 +16,39 @@ it, MkDocs itself need not be installed.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import sys
 from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from courant.engine import Built, EngineError, PageStore, Preview
+from courant.engine import Built, Engine, EngineError, PageStore, Preview
 
 if TYPE_CHECKING:
     from courant.problems import Problem
     from courant.render.site.pages import Site
 
-PROPERDOCS_MISSING = ("extra.courant.engine: properdocs is gekozen, maar ProperDocs is niet "
-                      "geïnstalleerd; installeer het (pip install properdocs mergedeep, en "
-                      "Material: zie docs/development.md), of kies mkdocs")
+MISSING = {
+    "mkdocs": ("extra.courant.engine: mkdocs is gekozen (de standaard), maar MkDocs of "
+               "Material is niet geïnstalleerd; installeer ze (pip install 'mkdocs>=1.6,<2' "
+               "'mkdocs-material>=9.6,<10'), of kies properdocs als ProperDocs er is"),
+    "properdocs": ("extra.courant.engine: properdocs is gekozen, maar ProperDocs of Material "
+                   "is niet geïnstalleerd; installeer ze (pip install properdocs==1.6.7 "
+                   "mergedeep, en Material: zie docs/development.md), of kies mkdocs"),
+}
 MKDOCS_LOADED = ("extra.courant.engine: properdocs is gekozen, maar MkDocs zelf is in dit "
                  "proces al geladen; start courant opnieuw (of gebruik een omgeving zonder "
                  "MkDocs, zie docs/development.md)")
 
 
-def engine(name: str, config_file: Path) -> MkDocsEngine:
-    """MkDocs (`mkdocs`) or ProperDocs (`properdocs`) with Material, for `config_file`."""
+def engine(name: str, config_file: Path) -> Engine:
+    """MkDocs (`mkdocs`) or ProperDocs (`properdocs`) with Material, for `config_file`;
+    EngineError when they are not installed (nothing of them is imported yet)."""
     if name == "properdocs":
         _use_properdocs()
+    if any(importlib.util.find_spec(module) is None for module in ("mkdocs", "material")):
+        raise EngineError(MISSING[name])
     return MkDocsEngine(name, config_file)
 
 
@@ -50,7 +59,7 @@ def _use_properdocs() -> None:
     try:
         importlib.import_module("properdocs.replacement")
     except ImportError as error:
-        raise EngineError(PROPERDOCS_MISSING) from error
+        raise EngineError(MISSING["properdocs"]) from error
 
 
 class MkDocsEngine:
