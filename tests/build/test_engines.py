@@ -230,3 +230,47 @@ def test_mkdocs_where_only_properdocs_is_installed_is_said_in_dutch(tmp_path: Pa
         assert "MkDocs of Material is niet geïnstalleerd" in said, said
         assert "Traceback" not in said
     assert not (root / "dist").exists()
+
+
+PREVIEW = """
+import sys
+from pathlib import Path
+from courant import clock
+from courant.build import pipeline
+from courant.engine import engine_for
+
+root, served = Path(sys.argv[1]), Path(sys.argv[2])
+project = pipeline.Project(root)
+
+def site():
+    loaded = pipeline.load(project)
+    made = pipeline.sites(loaded, clock.now(), preview=True, names=("intranet",),
+                          syndication=False)["intranet"]
+    return pipeline.with_media(made, project.content_dir)
+
+preview = engine_for("properdocs", project.config_file).preview(served)
+preview.build(site())
+page = sorted((root / "content" / "updates").rglob("*.md"))[0]
+page.write_text(page.read_text(encoding="utf-8") + "\\nNieuwe zin op ProperDocs.\\n",
+                encoding="utf-8")
+preview.build(site())
+print("quick", preview.quick)
+preview.close()
+"""
+
+
+def test_the_preview_rebuilds_quickly_on_properdocs(tmp_path: Path) -> None:
+    """MkDocs' per-page steps the preview's quick path uses are there in ProperDocs too."""
+    _needs_venvs()
+    root = copy_project(tmp_path / "p")
+    _with_engine(root, "properdocs")
+    served = tmp_path / "served"
+    done = subprocess.run([str(PROPERDOCS), "-c", PREVIEW, str(root), str(served)],
+                          env=courant_env(), capture_output=True, text=True, timeout=300,
+                          check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "quick 1" in done.stdout
+    shown = [path for path, file in files(served).items() if path.endswith(".html")
+             and "Nieuwe zin op ProperDocs." in file.read_text(encoding="utf-8")]
+    assert shown
+    assert b"ProperDocs 1.6.7" in (served / "index.html").read_bytes()
