@@ -248,7 +248,8 @@ def site():
                           syndication=False)["intranet"]
     return pipeline.with_media(made, project.content_dir)
 
-preview = engine_for("properdocs", project.config_file).preview(served)
+preview = engine_for("properdocs", project.config_file).preview(
+    served, pipeline.preview_store(served))
 preview.build(site())
 page = sorted((root / "content" / "updates").rglob("*.md"))[0]
 page.write_text(page.read_text(encoding="utf-8") + "\\nNieuwe zin op ProperDocs.\\n",

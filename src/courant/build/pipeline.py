@@ -39,7 +39,7 @@ from courant.render.site.statement import with_statement
 from courant.sanitize import clean_site_html, unclobber
 
 if TYPE_CHECKING:
-    from courant.engine import Engine
+    from courant.engine import Engine, PageStore
     from courant.engine.mkdocs.pagecache import SiteCache
 
 # The site engine, feeds, calendars and images are imported where they are used, so that
@@ -313,6 +313,13 @@ def build(project: Project, progress: Progress | None = None) -> BuildResult:
     return BuildResult(project.dist, loaded.warnings, {name: counts[name] for name in
                                                        ("intranet", "public")},
                        next_due(loaded.content, now))
+
+
+def preview_store(folder: Path) -> PageStore:
+    """The pages the preview built into `folder`, kept in memory (nothing on disk)."""
+    from courant.engine.mkdocs.pagecache import SiteCache  # the PageStore, until build/cache.py
+
+    return SiteCache(None, folder)
 
 
 def _make_site(project: Project, loaded: Loaded, now: datetime, name: str, staging: Staging,

@@ -90,7 +90,8 @@ def preview_builder(project: pipeline.Project, url: str, report: Report,
 
         session = sessions.get(site_dir)
         if session is None:
-            session = sessions[site_dir] = (engine or serving_engine(project)).preview(site_dir)
+            session = sessions[site_dir] = (engine or serving_engine(project)).preview(
+                site_dir, pipeline.preview_store(site_dir))
         try:
             session.build(site, feeds_and_calendars)
         except EngineError as error:

@@ -68,6 +68,11 @@ class PageStore(Protocol):
     def keep(self, page: str, record: PageRecord) -> None:
         """`page` as this build wrote it (rendered or reused), for the next build."""
 
+    def save(self) -> None:
+        """The build is in place: what `keep` was given is what `reusable` gives from now
+        on (the preview, after each build; the pipeline stages and commits it itself, once
+        dist/ is swapped)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Built:
@@ -110,8 +115,9 @@ class Engine(Protocol):
         `premade`: it holds only folders made ahead, which stay); pages `store` has with the
         same inputs are reused instead of rendered. Raises EngineError."""
 
-    def preview(self, folder: Path) -> Preview:
-        """A live preview's builds into `folder`."""
+    def preview(self, folder: Path, store: PageStore) -> Preview:
+        """A live preview's builds into `folder`, reusing pages through `store` (kept in
+        memory: build/pipeline.py, preview_store)."""
 
     def serve(self, build: Callable[[Path], None], folder: Path, watch: list[Path],
               host: str, port: int, ready: Callable[[], None] = lambda: None) -> None:

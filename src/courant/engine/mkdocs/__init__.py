@@ -86,10 +86,10 @@ class MkDocsEngine:
 
         return build_site(self.config_file, site, folder, store, premade=premade)
 
-    def preview(self, folder: Path) -> Preview:
+    def preview(self, folder: Path, store: PageStore) -> Preview:
         from courant.engine.mkdocs.session import PreviewSession
 
-        return PreviewSession(self.config_file, folder)
+        return PreviewSession(self.config_file, folder, store)
 
     def serve(self, build: Callable[[Path], None], folder: Path, watch: list[Path],
               host: str, port: int, ready: Callable[[], None] = lambda: None) -> None:

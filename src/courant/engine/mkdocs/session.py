@@ -26,9 +26,9 @@ from mkdocs.commands import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
-from courant.engine import EngineError
+from courant.engine import EngineError, PageStore
 from courant.engine.mkdocs.adapter import build_config, quiet_mkdocs
-from courant.engine.mkdocs.pagecache import CachePlugin, SiteCache, _tree_digest, digest
+from courant.engine.mkdocs.pagecache import CachePlugin, _tree_digest, digest
 from courant.render.site.pages import Site
 
 
@@ -40,12 +40,13 @@ class _Kept:
 
 
 class PreviewSession:
-    """One preview's site folder and the last full build behind it."""
+    """One preview's site folder and the last full build behind it; `store`: the pages built
+    into the folder before (its `previous` is the folder itself)."""
 
-    def __init__(self, config_file: Path, site_dir: Path) -> None:
+    def __init__(self, config_file: Path, site_dir: Path, store: PageStore) -> None:
         self.config_file = config_file
         self.site_dir = site_dir
-        self.cache = SiteCache(None, site_dir)
+        self.cache = store
         self.kept: _Kept | None = None
         self.docs_dir = Path(tempfile.mkdtemp(prefix="courant-preview-docs-"))
         self.quick = 0  # how many rebuilds took the quick path (for tests and the bench)
