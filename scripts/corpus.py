@@ -74,6 +74,7 @@ def generate(target: Path, n: int, seed: int = 6) -> Corpus:
     _write_departments(content / "departments.yml")
     _write_images(content / "media", seed)
     _write_pages(content / "pages")
+    _write_programme(content)
     counts = {kind: round(n * share) for kind, share in MIX}
     counts["updates"] = n - sum(counts.values())
     kinds = _interleave(counts, random.Random(f"{seed}-order"))
@@ -272,6 +273,24 @@ def _write_pages(folder: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         meta = {"title": title} | ({"audience": audience} if audience != "staff" else {})
         path.write_text(_front(meta) + body(rng, 400, []), encoding="utf-8")
+
+
+def _write_programme(content: Path) -> None:
+    """Two advisers and the introduction booklet (of the standing pages): every kind."""
+    rng = random.Random("programme")
+    (content / "advisers").mkdir(parents=True, exist_ok=True)
+    for name, department, topics in (("Anouk Verbeek", "wi", ["bijstand", "schulden"]),
+                                     ("Mehmet Kaya", "jos", ["jeugdhulp"])):
+        meta = {"name": name, "role": "vraagbaak", "department": department, "topics": topics,
+                "consent": True}
+        (content / "advisers" / f"{name.split()[0].lower()}.md").write_text(
+            _front(meta) + body(rng, 60, []), encoding="utf-8")
+    (content / "booklets").mkdir(parents=True, exist_ok=True)
+    meta = {"title": "Welkom bij het Sociaal Domein", "pages": [
+        "../pages/introductieprogramma.md", "../pages/sociaal-domein.md"],
+        "include": ["departments", "guide"]}
+    (content / "booklets" / "introductie.md").write_text(_front(meta) + body(rng, 80, []),
+                                                         encoding="utf-8")
 
 
 def _write_issues(folder: Path, first: date, last: date) -> None:

@@ -23,14 +23,14 @@ from conftest import FIXTURES, ROOT, copy_project
 from courant.audience import Edition, select
 from courant.build import pipeline
 from courant.clock import AMSTERDAM
-from courant.model import Event, Interview, Item, Kind, Page, ReadingTip, Update
+from courant.model import NEWS_KINDS, Event, Interview, Item, Kind, Page, ReadingTip, Update
 from courant.read.config import load_config
 from courant.wording import day
 
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
           "september", "oktober", "november", "december")
 SECTION = {Kind.UPDATE: "nieuws", Kind.INTERVIEW: "collega-in-beeld", Kind.EVENT: "agenda",
-           Kind.READING: "boekenkast"}
+           Kind.READING: "boekenkast", Kind.ADVISER: "vraagbaken", Kind.BOOKLET: "boekjes"}
 TRICKY = "Let op: <b>vet</b> & \"citaat\" 'enkel' <script>alert(1)</script>"
 GENERATED = 25
 
@@ -153,7 +153,7 @@ def test_demo_home_lists_latest_news_and_coming_events(demo_site: Path,
                                                        demo_items: list[Item]) -> None:
     home = article(soup(demo_site, ""))
     listed = links(home, "")
-    news = sorted((i for i in demo_items if i.kind in SECTION and i.kind is not Kind.EVENT),
+    news = sorted((i for i in demo_items if i.kind in NEWS_KINDS),
                   key=lambda i: (i.date, i.title), reverse=True)
     assert listed[:3] == [url_of(i) for i in news[:3]]
     today = date(2026, 11, 22)

@@ -22,7 +22,7 @@ from courant.check.accessibility import check_a11y
 from courant.check.closedissues import check_closed_issues
 from courant.check.writing import check_writing
 from courant.markup import use_dialect
-from courant.model import Content
+from courant.model import Content, Kind
 from courant.problems import ContentError, Problem, Problems
 from courant.read.config import Config, load_config
 from courant.read.files import published_file_fault, read_sources
@@ -229,6 +229,16 @@ def _site(config: Config, edition: EditionContent, news: EditionContent, name: s
                           "public" if edition.for_partners else "intranet",
                           config.settings.mail.reply_to)
     files = syndication_files(config, edition, news, name, url) if syndication else {}
+    if syndication and edition.of_kind(Kind.BOOKLET):
+        from courant.build.booklets import booklet_files
+
+        with timing.phase("booklets"):
+            kept: Kept[tuple[bytes, bytes]] = Kept(
+                config.path.parent / ".cache" / "courant" /
+                f"booklets-{edition.edition.value}.pickle",
+                cache_format("booklets-1", "weasyprint"))
+            files.update(booklet_files(edition, url, name, config.path.parent / "content", kept))
+            kept.save()
     # what partners see is sanitised: editors' raw HTML loses scripts, handlers, styles; on
     # the intranet (editors' HTML as written) only ids that would replace the theme's own go
     clean = clean_site_html if edition.for_partners else unclobber

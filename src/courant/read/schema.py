@@ -17,7 +17,7 @@ from pydantic_core import PydanticCustomError
 from slugify import slugify
 
 from courant.clock import AMSTERDAM
-from courant.model import Audience, Kind, Month, ReadingKind
+from courant.model import Audience, BookletPart, Kind, Month, ReadingKind
 from courant.read.addresses import EMAIL, mailto_fault, url_fault
 
 # Example lines for messages, as the editor would type them, and what a message adds to them.
@@ -27,11 +27,13 @@ EXAMPLES = {
     "department": "department: wi",
     "person": "person:",
     "name": "name: Fatima el Amrani",
+    "role": "role: consulent schuldhulpverlening",
     "consent": "consent: true",
     "start": "start: 2026-11-24 15:00",
     "kind": "kind: book",
     "link": "link: https://www.voorbeeld.nl/artikel",
     "image_alt": "image_alt: Collega's aan tafel tijdens de Spotlights-sessie",
+    "pages": "pages: [../pages/introductieprogramma.md]",
 }
 NOTES = {
     "person": "met daaronder, ingesprongen, '  name: Fatima el Amrani'",
@@ -42,6 +44,9 @@ NOTES = {
 DEPARTMENT_EXAMPLES = {
     "key": "key: wi",
     "name": "name: Werk en Inkomen",
+}
+SERIES_EXAMPLES = {
+    "name": "name: Leeracademie",
 }
 
 
@@ -291,14 +296,28 @@ def _reading_kind(value: Any) -> ReadingKind:
                    "podcast of website") from None
 
 
-def _consent(value: Any) -> bool:
-    _require(value, "schrijf consent: true als de collega toestemming gaf voor publicatie; "
-             "zonder toestemming wordt het interview niet gepubliceerd")
-    if value is not True:
-        raise fail(f"staat op {_show(value)}; zonder toestemming van de collega wordt een "
-                   "interview niet gepubliceerd: schrijf consent: true zodra de collega "
-                   "toestemming gaf, en haal het bestand tot dan uit content/")
-    return True
+def _consent(what: str) -> Any:
+    """consent: true, required: without the colleague's permission `what` ('een interview')
+    is not published."""
+    def check(value: Any) -> bool:
+        _require(value, "schrijf consent: true als de collega toestemming gaf voor publicatie; "
+                 f"zonder toestemming wordt {what} niet gepubliceerd")
+        if value is not True:
+            raise fail(f"staat op {_show(value)}; zonder toestemming van de collega wordt {what} "
+                       "niet gepubliceerd: schrijf consent: true zodra de collega "
+                       "toestemming gaf, en haal het bestand tot dan uit content/")
+        return True
+    return check
+
+
+def _phone(value: Any) -> str:
+    """A phone number as people write it (+31 6 1234 5678, 14 0488, (0488) 12 34 56): it
+    becomes a tel: link of its digits."""
+    text = _line(value)
+    if not re.fullmatch(r"\+?[0-9][0-9 ()-]{2,30}", text):
+        raise fail(f"{_show(value)} is geen telefoonnummer; schrijf alleen cijfers, spaties en "
+                   "eventueel + of -, bijvoorbeeld \"06 1234 5678\" of \"+31 488 123 456\"")
+    return text
 
 
 Text = Annotated[str, BeforeValidator(_text)]
@@ -361,7 +380,7 @@ class PersonFront(_Front):
 
 class InterviewFront(DatedFront):
     person: PersonFront
-    consent: Annotated[bool, BeforeValidator(_consent)]
+    consent: Annotated[bool, BeforeValidator(_consent("een interview"))]
 
     @field_validator("person", mode="before")
     @classmethod
@@ -382,6 +401,7 @@ class EventFront(ItemFront):
         "https://www.waalstad.nl/aanmelden"))] | None = None
     series: Line | None = None
     cancelled: Flag = False
+    full: Flag = False
 
 
 class ReadingFront(DatedFront):
@@ -428,12 +448,73 @@ class DepartmentFront(_Front):
         return value
 
 
+class AdviserFront(ItemFront):
+    """advisers/: `name` takes the place of `title`."""
+
+    title: Line | None = None  # type: ignore[assignment]
+    name: Annotated[str, BeforeValidator(_required_text(EXAMPLES["name"]))]
+    role: Annotated[str, BeforeValidator(_required_text(EXAMPLES["role"]))]
+    department: DepartmentKey | None = None
+    topics: TextList = ()
+    email: Annotated[str, BeforeValidator(_email)] | None = None
+    phone: Annotated[str, BeforeValidator(_phone)] | None = None
+    consent: Annotated[bool, BeforeValidator(_consent("de vermelding"))]
+    until: Day | None = None
+
+
+def _booklet_parts(value: Any) -> tuple[BookletPart, ...]:
+    texts = _text_list(value)
+    try:
+        return tuple(BookletPart(t) for t in texts)
+    except ValueError:
+        wrong = next(t for t in texts if t not in set(BookletPart))
+        raise fail(f"{_show(wrong)} kan niet in een boekje; kies uit departments (de contacten "
+                   "van de afdelingen) en guide (wie benader je waarvoor)") from None
+
+
+def _source_paths(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not value:
+        raise fail("moet een lijst van bestanden zijn, elk op een eigen regel met '- ' ervoor, "
+                   "bijvoorbeeld '- ../pages/introductieprogramma.md'")
+    return tuple(_line(v) for v in value)
+
+
+class BookletFront(ItemFront):
+    """booklets/: the sources of its chapters (`pages`, in order) and what it adds."""
+
+    pages: Annotated[tuple[str, ...], BeforeValidator(_source_paths)]
+    include: Annotated[tuple[BookletPart, ...], BeforeValidator(_booklet_parts)] = ()
+
+
+class SeriesFront(_Front):
+    """One entry of content/series.yml."""
+
+    name: Annotated[str, BeforeValidator(_required_text(SERIES_EXAMPLES["name"]))]
+    title: Line | None = None
+    description: Text | None = None
+    audience: AudienceValue = Audience.STAFF
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+LIST_FILES: dict[type[BaseModel], tuple[dict[str, str], str]] = {
+    DepartmentFront: (DEPARTMENT_EXAMPLES, "is geen afdeling; schrijf elke afdeling als "
+                      "'- key: wi' met daaronder '  name: Werk en Inkomen'"),
+    SeriesFront: (SERIES_EXAMPLES, "is geen reeks; schrijf elke reeks als '- name: "
+                  "Leeracademie' met daaronder '  description: ...'"),
+}
+"""The YAML files of content/ that hold a list (departments.yml, series.yml): the example
+lines for their keys, and what to say of an entry that is not a list of keys."""
+
+
 FRONT_BY_KIND: dict[Kind, type[ItemFront]] = {
     Kind.UPDATE: UpdateFront,
     Kind.INTERVIEW: InterviewFront,
     Kind.EVENT: EventFront,
     Kind.READING: ReadingFront,
     Kind.PAGE: PageFront,
+    Kind.ADVISER: AdviserFront,
+    Kind.BOOKLET: BookletFront,
 }
 
 
@@ -454,12 +535,13 @@ def message_for(error: dict[str, Any], model: type[BaseModel] | None = None) -> 
         return str(error["msg"])
     loc = [str(p) for p in error["loc"]]
     key = loc[-1] if loc else ""
-    examples = DEPARTMENT_EXAMPLES if model is DepartmentFront else EXAMPLES
+    listed = LIST_FILES.get(model) if model is not None else None
+    examples = listed[0] if listed else EXAMPLES
     if error["type"] == "missing":
         example = examples.get(key, f"{key}: ...")
         if len(loc) > 1:
             return f"ontbreekt; zet onder '{loc[0]}:' een ingesprongen regel zoals '  {example}'"
-        note = NOTES.get(key) if model is not DepartmentFront else None
+        note = NOTES.get(key) if listed is None else None
         return f"ontbreekt; voeg een regel toe zoals '{example}'" + (f" {note}" if note else "")
     if error["type"] == "extra_forbidden":
         known = list(_model_at(model, loc[:-1]).model_fields) if model else []
@@ -467,8 +549,7 @@ def message_for(error: dict[str, Any], model: type[BaseModel] | None = None) -> 
         hint = f"bedoel je '{close[0]}'?" if close else f"gebruik {', '.join(known)}"
         return f"is hier geen sleutel die courant kent; {hint}"
     if error["type"] in {"model_type", "model_attributes_type", "dict_type"}:
-        if model is DepartmentFront and not loc:
-            return (f"{_show(error.get('input'))} is geen afdeling; schrijf elke afdeling als "
-                    "'- key: wi' met daaronder '  name: Werk en Inkomen'")
+        if listed is not None and not loc:
+            return f"{_show(error.get('input'))} {listed[1]}"
         return "moet een lijst van sleutels zijn ('sleutel: waarde' op elke regel)"
     return f"heeft een waarde die courant niet kan lezen ({_show(error.get('input'))})"

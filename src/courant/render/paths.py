@@ -18,6 +18,8 @@ SECTION_DIRS = {
     Kind.INTERVIEW: "collega-in-beeld",
     Kind.EVENT: "agenda",
     Kind.READING: "boekenkast",
+    Kind.ADVISER: "vraagbaken",
+    Kind.BOOKLET: "boekjes",
 }
 MEDIA_DIR = "media"
 

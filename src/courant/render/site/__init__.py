@@ -9,6 +9,7 @@ from typing import Any
 from courant.audience import EditionContent
 from courant.model import Kind, Page
 from courant.read.images import ImageSize
+from courant.render.site.advisers import adviser_pages
 from courant.render.site.indexes import (
     agenda_pages,
     department_pages,
@@ -20,6 +21,7 @@ from courant.render.site.indexes import (
 from courant.render.site.items import home_text, item_page
 from courant.render.site.nav import INDEX_TITLES, site_nav
 from courant.render.site.pages import Asset, Site, SitePage
+from courant.render.site.series import series_pages
 
 
 def render_site(edition: EditionContent, name: str, url: str, page_size: int,
@@ -39,9 +41,13 @@ def render_site(edition: EditionContent, name: str, url: str, page_size: int,
     pages.extend(section_pages(edition, Kind.UPDATE, INDEX_TITLES[Kind.UPDATE], page_size))
     pages.extend(section_pages(edition, Kind.INTERVIEW, INDEX_TITLES[Kind.INTERVIEW], page_size))
     pages.extend(agenda_pages(edition, page_size))
+    pages.extend(series_pages(edition, url))
     pages.append(reading_page(edition))
     pages.extend(department_pages(edition, page_size))
     pages.append(guide_page(edition))
+    pages.extend(adviser_pages(edition))
+    if edition.of_kind(Kind.BOOKLET):
+        pages.extend(section_pages(edition, Kind.BOOKLET, INDEX_TITLES[Kind.BOOKLET], page_size))
     pages.extend(extra_pages)
     nav = site_nav(edition, extra_nav or [])
     return Site(name, url, tuple(pages), nav,

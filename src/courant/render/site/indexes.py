@@ -6,10 +6,12 @@ from collections.abc import Callable, Sequence
 
 from courant import wording
 from courant.audience import EditionContent
-from courant.model import NEWS_KINDS, Event, Item, Kind, ReadingTip, Update
+from courant.model import NEWS_KINDS, Event, Item, Kind, ReadingTip, Update, topic_rows
 from courant.render.markdown import entry, esc, front
 from courant.render.paths import SECTION_DIRS, relative
+from courant.render.site.items import contact_links
 from courant.render.site.pages import SitePage
+from courant.render.site.series import series_links
 
 Entry = Callable[[Item, str], str]
 
@@ -99,7 +101,8 @@ def upcoming_and_past(edition: EditionContent) -> tuple[list[Event], list[Event]
 def agenda_pages(edition: EditionContent, page_size: int) -> list[SitePage]:
     """Upcoming events first (soonest first), then past ones (latest first), paginated."""
     upcoming, past = upcoming_and_past(edition)
-    lead = [calendar_note(edition, "agenda/index.md"), "## Binnenkort\n"]
+    lead = [calendar_note(edition, "agenda/index.md"),
+            series_links(edition, "agenda/index.md"), "## Binnenkort\n"]
     lead.extend(entry(e, "agenda/index.md", level=3) for e in upcoming)
     if not upcoming:
         lead.append("Er staan nog geen bijeenkomsten gepland.\n")
@@ -154,19 +157,14 @@ def department_pages(edition: EditionContent, page_size: int) -> list[SitePage]:
 
 
 def _contact(email: str | None, phone: str | None) -> str:
-    bits = []
-    if email:
-        bits.append(f"E-mail: [{esc(email)}](mailto:{email})")
-    if phone:
-        bits.append(f"Telefoon: {esc(phone)}")
-    return ("## Contact\n\n" + "\n".join(f"- {b}" for b in bits) + "\n") if bits else ""
+    links = contact_links(email, phone)
+    return f"## Contact\n\n{links}" if links else ""
 
 
 def guide_page(edition: EditionContent) -> SitePage:
     """"Wie benader je waarvoor": every topic, alphabetically, with its department."""
     path = "wie-benader-je-waarvoor.md"
-    rows = sorted(((topic, dept) for dept in edition.departments for topic in dept.topics),
-                  key=lambda row: row[0].lower())
+    rows = topic_rows(edition.departments)
     parts = [front("Wie benader je waarvoor"), "# Wie benader je waarvoor\n",
              "Met een vraag van een inwoner over een van deze onderwerpen "
              f"{'kunt u' if edition.for_partners else 'kun je'} terecht bij de afdeling die "
@@ -178,6 +176,10 @@ def guide_page(edition: EditionContent) -> SitePage:
             parts.append(f"| {esc(topic)} | [{esc(dept.name)}](afdelingen/{dept.key}/index.md) "
                          f"| {contact} |")
         parts[-1] += "\n"
+    if edition.of_kind(Kind.ADVISER):
+        parts.append(f"Een ingewikkelde casus? Bij de [vraagbaken]({SECTION_DIRS[Kind.ADVISER]}/"
+                     f"index.md) {'vindt u' if edition.for_partners else 'vind je'} collega's "
+                     "die er veel van weten.\n")
     return SitePage(path, "\n".join(parts))
 
 

@@ -12,10 +12,12 @@ from typing import Any
 from courant.audience import EditionContent
 from courant.model import Kind, Page
 from courant.render.paths import SECTION_DIRS, page_path
+from courant.render.series import SERIES_DIR, edition_series
 from courant.wording import KIND_LABELS
 
 INDEX_TITLES = {kind: KIND_LABELS[kind] for kind in
-                (Kind.UPDATE, Kind.INTERVIEW, Kind.EVENT, Kind.READING)}
+                (Kind.UPDATE, Kind.INTERVIEW, Kind.EVENT, Kind.READING, Kind.ADVISER,
+                 Kind.BOOKLET)}
 
 
 def site_nav(edition: EditionContent, extra_nav: list[Any]) -> list[Any]:
@@ -24,6 +26,8 @@ def site_nav(edition: EditionContent, extra_nav: list[Any]) -> list[Any]:
     for kind, title in INDEX_TITLES.items():
         if kind is Kind.EVENT or kind is Kind.READING or edition.of_kind(kind):
             nav.append({title: f"{SECTION_DIRS[kind]}/index.md"})
+        if kind is Kind.EVENT and edition_series(edition):
+            nav.append({"Reeksen": f"{SERIES_DIR}/index.md"})
     nav.append({"Afdelingen": "afdelingen/index.md"})
     nav.append({"Wie benader je waarvoor": "wie-benader-je-waarvoor.md"})
     nav.extend(extra_nav)
