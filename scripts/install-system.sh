@@ -6,7 +6,7 @@
 # clients the tests read the built sites with (tests/build/test_clients.py): sfeed (which
 # fetches with curl), newsboat, vdirsyncer and khal; Postfix and SpamAssassin (`courant send`
 # through a real relay; scoring the mail), and systemd-analyze (checking the unit of
-# `courant service`).
+# `courant service`); Hugo, the "speed of light" scripts/bench sets a static site against.
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
@@ -21,6 +21,7 @@ done
 [ -x /usr/sbin/postfix ] || need+=(postfix)
 command -v spamassassin >/dev/null 2>&1 || need+=(spamassassin)
 command -v systemd-analyze >/dev/null 2>&1 || need+=(systemd)  # checks the service's unit
+command -v hugo >/dev/null 2>&1 || need+=(hugo)  # scripts/bench's yardstick
 if [ ${#need[@]} -gt 0 ]; then
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"
