@@ -110,6 +110,11 @@ def spread(stat: dict[str, float] | None, digits: int = 2) -> str:
     return text
 
 
+def _times(stat: dict[str, float] | None) -> str:
+    """A ratio with its spread, '2.70 (2.61-2.83)x'; '-' when it was not measured."""
+    return spread(stat) + "x" if stat else "-"
+
+
 def _per_page(seconds: float | None, pages: int | None) -> str:
     return "-" if not seconds or not pages else f"{1000 * seconds / pages:.1f}"
 
@@ -123,7 +128,7 @@ def figures_table(results: list[Result]) -> str:
         rows.append(f"| {label} | " + " | ".join(cell(r) for r in results) + " |")
 
     def ratio(name: str) -> Callable[[Result], str]:
-        return lambda r: spread(r.get("ratios", {}).get(name)) + "x"
+        return lambda r: _times(r.get("ratios", {}).get(name))
 
     row("archive: years, monthly issues, published items",
         lambda r: f"{r['years']}, {r['issues']}, {r['published_items']:,}")
@@ -146,6 +151,12 @@ def figures_table(results: list[Result]) -> str:
     row("Hugo's full build of the items (s)", lambda r: spread(r.get("hugo")))
     row("incremental build / Hugo (per round)", ratio("incremental/hugo"))
     row("preview: save to new page in the browser (s)", lambda r: spread(r.get("preview")))
+    row("CPU, all processes: clean build / incremental / mkdocs / Hugo (s)",
+        lambda r: " / ".join(spread(r[k].get("cpu"), 1) if r.get(k) else "-"
+                             for k in ("build", "incremental", "mkdocs", "hugo")))
+    row("CPU ratios: clean build / mkdocs, incremental / Hugo (per round)",
+        lambda r: ", ".join(_times(r.get("ratios", {}).get(name))
+                            for name in ("build/mkdocs cpu", "incremental/hugo cpu")))
     row("peak memory, all processes: check cold / build / incremental / serve (MB)",
         lambda r: " / ".join(f"{r[k]['tree_mb']:.0f}" if r.get(k) else "-"
                              for k in ("check_cold", "build", "incremental"))

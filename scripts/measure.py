@@ -1,8 +1,10 @@
-"""One command as its own process, for scripts/bench: its wall time, its phases (courant's
-COURANT_TIMINGS), and its memory: the largest resident set of any one of its processes
-(os.wait4), and the peak of what its processes hold together (the proportional set size of the
-whole process tree, sampled ten times a second: a build forks a second process, and pages the
-two share are counted once)."""
+"""One command as its own process, for scripts/bench and scripts/profile: its wall time, the
+CPU time of all its processes (which the machine's other work hardly changes, where the wall
+time doubles on a busy machine), its phases (courant's COURANT_TIMINGS), and its memory: the
+largest resident set of any one of its processes (os.wait4), and the peak of what its processes
+hold together (the proportional set size of the whole process tree, sampled ten times a
+second: a build forks a second process, and pages the two share are counted once). And the
+preview's clock: from saving a file to the page that shows it."""
 
 from __future__ import annotations
 
@@ -13,6 +15,8 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +29,7 @@ class Run:
     seconds: float
     rss_mb: float  # the largest resident set of one process
     tree_mb: float  # the peak of the process tree's proportional set size
+    cpu: float = 0.0  # seconds of CPU (user and system) of all its processes
     phases: dict[str, float] = field(default_factory=dict)
 
 
@@ -56,7 +61,8 @@ def run(cmd: list[str], cwd: Path, timings: Path | None = None) -> Run:
             sys.exit(f"{' '.join(cmd)} failed ({child.returncode}):\n"
                      f"{errors.read().decode(errors='replace')[-4000:]}")
     phases = json.loads(timings.read_text()) if timings and timings.exists() else {}
-    return Run(seconds, usage.ru_maxrss / 1024, memory.peak_mb, phases)
+    return Run(seconds, usage.ru_maxrss / 1024, memory.peak_mb,
+               usage.ru_utime + usage.ru_stime, phases)
 
 
 class TreeMemory:
@@ -112,3 +118,34 @@ def _pss_kb(pid: int) -> int:
 def load_average() -> float:
     """The machine's load over the last minute (it is shared: note it beside the figures)."""
     return os.getloadavg()[0]
+
+
+def edit_and_wait(page: str, source: Path) -> float:
+    """Save `source` with a new sentence; seconds until `page` shows it (-1: never)."""
+    original = source.read_bytes()
+    token = f"bench-{time.time_ns()}"
+    time.sleep(0.5)  # the previous build is done (see below): let the watcher settle
+    start = time.perf_counter()
+    source.write_bytes(original + f"\nNieuw: {token}\n".encode())
+    try:
+        shown = wait_for(page, lambda text: token in text, timeout=120)
+        seconds = time.perf_counter() - start if shown else -1.0
+    finally:
+        source.write_bytes(original)
+    # the next edit starts after the rebuild for this restore, not queued behind it
+    wait_for(page, lambda text: token not in text, timeout=120)
+    return seconds
+
+
+def wait_for(url: str, ready: Callable[[str], bool], timeout: float) -> bool:
+    """Whether `url` answered with a page `ready` accepts within `timeout` seconds."""
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if ready(response.read().decode("utf-8", errors="replace")):
+                    return True
+        except OSError:
+            pass
+        time.sleep(0.02)
+    return False

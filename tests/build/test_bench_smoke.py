@@ -189,3 +189,23 @@ def test_the_tables_have_a_column_per_size_and_a_row_per_target() -> None:
     assert all(line.count("|") == 4 for line in figures)
     targets = targets_table(results).splitlines()
     assert len(targets) == 2 + len(TARGETS)
+
+
+def test_the_cpu_time_is_shown_beside_the_wall_time_and_left_out_when_not_measured() -> None:
+    measured = result(1_000, build=10.0, mkdocs=5.0)
+    measured["build"]["cpu"] = {"median": 12.0, "min": 11.0, "max": 13.0}
+    measured["mkdocs"]["cpu"] = {"median": 4.0, "min": 4.0, "max": 4.0}
+    measured["ratios"]["build/mkdocs cpu"] = {"median": 3.0, "min": 2.75, "max": 3.25}
+    figures = figures_table([measured, result(5_000, build=50.0)]).splitlines()
+    assert ("| CPU, all processes: clean build / incremental / mkdocs / Hugo (s) | "
+            "12.0 (11.0-13.0) / - / 4.0 / - | - / - / - / - |") in figures
+    assert ("| CPU ratios: clean build / mkdocs, incremental / Hugo (per round) | "
+            "3.00 (2.75-3.25)x, - | -, - |") in figures
+
+
+@pytest.mark.spawns
+def test_the_cpu_time_of_a_command_is_that_of_all_its_processes(tmp_path: Path) -> None:
+    spin = ("import os, time\npid = os.fork()\nend = time.process_time() + 0.6\n"
+            "while time.process_time() < end: pass\nif pid: os.waitpid(pid, 0)\n")
+    measured = run([sys.executable, "-c", spin], tmp_path)
+    assert measured.cpu >= 1.1  # 0.6 s of CPU in each of the two processes
