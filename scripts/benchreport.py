@@ -15,7 +15,7 @@ from typing import Any
 
 Result = dict[str, Any]
 
-# courant.timing's names, as the table shows them; names not here are shown as they are
+# courant.build.timing's names, as the table shows them; names not here are shown as they are
 PHASE_LABELS = {
     "load": "loading and validation",
     "intranet": "intranet (pages, MkDocs)",

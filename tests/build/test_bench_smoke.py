@@ -14,8 +14,9 @@ from pathlib import Path, PurePosixPath
 import pytest
 import yaml
 
-from courant import clock, pipeline
+from courant import clock
 from courant.audience import Edition, select
+from courant.build import pipeline
 from courant.model import Event, Interview, Kind, Page, ReadingTip, Update
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))

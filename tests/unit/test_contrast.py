@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from courant.a11y_checks import colour_warnings
-from courant.contrast import (
+from courant.check.accessibility import colour_warnings
+from courant.check.contrast import (
     NORMAL_TEXT,
     darker,
     palette_pairs,
