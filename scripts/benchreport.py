@@ -151,9 +151,10 @@ def figures_table(results: list[Result]) -> str:
     row("Hugo's full build of the items (s)", lambda r: spread(r.get("hugo")))
     row("incremental build / Hugo (per round)", ratio("incremental/hugo"))
     row("preview: save to new page in the browser (s)", lambda r: spread(r.get("preview")))
-    row("CPU, all processes: clean build / incremental / mkdocs / Hugo (s)",
+    row("CPU, all processes: check cold / check / clean build / incremental / mkdocs / Hugo (s)",
         lambda r: " / ".join(spread(r[k].get("cpu"), 1) if r.get(k) else "-"
-                             for k in ("build", "incremental", "mkdocs", "hugo")))
+                             for k in ("check_cold", "check", "build", "incremental", "mkdocs",
+                                       "hugo")))
     row("CPU ratios: clean build / mkdocs, incremental / Hugo (per round)",
         lambda r: ", ".join(_times(r.get("ratios", {}).get(name))
                             for name in ("build/mkdocs cpu", "incremental/hugo cpu")))

@@ -31,7 +31,8 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
                                       "courant.render.site.signup:with_subscription_pages",
                                       "courant.render.site.statement:with_statement")),
     ("MkDocs build", ("courant.engine.mkdocs.adapter:build_site",
-                      "courant.engine.mkdocs.session:PreviewSession.build")),
+                      "courant.engine.mkdocs.session:PreviewSession.build",
+                      "mkdocs.commands.build:build")),
     ("staging: settle and swap", ("courant.build.output:",)),
     ("page cache written", ("courant.engine.mkdocs.pagecache:SiteCache.stage",
                             "courant.engine.mkdocs.pagecache:SiteCache.save",
@@ -173,7 +174,8 @@ def read_samples(raw: Path) -> Samples:
 def report(samples: Samples, cpu: float, pages: int) -> str:
     """Per process, the stages and what they spend; then the self time per module group; in
     seconds of CPU: each sample's share of all samples times the CPU time of an unprofiled
-    run of the same command (`cpu`), per intranet page where `pages` is given."""
+    run of the same command (`cpu`), per page (of the intranet, or the yardstick's) where
+    `pages` is given."""
     everything = sum(sum(c.values()) for c in samples.values()) or 1
 
     def cells(count: int, total: int) -> str:
@@ -189,7 +191,7 @@ def report(samples: Samples, cpu: float, pages: int) -> str:
         title = ("the command's own process" if role == "own"
                  else "its second process (partner site and mails; half the writing check)")
         lines += [f"\n{title}: {cpu * total / everything:.2f} s of CPU\n",
-                  "| stage | what | s | share | ms per intranet page |", "|---|---|---|---|---|"]
+                  "| stage | what | s | share | ms per page |", "|---|---|---|---|---|"]
         stages: Counter[str] = Counter()
         activities: Counter[tuple[str, str]] = Counter()
         for (stage, activity, _group), count in counts.items():
@@ -207,7 +209,7 @@ def report(samples: Samples, cpu: float, pages: int) -> str:
         for (_stage, _activity, group), count in counts.items():
             groups[group] += count
     lines += ["\nself time per module group (the innermost frame), both processes:\n",
-              "| module group | s | share | ms per intranet page |", "|---|---|---|---|"]
+              "| module group | s | share | ms per page |", "|---|---|---|---|"]
     shown = [(group, count) for group, count in groups.most_common()
              if count / everything >= 0.005]
     rest = everything - sum(count for _group, count in shown)

@@ -198,8 +198,9 @@ def test_the_cpu_time_is_shown_beside_the_wall_time_and_left_out_when_not_measur
     measured["mkdocs"]["cpu"] = {"median": 4.0, "min": 4.0, "max": 4.0}
     measured["ratios"]["build/mkdocs cpu"] = {"median": 3.0, "min": 2.75, "max": 3.25}
     figures = figures_table([measured, result(5_000, build=50.0)]).splitlines()
-    assert ("| CPU, all processes: clean build / incremental / mkdocs / Hugo (s) | "
-            "12.0 (11.0-13.0) / - / 4.0 / - | - / - / - / - |") in figures
+    assert ("| CPU, all processes: check cold / check / clean build / incremental / mkdocs / "
+            "Hugo (s) | - / - / 12.0 (11.0-13.0) / - / 4.0 / - | - / - / - / - / - / - |"
+            ) in figures
     assert ("| CPU ratios: clean build / mkdocs, incremental / Hugo (per round) | "
             "3.00 (2.75-3.25)x, - | -, - |") in figures
 
