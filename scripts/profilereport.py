@@ -153,6 +153,11 @@ def classify(stack: list[str]) -> tuple[str, str, str]:
 
 Samples = dict[str, Counter[tuple[str, str, str]]]
 
+# A thread waiting here uses no CPU, though py-spy may count it as active (the preview's
+# watcher and server wait most of the time): such samples are left out.
+WAITING = ("threading:Condition.wait", "threading:Event.wait", "threading:Thread.join",
+           "selectors:", "socketserver:BaseServer.serve_forever")
+
 
 def read_samples(raw: Path) -> Samples:
     """Samples per (stage, activity, group), per process: 'own' (the command's) and 'second'
@@ -167,6 +172,8 @@ def read_samples(raw: Path) -> Samples:
         stack = [f for f in frames if f and not f.startswith("process ")]
         if not stack or any("_RefreshThread" in f for f in stack):
             continue  # the progress display's thread, asleep
+        if key(stack[-1]).startswith(WAITING):
+            continue
         found["second" if len(processes) > 1 else "own"][classify(stack)] += int(count)
     return found
 

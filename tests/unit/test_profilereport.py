@@ -70,7 +70,7 @@ def test_a_module_of_the_same_file_name_in_another_package_is_not_taken_for_it()
     assert classify(built) == ("mails", "courant.render.newsletter.compose", "courant.render")
 
 
-def test_samples_are_counted_per_process_and_the_progress_thread_is_left_out(
+def test_samples_are_counted_per_process_and_waiting_threads_are_left_out(
         tmp_path: Path) -> None:
     own = 'process 10:"courant build"'
     second = 'process 11:"courant build"'
@@ -81,6 +81,8 @@ def test_samples_are_counted_per_process_and_the_progress_thread_is_left_out(
         ";".join([own, second, *FEEDS]) + " 2",
         ";".join([own, *refresh]) + " 50",
         ";".join([own, *INTRANET]) + " 1",
+        ";".join([own, "PollingEmitter.queue_events (watchdog/observers/polling.py:9)",
+                  "Event.wait (threading.py:629)", "Condition.wait (threading.py:331)"]) + " 40",
     ]) + "\n", encoding="utf-8")
     samples = read_samples(raw)
     assert sum(samples["own"].values()) == 7
