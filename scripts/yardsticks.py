@@ -70,6 +70,16 @@ def published_items(corpus: Corpus) -> list[Path]:
     return [path for path in corpus.items if _published(path)]
 
 
+def preview_edits(corpus: Corpus, count: int) -> list[tuple[Path, str]]:
+    """`count` published news items spread over the archive, each with the address of its
+    intranet page: what the preview's clock (measure.edit_and_wait) saves and then waits for."""
+    published = set(published_items(corpus))
+    news = [path for path in corpus.items
+            if "/updates/" in str(path) and "'" not in path.name and path in published]
+    step = max(1, len(news) // max(1, count))
+    return [(path, f"nieuws/{path.stem}/") for path in news[::step][:count]]
+
+
 def _published(path: Path) -> bool:
     text = path.read_text(encoding="utf-8")
     meta = yaml.safe_load(text.split("---\n", 2)[1]) or {}

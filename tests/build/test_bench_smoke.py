@@ -23,7 +23,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 from benchreport import TARGETS, figures_table, targets_table
 from corpus import generate, touch_items
 from measure import run
-from yardsticks import hugo_command, hugo_project, mkdocs_project, published_items
+from yardsticks import (
+    hugo_command,
+    hugo_project,
+    mkdocs_project,
+    preview_edits,
+    published_items,
+)
 
 
 def test_generated_corpus_passes_check_and_has_every_kind(tmp_path: Path) -> None:
@@ -211,3 +217,18 @@ def test_the_cpu_time_of_a_command_is_that_of_all_its_processes(tmp_path: Path) 
             "while time.process_time() < end: pass\nif pid: os.waitpid(pid, 0)\n")
     measured = run([sys.executable, "-c", spin], tmp_path)
     assert measured.cpu >= 1.1  # 0.6 s of CPU in each of the two processes
+
+
+def test_the_preview_is_timed_on_published_news_spread_over_the_archive(tmp_path: Path) -> None:
+    corpus = generate(tmp_path / "bench", 300)
+    edits = preview_edits(corpus, 5)
+    assert len(edits) == 5 == len({source for source, _page in edits})
+    loaded = pipeline.load(pipeline.Project(corpus.root))
+    intranet = pipeline.sites(loaded, clock.now(), names=("intranet",),
+                              syndication=False)["intranet"]
+    pages = {str(page.path) for page in intranet.pages}
+    for source, page in edits:
+        assert source in published_items(corpus)
+        assert page.removesuffix("/") + ".md" in pages, f"no intranet page {page}"
+    years = sorted(source.name[:4] for source, _page in edits)
+    assert int(years[-1]) - int(years[0]) >= 5, "spread over the archive, not one month"
