@@ -8,7 +8,8 @@
 # through a real relay; scoring the mail), systemd-analyze (checking the unit of
 # `courant service`), Pango (WeasyPrint, which writes the booklets' PDF, draws text with it;
 # the build needs it, not only the tests), Poppler's pdfinfo and pdftotext and epubcheck
-# (reading the booklets' PDF and checking their EPUB).
+# (reading the booklets' PDF and checking their EPUB); Hugo, the "speed of light"
+# scripts/bench sets a static site against.
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
@@ -26,6 +27,7 @@ command -v systemd-analyze >/dev/null 2>&1 || need+=(systemd)  # checks the serv
 ldconfig -p 2>/dev/null | grep -q libpango-1.0 || need+=(libpango-1.0-0 libpangoft2-1.0-0)
 command -v pdfinfo >/dev/null 2>&1 || need+=(poppler-utils)  # pdfinfo, pdftotext
 [ -f /usr/share/java/epubcheck.jar ] || need+=(epubcheck)
+command -v hugo >/dev/null 2>&1 || need+=(hugo)  # scripts/bench's yardstick
 if [ ${#need[@]} -gt 0 ]; then
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"
