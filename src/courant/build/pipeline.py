@@ -125,12 +125,13 @@ def check_engine_config(project: Project, config: Config, problems: Problems) ->
         diskcache.store(index, kind, {"passed": key})
 
 
-def department_keys(project: Project) -> list[str]:
-    """The department keys, for `courant new`: read without checking the other files."""
+def department_names(project: Project) -> dict[str, str]:
+    """Each department's key and name, for `courant new`: read without checking the other
+    files."""
     problems = Problems()
     sources = read_sources(project.root, problems)
-    return [d.key for d in validate_departments(sources.departments,
-                                                sources.departments_lines, problems)]
+    return {d.key: d.name for d in validate_departments(sources.departments,
+                                                        sources.departments_lines, problems)}
 
 
 def export_pages(project: Project, target: Path) -> dict[str, int]:
