@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -154,9 +154,31 @@ def export_pages(project: Project, target: Path) -> dict[str, int]:
     return counts
 
 
-def check(project: Project) -> list[Problem]:
-    """Validation only: warnings when the sources are fine, a ContentError when not."""
-    return load(project).warnings
+def check(project: Project, files: Sequence[str] = ()) -> list[Problem]:
+    """Validation only: warnings when the sources are fine, a ContentError when not.
+
+    `files` (paths from the project's root, of files or folders in content/ or newsletter/):
+    only their problems, found with the whole project (links, department keys and issue
+    dates are checked against every other file); errors outside the sources (mkdocs.yml,
+    theme/) are said too, since no build can succeed with them."""
+    if not files:
+        return load(project).warnings
+    try:
+        found = load(project).warnings
+    except ContentError as error:
+        found = error.problems
+    mine = [p for p in found if _is_in(p.file, files)
+            or (p.is_error and not _is_in(p.file, SOURCE_FOLDERS))]
+    if any(p.is_error for p in mine):
+        raise ContentError(mine)
+    return mine
+
+
+SOURCE_FOLDERS = ("content", "newsletter")
+
+
+def _is_in(file: str, paths: Sequence[str]) -> bool:
+    return any(file == path or file.startswith(f"{path.rstrip('/')}/") for path in paths)
 
 
 def sites(loaded: Loaded, now: datetime, preview: bool = False,
