@@ -81,6 +81,21 @@ class BuildResult:
 def load(project: Project, memo: SourceMemo | None = None) -> Loaded:
     """Read and validate everything; a ContentError carries every problem of every file.
     Files whose bytes were read before come from the cache in .cache/courant/ (`memo`)."""
+    loaded, problems = _read_and_check(project, memo)
+    problems.raise_if_errors()
+    return loaded
+
+
+def load_readable(project: Project) -> tuple[Loaded, list[Problem]]:
+    """What can be read, for an overview (`courant status`): the content without the files
+    that have errors, and those errors (a ContentError only when mkdocs.yml cannot be read)."""
+    loaded, problems = _read_and_check(project, None)
+    found = problems.sorted()
+    return (replace(loaded, warnings=[p for p in found if not p.is_error]),
+            [p for p in found if p.is_error])
+
+
+def _read_and_check(project: Project, memo: SourceMemo | None) -> tuple[Loaded, Problems]:
     config = load_config(project.config_file)
     use_dialect(config.raw.get("markdown_extensions"))  # the proof of links renders as the sites do
     problems = Problems()
@@ -97,8 +112,7 @@ def load(project: Project, memo: SourceMemo | None = None) -> Loaded:
     check_writing(content, sources, project.root, problems)
     check_a11y(content, sources, project.root, config.site_url, problems)
     memo.save()
-    problems.raise_if_errors()
-    return Loaded(config, content, problems.sorted())
+    return Loaded(config, content, problems.sorted()), problems
 
 
 def check_engine_config(project: Project, config: Config, problems: Problems) -> None:

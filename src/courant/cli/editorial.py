@@ -15,6 +15,7 @@ from courant.cli.common import CONTEXT, editor_errors, err, out, print_problems,
 from courant.cli.dutch import DutchCommand
 from courant.editorial.scaffold import ALIASES, ISSUE_NAMES, create, templates
 from courant.model import Month
+from courant.problems import ContentError
 from courant.read.schema import department_choices
 from courant.wording import number
 
@@ -139,10 +140,14 @@ def status(maand: str | None, root: Path, form: str) -> None:
         err.print(f"'{maand}' is geen maand; schrijf bijvoorbeeld: courant status 2026-12",
                   style="red", markup=False)
         sys.exit(2)
-    with editor_errors():
-        loaded = pipeline.load(pipeline.Project(root))
+    try:
+        loaded, errors = pipeline.load_readable(pipeline.Project(root))
+    except ContentError as error:  # mkdocs.yml: nothing to show, but no failure (see help)
+        print_problems(error.problems)
+        err.print("courant status kan niets tonen zolang mkdocs.yml zo fout is.", style="red")
+        return
     report = status_report(loaded.content, clock.now(), loaded.config.sections,
-                           loaded.config.settings.agenda_weeks, maand)
+                           loaded.config.settings.agenda_weeks, maand, errors=errors)
     if form == "json":
         click.echo(as_json(report))
     else:
