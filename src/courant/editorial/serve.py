@@ -15,6 +15,7 @@ from courant import clock
 from courant.build import pipeline
 from courant.build.sourcecache import SourceMemo
 from courant.build.templateerrors import template_problem
+from courant.editorial.previewbanner import PreviewState
 from courant.engine.mkdocs.adapter import EngineError
 from courant.engine.mkdocs.adapter import serve as serve_site
 from courant.engine.mkdocs.session import PreviewSession
@@ -36,9 +37,11 @@ def split_address(address: str) -> tuple[str, int]:
 
 
 def preview_builder(project: pipeline.Project, url: str, report: Report,
-                    say: Say = lambda _: None, name: str = "intranet") -> Callable[[Path], bool]:
+                    say: Say = lambda _: None, name: str = "intranet",
+                    state: PreviewState | None = None) -> Callable[[Path], bool]:
     """A build function for the preview: on an editor's mistake it reports and keeps the page
-    that was there, so the browser never shows a half-built site.
+    that was there, so the browser never shows a half-built site; `state` learns what each
+    build found, for the banner on the pages (previewbanner.py).
 
     After the first build only what an edit affects is redone: sources whose bytes did not
     change are not parsed again, and pages whose Markdown did not change are neither
@@ -47,6 +50,7 @@ def preview_builder(project: pipeline.Project, url: str, report: Report,
     sessions: dict[Path, PreviewSession] = {}
     calls: set[Path] = set()
     shown: set[str] = set()  # warnings printed before: after an edit only new ones are
+    found = state or PreviewState()
 
     def rebuild(site_dir: Path) -> bool:
         """Whether the site in `site_dir` is up to date now."""
@@ -55,6 +59,7 @@ def preview_builder(project: pipeline.Project, url: str, report: Report,
         calls.add(site_dir)
 
         def failed(problems: list[Problem]) -> bool:
+            found.fail(problems)
             report(problems)
             say(NOT_YET.format(url=url) if first else STALE)
             return False
@@ -85,10 +90,11 @@ def preview_builder(project: pipeline.Project, url: str, report: Report,
             return failed([Problem("mkdocs.yml", str(error))])
         except jinja2.TemplateError as error:  # a template in theme/, being edited
             return failed([template_problem(error)])
+        found.succeed(loaded.content, loaded.warnings)
         if answered:
-            found = counted(len(loaded.warnings), "waarschuwing", "waarschuwingen")
+            warned = counted(len(loaded.warnings), "waarschuwing", "waarschuwingen")
             say(f"Bijgewerkt om {time.strftime('%H:%M:%S')}" + (
-                f" ({found}; 'courant check' toont ze allemaal)" if loaded.warnings else ""))
+                f" ({warned}; 'courant check' toont ze allemaal)" if loaded.warnings else ""))
         return True
 
     return rebuild
@@ -100,7 +106,8 @@ def serve(project: pipeline.Project, address: str, report: Report,
     host, port = split_address(address)
     url = f"http://{host}:{port}/"
     with tempfile.TemporaryDirectory(prefix="courant-serve-") as site_dir:
-        rebuild = preview_builder(project, url, report, say, name)
+        state = PreviewState()
+        rebuild = preview_builder(project, url, report, say, name, state)
         started: list[bool] = []  # did the first build bring the site up?
 
         def build(folder: Path) -> None:
@@ -114,4 +121,4 @@ def serve(project: pipeline.Project, address: str, report: Report,
 
         serve_site(build, Path(site_dir), [project.content_dir, project.root / "newsletter",
                                            project.config_file, project.root / "theme"],
-                   host, port, ready)
+                   host, port, ready, state.banner)
