@@ -21,7 +21,8 @@ DUTCH_KEYS = {
     "schrijvers": "authors", "door": "authors", "trefwoorden": "tags", "labels": "tags",
     "tag": "tags", "nummer": "issue", "nieuwsbrief": "issue", "editie": "issue",
     "locatie": "location", "plaats": "location", "waar": "location", "begin": "start",
-    "aanvang": "start", "eind": "end", "einde": "end", "tot": "end", "reeks": "series",
+    "aanvang": "start", "tijd": "start", "tijdstip": "start", "eind": "end", "einde": "end",
+    "tot": "end", "reeks": "series",
     "serie": "series", "afgelast": "cancelled", "geannuleerd": "cancelled",
     "canceled": "cancelled", "aanmelden": "registration", "aanmelding": "registration",
     "inschrijven": "registration", "inschrijving": "registration", "soort": "kind",
@@ -37,7 +38,12 @@ TEXT_KEY = ("tekst", "text", "inhoud", "body", "content")
 """Keys for the text itself, which belongs below the front matter."""
 
 
-def meant_key(key: str, known: Iterable[str]) -> str | None:
+CLOSE = 0.75
+"""How alike a key must be to a known one to be taken for a typo of it (difflib's ratio:
+'audiance' and 'audience' 0.88, 'titel' and 'title' 0.8; 'status' and 'start' 0.73 is not)."""
+
+
+def meant_key(key: str, known: Iterable[str], cutoff: float = CLOSE) -> str | None:
     """The known key `key` is a near miss of (a typo, other letters, the Dutch word)."""
     known = list(known)
     lower = key.strip().lower()
@@ -47,7 +53,7 @@ def meant_key(key: str, known: Iterable[str]) -> str | None:
     dutch = DUTCH_KEYS.get(lower)
     if dutch in known:
         return dutch
-    close = difflib.get_close_matches(lower, known, n=1)
+    close = difflib.get_close_matches(lower, known, n=1, cutoff=cutoff)
     return close[0] if close else None
 
 

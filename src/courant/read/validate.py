@@ -265,14 +265,16 @@ def _check_keys(raw: RawSource, model: type[BaseModel], problems: Problems) -> f
         if str(key).strip().lower() in TEXT_KEY:
             problems.add(file, "is geen sleutel die courant kent; de tekst van het stuk komt "
                          "onder de afsluitende ---, niet in de kop", key=str(key), line=line)
-        elif meant is not None:
+        elif meant is not None and meant not in raw.meta:  # else it is not that key
             meant_keys.add(meant)
             problems.add(file, f"is geen sleutel die courant kent; bedoel je '{meant}'?",
                          key=str(key), line=line)
         else:
-            problems.add(file, "is geen sleutel die courant kent; courant doet er niets mee",
-                         key=str(key), line=line, warning=True)
-    return frozenset(k for k in meant_keys if k not in raw.meta)
+            loose = meant or meant_key(str(key), known, cutoff=0.6)
+            hint = f"bedoel je '{loose}'?" if loose else "courant doet er niets mee"
+            problems.add(file, f"is geen sleutel die courant kent; {hint}", key=str(key),
+                         line=line, warning=True)
+    return frozenset(meant_keys)
 
 
 def _placeholders(raw: RawSource, problems: Problems) -> frozenset[str]:
