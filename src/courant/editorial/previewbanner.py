@@ -32,6 +32,7 @@ class PreviewState:
 
     failed: tuple[Problem, ...] = ()
     failed_at: str = ""
+    built: bool = False  # has a build succeeded yet (is there a previous version to show)?
     warnings: dict[str, tuple[Problem, ...]] = field(default_factory=dict)  # by page address
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -50,17 +51,18 @@ class PreviewState:
         pages = {addresses[file]: tuple(found) for file, found in by_file.items()
                  if file in addresses}
         with self.lock:
-            self.failed, self.failed_at, self.warnings = (), "", pages
+            self.failed, self.failed_at, self.warnings, self.built = (), "", pages, True
 
     def banner(self, address: str) -> bytes:
         """The banner for the page at `address` (its path in the site: 'nieuws/x/'), or
         nothing."""
         with self.lock:
-            failed, at, warnings = self.failed, self.failed_at, self.warnings
+            failed, at, warnings, built = self.failed, self.failed_at, self.warnings, self.built
         if failed:
             errors = [p for p in failed if p.is_error] or list(failed)
-            return _banner(f"Het voorbeeld is niet bijgewerkt (opgeslagen om {at}): je browser "
-                           "toont de vorige versie. Herstel dit en sla op:", errors,
+            state = (f"is om {at} niet bijgewerkt: je browser toont de vorige versie" if built
+                     else f"kon om {at} niet worden gebouwd")
+            return _banner(f"Het voorbeeld {state}. Herstel dit en sla op:", errors,
                            ERROR_COLOURS, "alert")
         found = warnings.get(_page_address(address), ())
         if found:

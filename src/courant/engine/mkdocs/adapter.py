@@ -143,6 +143,8 @@ def build_site(config_file: Path, site: Site, site_dir: Path, cache: SiteCache |
     return config
 
 
+EMPTY_PAGE = (b'<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Voorbeeld'
+              b"</title></head><body></body></html>")
 Overlay = Callable[[str], bytes]
 """HTML put at the start of a served page's body, given the page's path ('/nieuws/x/')."""
 
@@ -186,6 +188,15 @@ def _live_reload_server(builder: Callable[[], None], host: str, port: int, root:
             request.path = environ.get("PATH_INFO", "/")
             return super()._serve_request(environ, start_response)
 
+        def missing_page(self, _code: int) -> bytes | None:
+            """A page that is not there (none yet, when the first build failed): the
+            overlay alone, if it has something to say, and the live reload."""
+            if not overlay(getattr(request, "path", "/")):
+                return None
+            with self._epoch_cond:
+                epoch = self._visible_epoch
+            return self._inject_js_into_html(EMPTY_PAGE, epoch)
+
         def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
             page: bytes = super()._inject_js_into_html(content, epoch)  # type: ignore[no-untyped-call]
             extra = overlay(getattr(request, "path", "/"))
@@ -198,6 +209,7 @@ def _live_reload_server(builder: Callable[[], None], host: str, port: int, root:
     # MkDocs polls every 0.5 s and waits 0.1 s for quiet: half of the one second an editor
     # may wait for the page. A poll of 2,000 files takes about 12 ms.
     server = Server(builder=builder, host=host, port=port, root=root, polling_interval=0.2)
+    server.error_handler = server.missing_page
     server.build_delay = 0.05
     try:
         LiveReloadServer.server_bind(server)
