@@ -354,7 +354,7 @@ def _department(value: Any, info: ValidationInfo) -> str:
                    "(goede) afdelingen; vul dat bestand eerst")
     choices = department_choices(names)
     _require(value, f"kies uit {choices}")
-    if value not in names:
+    if not isinstance(value, str) or value not in names:
         meant = meant_value(value, names, {name.lower(): key for key, name in names.items()})
         if meant is not None:
             raise fail(f"{_show(value)} is geen afdeling; schrijf 'department: {meant}' "
