@@ -7,7 +7,6 @@ reaches an editor.
 
 from __future__ import annotations
 
-import difflib
 import re
 from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Any
@@ -19,6 +18,7 @@ from slugify import slugify
 from courant.clock import AMSTERDAM
 from courant.model import Audience, BookletPart, Kind, Month, ReadingKind
 from courant.read.addresses import EMAIL, mailto_fault, url_fault
+from courant.read.nearmiss import meant_key, meant_value
 
 # Example lines for messages, as the editor would type them, and what a message adds to them.
 EXAMPLES = {
@@ -123,7 +123,11 @@ def _required_text(example: str) -> Any:
     return check
 
 
-def _text_list(value: Any) -> tuple[str, ...]:
+def _text_list(value: Any, info: ValidationInfo) -> tuple[str, ...]:
+    if isinstance(value, str) and re.search(r"[,;]", value):
+        parts = [part.strip() for part in re.split(r"[,;]", value) if part.strip()]
+        raise fail(f"{_show(value)} is één tekst, geen lijst; schrijf de lijst tussen "
+                   f"[ ]: '{info.field_name}: [{', '.join(parts)}]'")
     if isinstance(value, str | int | float) and not isinstance(value, bool):
         return (_line(value),)
     if not isinstance(value, list):
@@ -163,19 +167,46 @@ def _month(value: Any) -> str:
     return text
 
 
-def _audience(value: Any) -> Audience:
+AUDIENCE_WORDS = {
+    "iedereen": "all", "alle": "all", "allen": "all", "alles": "all", "medewerkers": "staff",
+    "medewerker": "staff", "personeel": "staff", "intern": "staff", "collega's": "staff",
+    "collegas": "staff", "partner": "partners", "ketenpartners": "partners",
+}
+"""Dutch words for the audiences: a near miss, said with the exact value to write."""
+READING_WORDS = {
+    "boek": "book", "artikel": "article", "film": "video", "filmpje": "video",
+    "site": "website", "webpagina": "website", "website": "website",
+}
+FLAG_WORDS = {"ja": "true", "nee": "false", "waar": "true", "onwaar": "false",
+              "yes": "true", "no": "false", "aan": "true", "uit": "false"}
+
+
+def _write_instead(key: str | None, meant: str) -> str:
+    """'; schrijf 'audience: all'': the exact line for a near miss of `meant`."""
+    return f"; schrijf '{key}: {meant}'" if key else f"; schrijf {meant}"
+
+
+def _audience(value: Any, info: ValidationInfo) -> Audience:
     _require(value, "kies uit staff (alleen medewerkers), partners of all (iedereen), of laat "
              "de regel weg (dan is het staff)")
     try:
         return Audience(value)
     except ValueError:
+        meant = meant_value(value, [a.value for a in Audience], AUDIENCE_WORDS)
+        if meant is not None:
+            raise fail(f"{_show(value)} is geen doelgroep{_write_instead(info.field_name, meant)}"
+                       " (staff: alleen medewerkers, partners, of all: iedereen)") from None
         raise fail(f"{_show(value)} is geen doelgroep; kies uit staff (alleen medewerkers), "
                    "partners of all (iedereen)") from None
 
 
-def _bool(value: Any) -> bool:
+def _bool(value: Any, info: ValidationInfo) -> bool:
     _require(value, "schrijf true of false, of laat de regel weg")
     if not isinstance(value, bool):
+        meant = meant_value(value, ["true", "false"], FLAG_WORDS)
+        if meant is not None:
+            raise fail(f"{_show(value)} is geen ja/nee-waarde"
+                       f"{_write_instead(info.field_name, meant)}")
         raise fail(f"{_show(value)} is geen ja/nee-waarde; schrijf true of false")
     return value
 
@@ -292,6 +323,10 @@ def _reading_kind(value: Any) -> ReadingKind:
     try:
         return ReadingKind(value)
     except ValueError:
+        meant = meant_value(value, [k.value for k in ReadingKind], READING_WORDS)
+        if meant is not None:
+            raise fail(f"{_show(value)} is geen soort tip{_write_instead('kind', meant)} "
+                       "(book, article, video, podcast of website)") from None
         raise fail(f"{_show(value)} is geen soort tip; kies uit book, article, video, "
                    "podcast of website") from None
 
@@ -332,14 +367,25 @@ Moment = Annotated[datetime | date, BeforeValidator(parse_moment)]
 
 
 def _department(value: Any, info: ValidationInfo) -> str:
-    keys: tuple[str, ...] = (info.context or {}).get("departments", ())
-    if not keys:
+    names: dict[str, str] = (info.context or {}).get("departments", {})
+    if not names:
         raise fail(f"{_show(value)} is geen afdeling: content/departments.yml bevat nog geen "
                    "(goede) afdelingen; vul dat bestand eerst")
-    _require(value, f"kies uit {', '.join(keys)}")
-    if value not in keys:
-        raise fail(f"{_show(value)} is geen afdeling; kies uit {', '.join(keys)}")
+    choices = department_choices(names)
+    _require(value, f"kies uit {choices}")
+    if not isinstance(value, str) or value not in names:
+        meant = meant_value(value, names, {name.lower(): key for key, name in names.items()})
+        if meant is not None:
+            raise fail(f"{_show(value)} is geen afdeling; schrijf 'department: {meant}' "
+                       f"({names[meant]})")
+        raise fail(f"{_show(value)} is geen afdeling; kies uit {choices}")
     return str(value)
+
+
+def department_choices(names: dict[str, str]) -> str:
+    """'wi (Werk en Inkomen), smsr (Sociale Zaken), ...': the keys to write, with the names
+    editors know the departments by."""
+    return ", ".join(f"{key} ({name})" for key, name in names.items())
 
 
 DepartmentKey = Annotated[str, BeforeValidator(_department)]
@@ -462,8 +508,8 @@ class AdviserFront(ItemFront):
     until: Day | None = None
 
 
-def _booklet_parts(value: Any) -> tuple[BookletPart, ...]:
-    texts = _text_list(value)
+def _booklet_parts(value: Any, info: ValidationInfo) -> tuple[BookletPart, ...]:
+    texts = _text_list(value, info)
     try:
         return tuple(BookletPart(t) for t in texts)
     except ValueError:
@@ -529,6 +575,14 @@ def _model_at(model: type[BaseModel], path: list[str]) -> type[BaseModel]:
     return model
 
 
+def meant_extra(error: Any, model: type[BaseModel] | None) -> str | None:
+    """For a key pydantic refused (extra_forbidden): the known key it is a near miss of."""
+    loc = [str(p) for p in error["loc"]]
+    if error["type"] != "extra_forbidden" or model is None or not loc:
+        return None
+    return meant_key(loc[-1], _model_at(model, loc[:-1]).model_fields)
+
+
 def message_for(error: dict[str, Any], model: type[BaseModel] | None = None) -> str:
     """The Dutch message for one pydantic error on `model` (the front matter's model)."""
     if error["type"] == "courant":
@@ -544,9 +598,9 @@ def message_for(error: dict[str, Any], model: type[BaseModel] | None = None) -> 
         note = NOTES.get(key) if listed is None else None
         return f"ontbreekt; voeg een regel toe zoals '{example}'" + (f" {note}" if note else "")
     if error["type"] == "extra_forbidden":
+        meant = meant_extra(error, model)
         known = list(_model_at(model, loc[:-1]).model_fields) if model else []
-        close = difflib.get_close_matches(key, known, n=1)
-        hint = f"bedoel je '{close[0]}'?" if close else f"gebruik {', '.join(known)}"
+        hint = f"bedoel je '{meant}'?" if meant else f"gebruik {', '.join(known)}"
         return f"is hier geen sleutel die courant kent; {hint}"
     if error["type"] in {"model_type", "model_attributes_type", "dict_type"}:
         if listed is not None and not loc:

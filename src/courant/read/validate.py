@@ -43,6 +43,8 @@ from courant.model import (
 )
 from courant.problems import Problems
 from courant.read.files import IMAGE_SUFFIXES, RawSource, Sources, file_type_fault
+from courant.read.nearmiss import TEXT_KEY, meant_key
+from courant.read.placeholders import check_placeholders
 from courant.read.schema import (
     FRONT_BY_KIND,
     AdviserFront,
@@ -57,6 +59,7 @@ from courant.read.schema import (
     UpdateFront,
     ambiguous_message,
     is_ambiguous,
+    meant_extra,
     message_for,
     parse_moment,
     written_offset,
@@ -73,9 +76,9 @@ LIST_PAGE = re.compile(r"index|pagina-\d+")
 def validate(root: Path, sources: Sources, problems: Problems) -> Content:
     """Turn what was read into the model; problems are added, never raised here."""
     departments = validate_departments(sources.departments, sources.departments_lines, problems)
-    keys = tuple(d.key for d in departments)
+    names = {d.key: d.name for d in departments}
     items = _with_chapters([item for raw in sources.items
-                            if (item := validate_item(root, raw, keys, problems))], sources.items)
+                            if (item := validate_item(root, raw, names, problems))], sources.items)
     _check_addresses(items, problems)
     issues = [issue for raw in sources.issues if (issue := validate_issue(raw, problems))]
     _check_issue_dates(issues, sources.issues, problems)
@@ -174,28 +177,37 @@ def _raw_line_of(raw: RawSource) -> LineOf:
 
 
 def _validate_model(model: type[BaseModel], data: Any, file: str, problems: Problems,
-                    line_of: LineOf, context: dict[str, Any] | None = None) -> Any:
+                    line_of: LineOf, context: dict[str, Any] | None = None,
+                    said: frozenset[str] = frozenset()) -> Any:
+    """The model, or None with its problems added; a problem of a top-level key in `said` is
+    left out (a placeholder or a misspelt key said already what to write there)."""
     try:
         return model.model_validate(data, context=context)
     except ValidationError as err:
-        for error in err.errors():
+        errors = err.errors()
+        meant = {(*[str(p) for p in e["loc"][:-1]], m) for e in errors
+                 if (m := meant_extra(e, model))}
+        for error in errors:
             loc = [str(p) for p in error["loc"]]
+            if (loc and loc[0] in said) or (error["type"] == "missing" and tuple(loc) in meant):
+                continue
             problems.add(file, message_for(dict(error), model), key=".".join(loc) or None,
                          line=line_of(loc, error["type"] == "missing"))
         return None
 
 
-def validate_item(root: Path, raw: RawSource, keys: tuple[str, ...],
+def validate_item(root: Path, raw: RawSource, departments: dict[str, str],
                   problems: Problems) -> Item | None:
-    """One item; the checks between keys run even when the schema found problems, so that
-    one `courant check` reports everything that is wrong with the file."""
+    """One item (`departments`: key -> name); the checks between keys run even when the
+    schema found problems, so that one `courant check` reports everything that is wrong with
+    the file."""
     assert raw.kind is not None
     file = str(raw.path)
     model = FRONT_BY_KIND[raw.kind]
-    _warn_unknown_keys(raw, model, problems)
-    front = _validate_model(model, raw.meta, file, problems, _raw_line_of(raw),
-                            {"departments": keys})
     errors = len(problems.errors)
+    said = _check_keys(raw, model, problems) | _placeholders(raw, problems)
+    front = _validate_model(model, raw.meta, file, problems, _raw_line_of(raw),
+                            {"departments": departments}, said)
     image = _check_image(root, raw, problems)
     if raw.kind is Kind.READING:
         _check_reading_link(raw, problems)
@@ -386,15 +398,35 @@ def _slug(raw: RawSource) -> str:
     return slugify(raw.path.stem) or "stuk"
 
 
-def _warn_unknown_keys(raw: RawSource, model: type[BaseModel], problems: Problems) -> None:
+def _check_keys(raw: RawSource, model: type[BaseModel], problems: Problems) -> frozenset[str]:
+    """Unknown keys: a near miss of a known key (`titel`, `audiance`) is an error that names
+    it, any other a warning; the known keys meant (their 'ontbreekt' would say it twice)."""
     known = list(model.model_fields)
+    meant_keys = set()
     for key in raw.meta:
         if key in known:
             continue
-        close = difflib.get_close_matches(key, known, n=1)
-        hint = f"bedoel je '{close[0]}'?" if close else "courant doet er niets mee"
-        problems.add(str(raw.path), f"is geen sleutel die courant kent; {hint}", key=key,
-                     line=raw.line(key), warning=True)
+        file, line = str(raw.path), raw.line(str(key))
+        meant = meant_key(str(key), known)
+        if str(key).strip().lower() in TEXT_KEY:
+            problems.add(file, "is geen sleutel die courant kent; de tekst van het stuk komt "
+                         "onder de afsluitende ---, niet in de kop", key=str(key), line=line)
+        elif meant is not None and meant not in raw.meta:  # else it is not that key
+            meant_keys.add(meant)
+            problems.add(file, f"is geen sleutel die courant kent; bedoel je '{meant}'?",
+                         key=str(key), line=line)
+        else:
+            loose = meant or meant_key(str(key), known, cutoff=0.6)
+            hint = f"bedoel je '{loose}'?" if loose else "courant doet er niets mee"
+            problems.add(file, f"is geen sleutel die courant kent; {hint}", key=str(key),
+                         line=line, warning=True)
+    return frozenset(meant_keys)
+
+
+def _placeholders(raw: RawSource, problems: Problems) -> frozenset[str]:
+    """The errors for `courant new`'s placeholders left in the file; the keys holding one."""
+    return frozenset(check_placeholders(str(raw.path), raw.meta, raw.body, raw.body_line,
+                                        raw.line, problems))
 
 
 def _check_image(root: Path, raw: RawSource, problems: Problems) -> PurePosixPath | None:
@@ -544,9 +576,10 @@ def validate_issue(raw: RawSource, problems: Problems) -> Issue | None:
         problems.add(file, "heeft geen maand als naam; noem het bestand naar de maand van "
                      "het nummer, bijvoorbeeld newsletter/2026-12.md")
         return None
-    _warn_unknown_keys(raw, IssueFront, problems)
-    front = _validate_model(IssueFront, raw.meta, file, problems, _raw_line_of(raw))
     errors = len(problems.errors)
+    said = _check_keys(raw, IssueFront, problems) | _placeholders(raw, problems)
+    front = _validate_model(IssueFront, raw.meta, file, problems, _raw_line_of(raw), None,
+                            said)
     _check_passages(raw, None, None, problems)
     if front is None or len(problems.errors) > errors:
         return None
