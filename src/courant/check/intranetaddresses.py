@@ -1,0 +1,90 @@
+"""Intranet addresses in what partners see: an error.
+
+An editor's link to another source is relative, and the privacy gate decides per edition what
+it becomes. An intranet address typed instead (`<https://intranet…/nieuws/x/>`, a link, raw
+HTML, a bare address) passes by every rule for links: it is written as typed, and its path is
+the file name of a source, often one for staff only. Partners cannot open the intranet anyway.
+So in partner-visible sources (their body and every front matter value), the forewords and
+departments.yml, the intranet's address may only stand alone (with `#` or `?` after it at
+most); an address of a page under it stops the build, naming the line.
+
+The text is searched as a reader's browser would read it: HTML entities and %-escapes decoded,
+any scheme or none, the host in any case.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from courant.audience import VISIBLE, Edition
+from courant.model import Content
+from courant.problems import Problems
+from courant.read.files import RawSource, Sources
+
+DEPARTMENTS = "content/departments.yml"
+
+
+def intranet_page_pattern(site_url: str) -> re.Pattern[str] | None:
+    """What names a page of the intranet at `site_url`: its host and path followed by more path
+    (not by a `#`, `?`, space or end). None when site_url has no host."""
+    parts = urlsplit(site_url)
+    if not parts.netloc:
+        return None
+    prefix = re.escape(parts.netloc + parts.path.rstrip("/"))
+    return re.compile(rf"(?<![\w.-]){prefix}/+[^\s#?/<>\"'()\[\]`]", re.IGNORECASE)
+
+
+def check_intranet_addresses(content: Content, sources: Sources, site_url: str,
+                             problems: Problems) -> None:
+    """An error for every intranet page address in what partners may see."""
+    pattern = intranet_page_pattern(site_url)
+    if pattern is None:
+        return
+    partners = VISIBLE[Edition.PARTNERS]
+    shown = {item.source for item in content.items if item.audience in partners}
+    for raw in sources.items:
+        if raw.path in shown:
+            _check_source(raw, pattern, problems)
+    for raw in sources.issues:  # a foreword is in both editions
+        _check_source(raw, pattern, problems)
+    for key, text in _strings(sources.departments, ""):  # shown on the partner site
+        if _names_a_page(pattern, text):
+            problems.add(DEPARTMENTS, _message(), key=key.rpartition(".")[2] or None,
+                         line=sources.departments_lines.get(key))
+
+
+def _check_source(raw: RawSource, pattern: re.Pattern[str], problems: Problems) -> None:
+    for key, text in _strings(raw.meta, ""):
+        if _names_a_page(pattern, text):
+            problems.add(str(raw.path), _message(), key=key, line=raw.line(key))
+    for number, line in enumerate(raw.body.splitlines()):
+        if _names_a_page(pattern, line):
+            problems.add(str(raw.path), _message(), line=raw.body_line + number)
+
+
+def _names_a_page(pattern: re.Pattern[str], text: str) -> bool:
+    return pattern.search(unquote(html.unescape(text))) is not None
+
+
+def _strings(value: Any, key: str) -> Iterator[tuple[str, str]]:
+    """Every text in a YAML value, with its dotted key (`person.role`, `0.description`)."""
+    if isinstance(value, str):
+        yield key, value
+    elif isinstance(value, dict):
+        for name, inner in value.items():
+            yield from _strings(inner, f"{key}.{name}" if key else str(name))
+    elif isinstance(value, list):
+        for index, inner in enumerate(value):
+            yield from _strings(inner, f"{key}.{index}" if key else str(index))
+
+
+def _message() -> str:
+    return ("noemt een adres op het intranet; dit stuk zien ook partners, die het intranet niet "
+            "kunnen openen, en het adres noemt de bestandsnaam van een stuk dat alleen voor "
+            "medewerkers kan zijn. Link naar het bronbestand, bijvoorbeeld "
+            "[tekst](../updates/bestand.md): courant kiest dan per editie het juiste adres "
+            "(alleen de tekst waar het stuk niet te zien is)")
