@@ -84,3 +84,9 @@ def test_the_intranet_itself_and_other_sites_may_be_named(tmp_path: Path, body: 
 
 def test_a_staff_item_may_name_intranet_pages(tmp_path: Path) -> None:
     pipeline.load(pipeline.Project(project(tmp_path, f"<{STAFF_PAGE}>", audience="staff")))
+
+
+def test_an_intranet_page_in_a_staff_passage_is_for_staff(tmp_path: Path) -> None:
+    """Partners never see a staff passage (`::: medewerkers`): its addresses are no error."""
+    pipeline.load(pipeline.Project(project(
+        tmp_path, f"::: medewerkers\nIntern: <{STAFF_PAGE}>\n:::\n\nVoor iedereen.")))

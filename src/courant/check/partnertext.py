@@ -7,7 +7,7 @@ links: it is written as typed, and its path is the file name of a source, often 
 only. Partners cannot open the intranet anyway. So in partner-visible sources (their body and
 every front matter value), the forewords and departments.yml, the intranet's address may only
 stand alone (with `#` or `?` after it at most); an address of a page under it stops the build,
-naming the line.
+naming the line. A staff passage (`::: medewerkers`) is for staff: its lines are not searched.
 
 The text is searched as a reader's browser would read it: HTML entities and %-escapes decoded,
 any scheme or none, the host in any case.
@@ -27,6 +27,7 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from courant import passages
 from courant.audience import VISIBLE, Edition
 from courant.links import find_links
 from courant.model import Content
@@ -74,9 +75,10 @@ def _check_source(raw: RawSource, pattern: re.Pattern[str] | None,
             problems.add(str(raw.path), _message(), key=key, line=raw.line(key))
     if pattern is None:
         return
-    for number, line in enumerate(raw.body.splitlines()):
-        if _names_a_page(pattern, line):
-            problems.add(str(raw.path), _message(), line=raw.body_line + number)
+    staff_only = passages.read(raw.body)  # partners never see a staff passage
+    for number, line in enumerate(raw.body.split("\n"), start=1):
+        if not staff_only.holds(number) and _names_a_page(pattern, line):
+            problems.add(str(raw.path), _message(), line=raw.body_line + number - 1)
 
 
 def _names_a_page(pattern: re.Pattern[str], text: str) -> bool:
