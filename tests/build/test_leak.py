@@ -147,6 +147,22 @@ def test_staff_only_images_are_not_published_under_any_name(dist: Path) -> None:
     assert shared in public  # the partner item's image is there: the test can fail
 
 
+def test_files_from_staff_folders_are_published_under_names_that_do_not_say_so(
+        dist: Path) -> None:
+    """A partner item may use a file from a folder whose name is for staff (an updates/
+    sub-folder that holds staff items, a sub-folder of media/): the file is published, its
+    folder's name is not (test_no_staff_token_in_any_public_file_name reads every name)."""
+    content = FIXTURE / "content"
+    wanted = {published_bytes(content / "updates" / "lektoken-folder" / name)
+              for name in ("paritem-infolder.png", "paritem-notitie.pdf")}
+    wanted.add(published_bytes(content / "media" / "lektoken-mediasub" / "paritem-sub.png"))
+    public = {p.read_bytes() for p in files(dist / "public")}
+    assert wanted <= public
+    page = soup_of(dist / "public" / SHARED_PAGE)
+    assert {img["alt"] for img in page.find_all("img")} >= {"paritem-infolder", "paritem-sub"}
+    assert "paritem-doc-infolder" in {a.get_text() for a in page.find_all("a", href=True)}
+
+
 def test_partner_tokens_do_appear(dist: Path) -> None:
     public = b"\n".join(readable(p) for p in files(dist / "public"))
     assert [t for t in PARTNER_TOKENS if t.encode() not in public] == []
@@ -380,8 +396,10 @@ def test_the_exported_partner_pages_are_sanitised(built: Path) -> None:
         "utf-8")
     assert "paritem-hidden" in page
     rendered = to_html(page + links)
-    for bad in ("<script", "onclick", "javascript:", "display:none", 'id="__'):
+    for bad in ("<script", "onclick", "onmouseover", "onfocus", "data-bron", "javascript:",
+                "display:none", 'id="__'):
         assert bad not in page + links and bad not in rendered, bad
+    assert 'class="paritem-knop"' in rendered  # an attribute list's allowed part stays
     staff = (built / "export" / "intranet" / "docs" / "nieuws" / "partner-nieuws.md")
     assert "<script>" in staff.read_text("utf-8")  # the intranet's Markdown as written
 

@@ -20,6 +20,7 @@ from courant.build.sourcecache import SourceMemo
 from courant.build.warmup import warm_writing
 from courant.check.accessibility import check_a11y
 from courant.check.closedissues import check_closed_issues
+from courant.check.partnertext import check_partner_text
 from courant.check.writing import check_writing
 from courant.markup import use_dialect
 from courant.model import Content, Kind
@@ -113,6 +114,7 @@ def _read_and_check(project: Project, memo: SourceMemo | None) -> tuple[Loaded, 
         warm_writing(content, project.root)
     check_writing(content, sources, project.root, problems)
     check_a11y(content, sources, project.root, config.site_url, problems)
+    check_partner_text(content, sources, config.site_url, problems)
     memo.save()
     return Loaded(config, content, problems.sorted()), problems
 
