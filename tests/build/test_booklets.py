@@ -195,7 +195,7 @@ def test_staff_page_in_partner_booklet_is_an_error_naming_file_and_line(
                                            "  - ../pages/bestaat-niet.md\n"}, "Inleiding.")
     (root / "content" / "media" / "kaart.png").write_bytes(
         (root / "content" / "media" / "foto.png").read_bytes())
-    assert problems_of(root) == [
+    assert [p for p in problems_of(root) if "(waarschuwing)" not in p] == [
         'content/booklets/lek.md:6: pages: "../pages/intern.md" is alleen voor medewerkers, en '
         "dit boekje is voor iedereen: haal het uit pages, of zet het boekje op audience: staff",
         'content/booklets/lek.md:7: pages: "../pages/bestaat-niet.md" is geen stuk in '
