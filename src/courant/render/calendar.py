@@ -243,7 +243,8 @@ def last_modified(event: Event) -> datetime:
 
 
 def description(event: Event, url: str) -> str:
-    """Plain text: the cancellation, the body, then the links a page would show."""
+    """Plain text: the cancellation, the body (paragraphs on one line each: an editor's line
+    breaks are spaces, markup.plain_text), then the links a page would show."""
     lines = []
     if event.cancelled:
         lines.append(f"{dutch.CANCELLED}: deze bijeenkomst gaat niet door.\n")
@@ -253,9 +254,9 @@ def description(event: Event, url: str) -> str:
     lines.append(f"Wanneer: {dutch.when(event)}")
     if event.location:
         lines.append(f"Waar: {event.location}")
-    if event.online:
+    if event.online and not event.cancelled:  # nothing to join or sign up for
         lines.append(f"Online: {event.online}")
-    if event.registration:
+    if event.registration and not event.cancelled:
         lines.append(f"Aanmelden: {event.registration}")
     lines.append(f"Meer informatie: {url}")
     return "\n".join(lines)
