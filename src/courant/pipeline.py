@@ -23,6 +23,7 @@ from courant.model import Content
 from courant.output import Staging
 from courant.problems import ContentError, Problem, Problems
 from courant.read.sentrecords import with_sent_records
+from courant.render.chrome import site_theme
 from courant.render.newsletter import newsletter_pages
 from courant.render.pages import Site
 from courant.render.signup import with_subscription_pages
@@ -145,7 +146,8 @@ def export_pages(project: Project, target: Path) -> dict[str, int]:
                 staging.write(f"{name}/docs/{path}", data)
             staging.write(f"{name}/nav.yml", yaml.safe_dump({"site_name": site.name,
                                                             "site_url": site.url,
-                                                            "nav": site.nav},
+                                                            "nav": site.nav,
+                                                            "theme": site.theme},
                                                            allow_unicode=True, sort_keys=False))
             counts[name] = len(site.pages)
     return counts
@@ -181,13 +183,14 @@ def sites(loaded: Loaded, now: datetime, preview: bool = False,
 def _site(config: Config, edition: EditionContent, news: EditionContent, name: str,
           url: str, syndication: bool = True) -> Site:
     with timing.phase("newsletters"):
-        extra = tuple(newsletter_pages(edition, news, config.sections,
-                                       config.settings.agenda_weeks))
-    from courant.media import image_sizes
+        from courant.media import image_sizes
 
-    site = render_site(edition, name, url, config.settings.page_size, config.settings.home_news,
-                       extra_pages=extra, extra_nav=[{"Nieuwsbrief": "nieuwsbrief/index.md"}],
-                       image_size=image_sizes(config.path.parent / "content"))
+        sizes = image_sizes(config.path.parent / "content")
+        extra = tuple(newsletter_pages(edition, news, config.sections,
+                                       config.settings.agenda_weeks, sizes))
+
+    site = render_site(edition, config, name, url, extra_pages=extra,
+                       image_size=sizes)
     site = with_subscription_pages(site, config,
                                    "partners" if edition.for_partners else "staff")
     site = with_statement(site, config.path.parent,
@@ -197,7 +200,8 @@ def _site(config: Config, edition: EditionContent, news: EditionContent, name: s
     # what partners see is sanitised: editors' raw HTML loses scripts, handlers, styles; on
     # the intranet (editors' HTML as written) only ids that would replace the theme's own go
     clean = clean_site_html if edition.for_partners else unclobber
-    return replace(site, extra_files={**site.extra_files, **files}, sanitize=clean)
+    return replace(site, extra_files={**site.extra_files, **files}, sanitize=clean,
+                   theme=site_theme(config, edition.for_partners, url))
 
 
 def syndication_files(config: Config, edition: EditionContent, news: EditionContent, name: str,
@@ -243,7 +247,7 @@ def build(project: Project, progress: Progress | None = None) -> BuildResult:
         loaded = load(project)
     now = clock.now()
     from courant.engine.cache import SiteCache
-    from courant.mailing import build_mails, mail_files
+    from courant.mailing import build_mails, mail_files, mail_media
     from courant.parallel import in_child
 
     caches = {name: SiteCache(project.root / ".cache" / "courant" / f"{name}.pickle",
@@ -255,9 +259,10 @@ def build(project: Project, progress: Progress | None = None) -> BuildResult:
             """Everything it makes goes to disk here: only the page count goes back."""
             count = _make_site(project, loaded, now, "public", staging, caches["public"])
             with timing.phase("mail"):
-                staging.fill("mail", mail_files(build_mails(
-                    loaded.config, loaded.content, now, project.root,
-                    kept_in=project.root / ".cache" / "courant" / "mail.pickle")))
+                mails = build_mails(loaded.config, loaded.content, now, project.root,
+                                    kept_in=project.root / ".cache" / "courant" / "mail.pickle")
+                staging.fill("mail", {**mail_files(mails),
+                                      **mail_media(mails, project.content_dir)})
                 staging.settle("mail")
             return count
 

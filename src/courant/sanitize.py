@@ -24,8 +24,9 @@ SITE_TAGS = frozenset(nh3.ALLOWED_TAGS)
 SITE_ATTRIBUTES: dict[str, set[str]] = {
     **{tag: set(attrs) for tag, attrs in nh3.ALLOWED_ATTRIBUTES.items()},
     # headings keep their id (the table of contents links to it); classes carry the theme's
-    # own markup (admonitions, buttons, courant-meta); `download` names the .ics of an event
-    "*": {"id", "class", "title", "lang", "dir"},
+    # own markup (admonitions, buttons, courant-meta); `download` names the .ics of an event;
+    # data-search-exclude keeps a list of teasers out of the site's search
+    "*": {"id", "class", "title", "lang", "dir", "data-search-exclude"},
     "a": {"href", "hreflang", "download"},
     "img": {"src", "alt", "width", "height", "loading", "title"},
     "td": set(nh3.ALLOWED_ATTRIBUTES["td"]),

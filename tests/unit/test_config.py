@@ -14,7 +14,13 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from courant.config import CourantSettings, MailSettings, load_config
+from courant.config import (
+    AccessibilitySettings,
+    ContactSettings,
+    CourantSettings,
+    MailSettings,
+    load_config,
+)
 from courant.problems import ContentError, Problem
 
 ODD: list[Any] = [[1, 2], {"a": 1}, 5, -3.5, None, True, "", "a\nb", 10**20, "x" * 5000,
@@ -47,10 +53,13 @@ def problems(config: Path) -> list[Problem]:
     return raised.value.problems
 
 
-SETTINGS = [f"extra.courant.{key}" for key in CourantSettings.model_fields if key != "mail"] + [
-    f"extra.courant.mail.{key}" for key in MailSettings.model_fields] + [
+BLOCKS = {"mail": MailSettings, "contact": ContactSettings,
+          "accessibility": AccessibilitySettings}
+SETTINGS = [f"extra.courant.{key}" for key in CourantSettings.model_fields if key not in BLOCKS
+            ] + [f"extra.courant.{block}.{key}" for block, model in BLOCKS.items()
+                 for key in model.model_fields] + [
     "site_name", "site_url", "extra", "extra.courant", "extra.courant.mail",
-    "extra.courant.sections.updates"]
+    "extra.courant.sections.updates", "extra.courant.contact", "extra.courant.accessibility"]
 
 
 @pytest.mark.parametrize("path", SETTINGS)

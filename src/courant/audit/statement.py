@@ -160,10 +160,9 @@ def _exceptions(own: dict[str, Any]) -> list[str]:
 
 
 def with_statement(site: Site, root: Path, key: str, contact: str | None) -> Site:
-    """`site` with its page Toegankelijkheid (last in the menu); a standing page an editor
-    wrote at that path wins."""
+    """`site` with its page Toegankelijkheid (in every page's footer); a standing page an
+    editor wrote at that path wins."""
     if any(page.path == PAGE_PATH for page in site.pages):
         return site
     page = statement_page(read_record(root), key, site.name, contact)
-    return replace(site, pages=(*site.pages, page),
-                   nav=[*site.nav, {"Toegankelijkheid": PAGE_PATH}])
+    return replace(site, pages=(*site.pages, page))

@@ -31,17 +31,12 @@ from icalendar import Event as VEvent
 from courant.audience import EditionContent
 from courant.clock import AMSTERDAM, start_of_day
 from courant.markup import plain_text, to_html
-from courant.model import Event, Kind
+from courant.model import Event
 from courant.render import dutch
-from courant.render.common import SECTION_DIRS, page_url
+from courant.render.common import event_ics_path, page_url
 
 REFRESH = timedelta(hours=6)  # how often subscribers are asked to poll agenda.ics
 REFRESH_TEXT = "PT6H"  # the same, for Outlook's X-PUBLISHED-TTL (a text property)
-
-
-def event_ics_path(event: Event) -> str:
-    """The event's own .ics beside its page: agenda/<slug>.ics (linked as "Zet in je agenda")."""
-    return f"{SECTION_DIRS[Kind.EVENT]}/{event.slug}.ics"
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,10 +11,12 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from courant.audience import EditionContent, is_embargoed
+from courant.config import Config
 from courant.links import find_links, may_link
 from courant.model import Department, Event, Interview, Item, Kind, Page, ReadingTip, Update
 from courant.rawhtml import safe_html, safe_ids
 from courant.render import dutch
+from courant.render.chrome import INDEX_TITLES, Words, words_for
 from courant.render.common import (
     SECTION_DIRS,
     asset_path,
@@ -23,61 +25,72 @@ from courant.render.common import (
     relative,
     teaser,
 )
+from courant.render.home import home_page
 from courant.render.images import ImageSize, image_markdown
-from courant.render.indexes import (
-    agenda_pages,
-    department_pages,
-    guide_page,
-    home_page,
-    reading_page,
-    section_pages,
-)
+from courant.render.indexes import department_pages, guide_page, newest_first
+from courant.render.itempage import Related, event_details, item_meta, related_block, tag_links
 from courant.render.markdown import esc, front, meta_line
+from courant.render.overviews import (
+    REFERENCE_DIR,
+    agenda_overview,
+    reading_overview,
+    reference_page,
+    section_overview,
+    tag_pages,
+)
 from courant.render.pages import Asset, Site, SitePage
 
-INDEX_TITLES = {
-    Kind.UPDATE: "Nieuws",
-    Kind.INTERVIEW: "Collega in beeld",
-    Kind.EVENT: "Agenda",
-    Kind.READING: "Boekenkast",
-}
+COURANT_PAGES = frozenset({"nieuwsbrief-ontvangen.md", "privacy.md", "toegankelijkheid.md"})
+"""Pages courant makes itself (an editor's page at that path replaces courant's): the menu
+has them in their own place, never among the standing pages."""
 
 
-def render_site(edition: EditionContent, name: str, url: str, page_size: int,
-                home_news: int, extra_pages: tuple[SitePage, ...] = (),
-                extra_nav: list[Any] | None = None,
+def render_site(edition: EditionContent, config: Config, name: str, url: str,
+                extra_pages: tuple[SitePage, ...] = (),
                 image_size: ImageSize | None = None) -> Site:
     """All pages of one site. `extra_pages` come from other renderers (newsletter archive);
     `image_size` gives images their width and height."""
     assets: dict[str, PurePosixPath] = {}
     by_source = edition.by_source
+    words = words_for(edition.for_partners)
+    page_size = config.settings.page_size
     home = next((i for i in edition.of_kind(Kind.PAGE) if isinstance(i, Page) and i.is_home),
                 None)
-    pages = [item_page(item, edition, by_source, assets, image_size) for item in edition.items
-             if item is not home]
+    related = Related(edition, newest_first(edition.items))
+    pages = [item_page(item, edition, by_source, assets, image_size, related.of(item))
+             for item in edition.items if item is not home]
     own = home_text(home, edition, by_source, assets, image_size) if home else None
-    pages.append(home_page(edition, name, home_news, own))
-    pages.extend(section_pages(edition, Kind.UPDATE, INDEX_TITLES[Kind.UPDATE], page_size))
-    pages.extend(section_pages(edition, Kind.INTERVIEW, INDEX_TITLES[Kind.INTERVIEW], page_size))
-    pages.extend(agenda_pages(edition, page_size))
-    pages.append(reading_page(edition))
-    pages.extend(department_pages(edition, page_size))
-    pages.append(guide_page(edition))
+    pages.append(home_page(edition, config, words, own, image_size))
+    for kind in (Kind.UPDATE, Kind.INTERVIEW):
+        pages.extend(section_overview(edition, kind, words, image_size, page_size))
+    pages.extend(agenda_overview(edition, words, url, page_size))
+    pages.append(reading_overview(edition, words, image_size))
+    pages.extend(department_pages(edition, page_size, words, image_size))
+    pages.append(guide_page(edition, words))
+    pages.extend(tag_pages(edition, words, image_size, page_size))
+    reference = reference_page(edition, words)
+    pages.extend([reference] if reference else [])
     pages.extend(extra_pages)
-    nav = _nav(edition, extra_nav or [])
+    nav = _nav(edition, words, reference is not None)
     return Site(name, url, tuple(pages), nav,
                 tuple(Asset(path, source) for path, source in sorted(assets.items())))
 
 
-def _nav(edition: EditionContent, extra_nav: list[Any]) -> list[Any]:
+def _nav(edition: EditionContent, words: Words, reference: bool) -> list[Any]:
+    """The menu: courant's sections, then the standing pages under one section (Naslag);
+    Privacy and Toegankelijkheid are in every page's footer."""
     nav: list[Any] = [{"Home": "index.md"}]
-    for kind, title in INDEX_TITLES.items():
+    for kind in INDEX_TITLES:
         if kind is Kind.EVENT or kind is Kind.READING or edition.of_kind(kind):
-            nav.append({title: f"{SECTION_DIRS[kind]}/index.md"})
-    nav.append({"Afdelingen": "afdelingen/index.md"})
-    nav.append({"Wie benader je waarvoor": "wie-benader-je-waarvoor.md"})
-    nav.extend(extra_nav)
-    nav.extend(_pages_nav([i for i in edition.items if isinstance(i, Page)]))
+            nav.append({words.index_title(kind): f"{SECTION_DIRS[kind]}/index.md"})
+    nav.append({"Afdelingen": ["afdelingen/index.md",
+                               {words.guide: "wie-benader-je-waarvoor.md"}]})
+    nav.append({"Nieuwsbrief": ["nieuwsbrief/index.md",
+                                {"Nieuwsbrief ontvangen": "nieuwsbrief-ontvangen.md"}]})
+    standing = _pages_nav([i for i in edition.items if isinstance(i, Page)
+                           and page_path(i) not in COURANT_PAGES])
+    if reference:
+        nav.append({words.reference: [f"{REFERENCE_DIR}/index.md", *standing]})
     return escaped_nav(nav)
 
 
@@ -113,18 +126,23 @@ _PAGES: dict[tuple[Any, ...], tuple[SitePage, tuple[tuple[str, PurePosixPath], .
 
 
 def item_page(item: Item, edition: EditionContent, by_source: dict[PurePosixPath, Item],
-              assets: dict[str, PurePosixPath],
-              image_size: ImageSize | None = None) -> SitePage:
-    """The item's page. Remembered per item (and edition, embargo mark, departments and image
-    size) when it has no relative link, so nothing else can change it: the preview redoes only
-    the edited one."""
+              assets: dict[str, PurePosixPath], image_size: ImageSize | None = None,
+              related: tuple[Item, ...] = ()) -> SitePage:
+    """The item's page. Remembered per item (and edition, embargo mark, departments, image
+    size, related items and whether an event is over) when it has no relative link, so
+    nothing else can change it: the preview redoes only the edited one."""
     size = image_size(item.image.path) if image_size and item.image is not None else None
+    shown = tuple((r, image_size(r.image.path) if image_size and r.image else None)
+                  for r in related)
+    over = isinstance(item, Event) and item.end_day < edition.now.date()
     key = None if may_link(item.body) and find_links(item.body) else (
-        item, edition.edition, _marked_embargoed(item, edition), edition.departments, size)
+        item, edition.edition, _marked_embargoed(item, edition), edition.departments, size,
+        shown, over)
     made = _PAGES.get(key) if key is not None else None
     if made is None:
         own: dict[str, PurePosixPath] = {}
-        made = (_item_page(item, edition, by_source, own, size), tuple(own.items()))
+        made = (_item_page(item, edition, by_source, own, size, image_size, related),
+                tuple(own.items()))
         if key is not None:
             if len(_PAGES) > 50_000:
                 _PAGES.clear()
@@ -134,16 +152,17 @@ def item_page(item: Item, edition: EditionContent, by_source: dict[PurePosixPath
 
 
 def _item_page(item: Item, edition: EditionContent, by_source: dict[PurePosixPath, Item],
-               assets: dict[str, PurePosixPath], size: tuple[int, int] | None) -> SitePage:
+               assets: dict[str, PurePosixPath], size: tuple[int, int] | None,
+               image_size: ImageSize | None, related: tuple[Item, ...]) -> SitePage:
     path = page_path(item)
-    parts = [front(item.title, item.summary or teaser(item))]
+    words = words_for(edition.for_partners)
+    parts = [front(item.title, item.summary or teaser(item), **item_meta(item, words, edition))]
     parts.append(f"# {esc(item.title)}\n")
     parts.extend(_preview_marks(item, edition))
     parts.append(_details(item, edition, path))
     parts.extend(_image_and_body(item, edition, by_source, path, assets, size))
-    if item.tags:
-        parts.append("\nOnderwerpen: " + ", ".join(esc(t) for t in item.tags) +
-                     "\n{ .courant-tags }\n")
+    parts.append(tag_links(item, path))
+    parts.append(related_block(related, edition, words, image_size, path))
     return SitePage(path, "\n".join(parts))
 
 
@@ -180,7 +199,8 @@ def _image_and_body(item: Item, edition: EditionContent, by_source: dict[PurePos
     if item.image is not None:
         published = asset_path(item.image.path)
         assets[published] = item.image.path
-        parts.append(image_markdown(item.image.alt, published, path, size))
+        portrait = ".courant-image .courant-portrait" if isinstance(item, Interview) else None
+        parts.append(image_markdown(item.image.alt, published, path, size, portrait))
     body = localise_links(item, by_source, path, assets)
     parts.append(safe_html(body) if edition.for_partners else safe_ids(body))
     return parts
@@ -195,7 +215,7 @@ def _details(item: Item, edition: EditionContent, path: str) -> str:
     """The lines under the title: date, department, authors, and what each kind adds."""
     bits: list[str] = []
     if isinstance(item, Event):
-        return _event_details(item, edition.for_partners)
+        return event_details(item, words_for(edition.for_partners), edition.now.date())
     if item.date:  # a page's date is when it was last brought up to date
         bits.append(f"Bijgewerkt op {dutch.day(item.date)}" if isinstance(item, Page)
                     else dutch.day(item.date))
@@ -226,7 +246,7 @@ def _person(item: Interview, edition: EditionContent, path: str) -> str:
     department = edition.department(person.department)
     if department:
         who.append(_department_link(department, path))
-    return "Collega in beeld: " + ", ".join(who) + "\n{ .courant-person }\n"
+    return ", ".join(who) + "\n{ .courant-person }\n"
 
 
 def _reading(item: ReadingTip) -> str:
@@ -236,25 +256,3 @@ def _reading(item: ReadingTip) -> str:
     if item.link:
         lines.append(f"[{esc(item.title)} bekijken bij de bron]({item.link})\n")
     return "\n".join(lines)
-
-
-def _event_details(event: Event, formal: bool) -> str:
-    lines = []
-    if event.cancelled:
-        lines.append(f'!!! danger "{dutch.CANCELLED}"\n    Deze bijeenkomst gaat niet door.\n')
-    rows = [("Wanneer", dutch.when(event))]
-    if event.series:
-        rows.append(("Reeks", esc(event.series)))
-    if event.location:
-        rows.append(("Waar", esc(event.location)))
-    if event.online:
-        rows.append(("Online", f"[Deelnemen via de online link]({event.online})"))
-    if event.registration:
-        rows.append(("Aanmelden", f"[Aanmelden voor {esc(event.title)}]({event.registration})"))
-    lines.append("\n".join(f"- **{k}:** {v}" for k, v in rows) + "\n")
-    # render/calendar.py publishes the event's own .ics beside this page: agenda/<slug>.ics
-    ics = f"{event.slug}.ics"
-    label = "Zet in uw agenda" if formal else "Zet in je agenda"
-    lines.append(f'[{label}]({ics}){{ .md-button download="{ics}" }}\n')
-    return "\n".join(lines)
-
