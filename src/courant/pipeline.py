@@ -24,11 +24,12 @@ from courant.output import Staging
 from courant.problems import ContentError, Problem, Problems
 from courant.read.sentrecords import with_sent_records
 from courant.render.chrome import site_theme
+from courant.render.home import top_task_problems
 from courant.render.newsletter import newsletter_pages
 from courant.render.pages import Site
 from courant.render.signup import with_subscription_pages
 from courant.render.site import render_site
-from courant.sanitize import clean_site_html, unclobber
+from courant.render.tappable import intranet_page_html, partner_page_html
 from courant.schedule import Due, next_due
 from courant.sourcecache import SourceMemo
 from courant.sources import published_file_fault, read_sources
@@ -91,6 +92,8 @@ def load(project: Project, memo: SourceMemo | None = None) -> Loaded:
     raws = {raw.path: raw for raw in sources.items}
     check_closed_issues(content, clock.now(), lambda item, key: raws[item.source].line(key),
                         problems)
+    top_task_problems(config.settings.top_tasks, content.items,
+                      config.line("extra.courant.top_tasks"), problems)
     if not problems.errors:
         warm_writing(content, project.root)
     check_writing(content, sources, project.root, problems)
@@ -194,12 +197,12 @@ def _site(config: Config, edition: EditionContent, news: EditionContent, name: s
     site = with_subscription_pages(site, config,
                                    "partners" if edition.for_partners else "staff")
     site = with_statement(site, config.path.parent,
-                          "public" if edition.for_partners else "intranet",
-                          config.settings.mail.reply_to)
+                          "public" if edition.for_partners else "intranet", config)
     files = syndication_files(config, edition, news, name, url) if syndication else {}
     # what partners see is sanitised: editors' raw HTML loses scripts, handlers, styles; on
-    # the intranet (editors' HTML as written) only ids that would replace the theme's own go
-    clean = clean_site_html if edition.for_partners else unclobber
+    # the intranet (editors' HTML as written) only ids that would replace the theme's own go;
+    # on both, addresses and phone numbers in the text become links (render/tappable.py)
+    clean = partner_page_html if edition.for_partners else intranet_page_html
     return replace(site, extra_files={**site.extra_files, **files}, sanitize=clean,
                    theme=site_theme(config, edition.for_partners, url))
 

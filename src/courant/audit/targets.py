@@ -19,6 +19,7 @@ SECTIONS = {  # folder in the site -> (index page type, item page type)
     "agenda": ("Agenda", "Bijeenkomst"),
     "boekenkast": ("Boekenkast", "Tip uit de Boekenkast"),
     "afdelingen": ("Afdelingen", "Afdelingspagina"),
+    "onderwerpen": ("Onderwerpen", "Onderwerp"),
 }
 SINGLES = {
     "index.html": "Home",
@@ -28,6 +29,7 @@ SINGLES = {
     "toegankelijkheid/index.html": "Toegankelijkheid",
     "nieuwsbrief-ontvangen/index.html": "Nieuwsbrief ontvangen",
     "privacy/index.html": "Privacy",
+    "naslag/index.html": "Naslag",
 }
 MONTH = re.compile(r"\d{4}-\d{2}")
 PAGER = re.compile(r"pagina-\d+")

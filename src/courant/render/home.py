@@ -9,6 +9,7 @@ Everything below the welcome is HTML (render/lists.py), out of the search index.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
@@ -16,6 +17,7 @@ from html import escape
 from courant.audience import EditionContent
 from courant.config import Config
 from courant.model import Interview, Item, Kind, Page, ReadingTip, Update
+from courant.problems import Problems
 from courant.render import dutch
 from courant.render.chrome import Words, contact_of
 from courant.render.common import SECTION_DIRS, issue_page_path, page_path
@@ -74,6 +76,24 @@ def page_address(page: Page) -> str:
 def task_names(pages: Sequence[Item]) -> set[str]:
     """Every name a top task may have: courant's own pages and the standing pages."""
     return set(BUILT_IN_TASKS) | {page_address(p) for p in pages if isinstance(p, Page)}
+
+
+def top_task_problems(names: Sequence[str], items: Sequence[Item], line: int | None,
+                      problems: Problems) -> None:
+    """A top task (extra.courant.top_tasks) names a page of the site: one of courant's own or
+    a standing page. One that does not (a typo, a page taken away) is a warning with what
+    may be written instead: the home page leaves it out, the build goes on."""
+    known = task_names(items)
+    pages = sorted(known - set(BUILT_IN_TASKS))
+    for name in names:
+        if name not in known:
+            close = difflib.get_close_matches(name, sorted(known), n=1)
+            hint = f"bedoel je '{close[0]}'? " if close else ""
+            problems.add("mkdocs.yml", f"'{name}' is geen pagina van de site; {hint}kies uit "
+                         + ", ".join(BUILT_IN_TASKS) + (", of een vaste pagina zoals "
+                         + ", ".join(pages[:3]) if pages else "")
+                         + "; tot dan staat de taak niet op de startpagina",
+                         key="extra.courant.top_tasks", line=line, warning=True)
 
 
 def tasks_of(names: Sequence[str], edition: EditionContent, words: Words) -> list[Task]:

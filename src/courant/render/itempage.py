@@ -14,7 +14,13 @@ from courant.audience import EditionContent
 from courant.model import Event, Interview, Item, Kind, Page, Update
 from courant.render import dutch
 from courant.render.chrome import Words
-from courant.render.common import SECTION_DIRS, relative
+from courant.render.common import (
+    SECTION_DIRS,
+    event_ics_path,
+    page_path,
+    relative,
+    relative_url,
+)
 from courant.render.images import ImageSize
 from courant.render.lists import ListContext, cards, text
 from courant.render.markdown import esc
@@ -74,10 +80,10 @@ def event_details(event: Event, words: Words, today: date) -> str:
     lines.append('<dl class="courant-facts">' + "".join(
         f"<div><dt>{key}</dt><dd>{value}</dd></div>" for key, value in rows) + "</dl>\n")
     if open_for_all:  # render/calendar.py publishes the event's own .ics beside this page
-        ics = html.escape(f"{event.slug}.ics")
+        href = html.escape(relative_url(page_path(event), event_ics_path(event)))
         label = "Zet in uw agenda" if words.partners else "Zet in je agenda"
         lines.append(f'<p class="courant-actions" data-search-exclude><a class="md-button" '
-                     f'href="{ics}" download="{ics}">{label}</a></p>\n')
+                     f'href="{href}" download="{html.escape(event.slug)}.ics">{label}</a></p>\n')
     return "\n".join(lines)
 
 

@@ -171,7 +171,8 @@ def reference_page(edition: EditionContent, words: Words) -> SitePage | None:
     for section, members in sections.items():
         if section:
             parts.append(f"## {esc(section)}\n")
-        parts.append(cards(members, context, "courant-cards--small"))
+        parts.append(cards(members, context.at(path, 3 if section else 2),
+                           "courant-cards--small"))
     return SitePage(path, "\n".join(parts))
 
 
