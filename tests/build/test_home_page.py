@@ -18,6 +18,7 @@ from courant import pipeline
 HOME = "Welkom bij het Sociaal Domein"
 PUBLIC_HOME = "Welkom, partners & <collega's>"
 SECTION = "Leeracademie"
+PARTNER_WELCOME = "Samen voor inwoners van Waalstad"  # mkdocs.yml: public_welcome_title
 
 
 def write(root: Path, relative: str, text: str) -> None:
@@ -71,7 +72,7 @@ def test_the_intranet_home_has_the_pages_heading_and_text_above_the_news(
         staff_home: Path) -> None:
     home = article(page(staff_home, "intranet"))
     headings = [h.get_text(strip=True) for h in home.find_all(["h1", "h2"])]
-    assert headings[:2] == [HOME, "Laatste nieuws"]
+    assert headings[:3] == [HOME, "Snel naar", "Laatste nieuws"]  # the top tasks, then news
     text = home.get_text(" ", strip=True)
     assert text.index("Hier vind je alles over het Sociaal Domein") < text.index("Laatste nieuws")
     assert home.find("strong", string="trainingen") is not None
@@ -84,7 +85,8 @@ def test_the_intranet_home_has_the_pages_heading_and_text_above_the_news(
 def test_the_public_home_keeps_its_own_heading_when_the_text_is_for_staff(
         staff_home: Path) -> None:
     home = article(page(staff_home, "public"))
-    assert [h.get_text(strip=True) for h in home.find_all("h1")] == ["Sociaal Domein Waalstad"]
+    assert [h.get_text(strip=True) for h in home.find_all("h1")] == [PARTNER_WELCOME]
+    assert "Op deze site vindt u het nieuws" in home.get_text()  # mkdocs.yml's welcome
     for path in (staff_home / "public").rglob("*"):
         if path.is_file() and path.suffix in {".html", ".json", ".xml", ".ics", ".txt"}:
             data = path.read_text(encoding="utf-8", errors="replace")
@@ -143,5 +145,5 @@ def test_in_chromium_the_home_text_is_seen_and_its_link_followed(browser: Any,
     visit.wait_for_load_state("load")
     assert visit.locator("article h1").inner_text() == SECTION
     visit.goto(served + "public/")
-    assert visit.locator("article h1").inner_text() == "Sociaal Domein Waalstad"
+    assert visit.locator("article h1").inner_text() == PARTNER_WELCOME
     visit.close()
