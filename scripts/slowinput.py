@@ -2,7 +2,7 @@
 inputs of `scripts/bench --slow-input` and of tests/unit/test_markdown_limits.py.
 
 Each case is one body of about `size` characters; `courant check` must refuse it (see
-src/courant/markdown_limits.py), so that a check and a build of a project holding it stop at
+src/courant/read/markdown_limits.py), so that a check and a build of a project holding it stop at
 once with the message, instead of stalling the build.
 """
 

@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 from pluggy import Result
 
-from courant import pipeline
+from courant.build import pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -95,9 +95,20 @@ def run_courant(root: Path, *args: str, **env: str) -> subprocess.CompletedProce
     """`python -m courant <args> --map <root>` in its own process, as editors run it: nothing
     of this process (memos, caches, imported state) reaches it; the pinned moment does, through
     the environment."""
-    return subprocess.run([sys.executable, "-m", "courant", *args, "--map", str(root)],
-                          capture_output=True, text=True, timeout=600, check=False,
-                          env={**os.environ, "NO_COLOR": "1", "COLUMNS": "250", **env})
+    return subprocess.run(courant_command(root, *args), capture_output=True, text=True,
+                          timeout=600, check=False, env=courant_env(**env))
+
+
+def courant_command(root: Path, *args: str) -> list[str]:
+    """The command line of run_courant, for a test that starts the process itself (to stop
+    it half way, or with limits of its own)."""
+    return [sys.executable, "-m", "courant", *args, "--map", str(root)]
+
+
+def courant_env(**env: str) -> dict[str, str]:
+    """The environment of run_courant: this one (the pinned moment included), without colour,
+    wide enough that no message is wrapped."""
+    return {**os.environ, "NO_COLOR": "1", "COLUMNS": "250", **env}
 
 
 def settings_for(content_from: Path) -> str:

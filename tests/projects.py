@@ -15,7 +15,7 @@ import shutil
 from pathlib import Path
 
 from conftest import FIXTURES, ROOT, settings_for
-from courant import pipeline
+from courant.build import pipeline
 from courant.problems import ContentError
 
 TINY = FIXTURES / "tiny"

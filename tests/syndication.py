@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from courant import clock, pipeline
+from courant import clock, wording
 from courant.audience import Edition, select
+from courant.build import pipeline
 from courant.clock import start_of_day
 from courant.model import NEWS_KINDS, Event
-from courant.render import dutch
-from courant.render.common import page_url
+from courant.render.paths import page_url
 
 SITES = ("intranet", "public")
 FEEDS = ("feed.xml", "rss.xml", "nieuwsbrief/feed.xml")
@@ -64,7 +64,7 @@ def expected_syndication(root: Path, site: str) -> Syndication:
 
 
 def happening(event: Event) -> Happening:
-    title = f"{dutch.CANCELLED}: {event.title}" if event.cancelled else event.title
+    title = f"{wording.CANCELLED}: {event.title}" if event.cancelled else event.title
     if isinstance(event.start, datetime) and isinstance(event.end, datetime):
         return Happening(title, event.start.astimezone(clock.AMSTERDAM),
                          event.end.astimezone(clock.AMSTERDAM), event.cancelled, event.slug)

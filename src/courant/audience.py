@@ -97,6 +97,35 @@ def is_published(issue: Issue, now: datetime) -> bool:
     return start_of_day(issue.date) <= now
 
 
+@dataclass(frozen=True, slots=True)
+class Due:
+    """The next moment the sites change, and the sources that appear then."""
+
+    moment: datetime  # aware, Europe/Amsterdam
+    sources: tuple[PurePosixPath, ...]
+
+
+def next_due(content: Content, now: datetime) -> Due | None:
+    """The first moment after `now` at which an item or issue is published (the start of its
+    day, Amsterdam time: where is_embargoed and is_published change); None when nothing is
+    waiting. Drafts never become due by themselves, so they do not count."""
+    waiting: dict[datetime, list[PurePosixPath]] = {}
+    for item in content.items:
+        if item.draft or item.date is None:
+            continue
+        moment = start_of_day(item.date)
+        if moment > now:
+            waiting.setdefault(moment, []).append(item.source)
+    for issue in content.issues:
+        moment = start_of_day(issue.date)
+        if moment > now:
+            waiting.setdefault(moment, []).append(issue.source)
+    if not waiting:
+        return None
+    first = min(waiting)
+    return Due(first, tuple(sorted(waiting[first])))
+
+
 def select(content: Content, edition: Edition, now: datetime,
            preview: bool = False) -> EditionContent:
     """Filter the whole content down to one edition, before anything is rendered.

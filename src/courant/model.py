@@ -6,6 +6,8 @@ front matter dictionary or a file that did not pass the editors' contract.
 
 from __future__ import annotations
 
+import calendar
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -172,6 +174,42 @@ class Page(Item):
         return self.slug == HOME_PAGE
 
 
+_MONTH = re.compile(r"(\d{4})-(0[1-9]|1[0-2])")
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class Month:
+    """A calendar month as courant writes it: YYYY-MM (newsletter/2026-12.md, `issue: 2026-12`,
+    `courant preview 2026-12`). The one parser of that form; `str()` gives it back."""
+
+    year: int
+    number: int  # 1-12
+
+    @classmethod
+    def parse(cls, text: str) -> Month | None:
+        """'2026-12' -> Month(2026, 12); None for anything else: '2026-13', '2026-1', ' 2026-12'."""
+        match = _MONTH.fullmatch(text)
+        return cls(int(match[1]), int(match[2])) if match else None
+
+    @classmethod
+    def of(cls, day: date) -> Month:
+        return cls(day.year, day.month)
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.number:02d}"
+
+    def next(self) -> Month:
+        return Month(self.year + self.number // 12, self.number % 12 + 1)
+
+    @property
+    def first_day(self) -> date:
+        return date(self.year, self.number, 1)
+
+    @property
+    def last_day(self) -> date:
+        return date(self.year, self.number, calendar.monthrange(self.year, self.number)[1])
+
+
 NEWSLETTER_EDITIONS = ("staff", "partners")
 """The two editions of the newsletter, as `courant send` and newsletter/YYYY-MM.sent.yml name
 them."""
@@ -194,7 +232,7 @@ class Issue:
     """One monthly newsletter (newsletter/YYYY-MM.md); `sent`: the editions that went out."""
 
     source: PurePosixPath
-    month: str  # YYYY-MM
+    month: str  # YYYY-MM: str(Month), the file's name
     date: date
     title: str
     foreword: str

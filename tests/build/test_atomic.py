@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, copy_project, run_courant
-from courant import pipeline
+from courant.build import pipeline
 from projects import BROKEN, expected_of, place_case
 
 pytestmark = pytest.mark.spawns

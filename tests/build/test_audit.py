@@ -18,9 +18,11 @@ from click.testing import CliRunner
 from conftest import ROOT, copy_project
 from courant.audit.findings import Audit, Finding, Level
 from courant.audit.run import AuditSetupError, find_tools, run_audit
-from courant.audit.statement import read_record, statement_page, write_record
+from courant.audit.statement import write_record
 from courant.audit.targets import SINGLES
 from courant.cli import main
+from courant.read.statement import read_record
+from courant.render.site.statement import statement_page
 
 # one worker runs this file (scripts/test.sh: --dist loadfile), so each audit runs once
 pytestmark = pytest.mark.browser
@@ -207,7 +209,7 @@ def test_the_statement_shows_each_site_its_own_findings(planted: Any, clean: Aud
 
 
 def test_the_next_build_shows_the_statement_on_both_sites(clean: Audit, tmp_path: Path) -> None:
-    from courant import pipeline
+    from courant.build import pipeline
 
     root = copy_project(tmp_path / "project")
     write_record(root, clean)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from courant import pipeline
+from courant.build import pipeline
 from courant.model import Event, Interview, Kind, ReadingTip, Update
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))

@@ -9,21 +9,13 @@ memo of an earlier build in the test process can hide a damaged file.
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, NOW_EPOCH, copy_project
+from conftest import FIXTURES, copy_project, run_courant
 
 pytestmark = pytest.mark.spawns  # builds run as their own processes
-
-
-def courant_build(root: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "SOURCE_DATE_EPOCH": NOW_EPOCH, "NO_COLOR": "1", "COLUMNS": "250"}
-    return subprocess.run([sys.executable, "-m", "courant", "build", "--map", str(root)],
-                          capture_output=True, text=True, env=env, timeout=300, check=False)
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -45,7 +37,7 @@ def clean(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     """The clean build's dist/ of tests/fixtures/smallsite."""
     root = copy_project(tmp_path_factory.mktemp("clean") / "p",
                         content_from=FIXTURES / "smallsite")
-    assert courant_build(root).returncode == 0
+    assert run_courant(root, "build").returncode == 0
     return tree(root / "dist")
 
 
@@ -53,13 +45,13 @@ def clean(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
 def built(tmp_path: Path) -> Path:
     """tests/fixtures/smallsite built once, its caches filled."""
     root = copy_project(tmp_path / "p", content_from=FIXTURES / "smallsite")
-    first = courant_build(root)
+    first = run_courant(root, "build")
     assert first.returncode == 0, first.stderr
     return root
 
 
 def assert_rebuilds_clean(project: Path, clean: dict[str, bytes]) -> None:
-    again = courant_build(project)
+    again = run_courant(project, "build")
     assert again.returncode == 0, again.stderr
     assert "Traceback" not in again.stderr + again.stdout
     built = tree(project / "dist")

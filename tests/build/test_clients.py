@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 
 from conftest import FIXTURES, ROOT, copy_project
-from courant import pipeline
+from courant.build import pipeline
 from syndication import FEEDS, SITES, Entry, Happening, Syndication, expected_syndication
 from webserver import nginx_serving
 

@@ -1,5 +1,6 @@
-"""The editors' guide in README.md stays true: its examples pass `courant check`, and the messages
-it quotes are the messages courant prints (the broken fixtures hold them word for word)."""
+"""The editors' guide (docs/editors.md) stays true: its examples pass `courant check`, and the
+messages it quotes are the messages courant prints (the broken fixtures hold them word for
+word)."""
 
 from __future__ import annotations
 
@@ -12,14 +13,21 @@ from PIL import Image
 from conftest import ROOT
 from projects import BROKEN, problems_of, tiny_project
 
-README = (ROOT / "README.md").read_text(encoding="utf-8")
+GUIDE = (ROOT / "docs" / "editors.md").read_text(encoding="utf-8")
 PREFIX = re.compile(r"^\S+?:\d+: ")
 
 
 def section(title: str) -> str:
-    start = README.index(f"### {title}\n")
-    end = README.find("\n### ", start + 1)
-    return README[start:end]
+    """From the heading `## title` to the next heading of the guide (not one inside an example)."""
+    lines, fenced, found = GUIDE.splitlines(keepends=True), False, []
+    for line in lines:
+        fenced ^= line.startswith("```")
+        if not fenced and line.startswith("## ") and found:
+            break
+        if found or line == f"## {title}\n":
+            found.append(line)
+    assert found, f"the guide has no section {title!r}"
+    return "".join(found)
 
 
 def examples() -> list[tuple[str, str]]:

@@ -13,8 +13,9 @@ from bs4 import BeautifulSoup
 from icalendar import Calendar
 
 from conftest import FIXTURES, copy_project, run_courant
-from courant import clock, pipeline
-from courant.config import load_config
+from courant import clock
+from courant.build import pipeline
+from courant.read.config import load_config
 
 SITES = ("intranet", "public")
 SYNDICATION = ("feed.xml", "rss.xml", "nieuwsbrief/feed.xml", "agenda.ics")

@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup, Tag
 from test_browser import CHROMIUM, launched, serving
 
 from conftest import FIXTURES, NOW_EPOCH, copy_project
-from courant import pipeline
+from courant.build import pipeline
 
 HOME = "Welkom bij het Sociaal Domein"
 PUBLIC_HOME = "Welkom, partners & <collega's>"

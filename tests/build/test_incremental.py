@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from conftest import run_courant
-from courant import pipeline
+from courant.build import pipeline
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 from corpus import Corpus, generate, sentence
@@ -159,7 +159,7 @@ def preview_build(session: Any, project: pipeline.Project) -> None:
 
 def fresh_preview(root: Path, served: Path) -> None:
     """A first, full preview build of `root` into `served` (run in a process of its own)."""
-    from courant.engine.session import PreviewSession
+    from courant.engine.mkdocs.session import PreviewSession
 
     project = pipeline.Project(root)
     session = PreviewSession(project.config_file, served)
@@ -178,7 +178,7 @@ def test_preview_quick_rebuild_equals_a_full_build(tmp_path: Path) -> None:
     """The preview's quick path (only changed pages re-rendered inside the kept MkDocs build)
     gives the pages and search index a full build of the same sources gives, made in another
     process so that no memo of this one can make them agree."""
-    from courant.engine.session import PreviewSession
+    from courant.engine.mkdocs.session import PreviewSession
 
     corpus = generate(tmp_path / "project", 30, seed=5)
     project = pipeline.Project(corpus.root)

@@ -21,26 +21,15 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, NOW_EPOCH, copy_project
-from courant import output
+from conftest import FIXTURES, copy_project, courant_command, courant_env, run_courant
+from courant.build import output
 
 pytestmark = pytest.mark.spawns  # builds run as their own processes
 
-ENV = {"SOURCE_DATE_EPOCH": NOW_EPOCH, "NO_COLOR": "1", "COLUMNS": "250"}
-
-
-def command(root: Path, *args: str) -> list[str]:
-    return [sys.executable, "-m", "courant", *args, "--map", str(root)]
-
-
-def courant(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(command(root, *args), capture_output=True, text=True,
-                          env={**os.environ, **ENV}, timeout=300, check=False)
-
 
 def start_build(root: Path) -> subprocess.Popen[str]:
-    return subprocess.Popen(command(root, "build"), stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env={**os.environ, **ENV})
+    return subprocess.Popen(courant_command(root, "build"), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=courant_env())
 
 
 def files(folder: Path) -> dict[str, bytes]:
@@ -67,7 +56,7 @@ def staging_at_work(root: Path, build: subprocess.Popen[str]) -> Path:
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = copy_project(tmp_path_factory.mktemp("stopped") / "p",
                         content_from=FIXTURES / "smallsite")
-    first = courant(root, "build")
+    first = run_courant(root, "build")
     assert first.returncode == 0, first.stderr
     return root
 
@@ -96,7 +85,7 @@ def test_kill_9_leaves_dist_whole_and_the_next_build_tidies_up(project: Path) ->
             assert time.monotonic() < deadline, "the second process outlived its parent"
             time.sleep(0.05)
     assert files(project / "dist") == before
-    again = courant(project, "build")
+    again = run_courant(project, "build")
     assert again.returncode == 0, again.stderr
     assert leftovers(project) == []
     assert files(project / "dist") == before  # same sources, same bytes
@@ -166,7 +155,7 @@ def namespaces() -> bool:
 def in_namespace(*args: str) -> dict[str, object]:
     done = subprocess.run(["unshare", "--map-root-user", "--mount", sys.executable, "-c", INSIDE,
                            *args], capture_output=True, text=True, timeout=600,
-                          env={**os.environ, **ENV}, check=False)
+                          env=courant_env(), check=False)
     assert done.returncode == 0, done.stderr
     result: dict[str, object] = json.loads(done.stdout.splitlines()[-1])
     return result
@@ -183,15 +172,15 @@ def test_a_dist_that_is_a_mount_point_is_refused_in_dutch(project: Path) -> None
     else:
         shutil.rmtree(project / "dist")
         (project / "dist").symlink_to("/proc")
-        done = courant(project, "build")
+        done = run_courant(project, "build")
         code, err, shown = done.returncode, done.stderr, f"{project / 'dist'} (naar /proc)"
     assert code == 3, err
     assert "Traceback" not in err
     assert err.splitlines() == [
         f"De site kon niet worden gebouwd: {shown} is een koppelpunt (mount point): courant "
         "vervangt die map in zijn geheel en dat kan daar niet. Koppel de schijf een map hoger, "
-        "of maak van dist/ een symbolische koppeling naar een map óp die schijf (zie README, "
-        "Hosting)", "dist/ is niet veranderd."]
+        "of maak van dist/ een symbolische koppeling naar een map óp die schijf (zie "
+        "docs/hosting.md)", "dist/ is niet veranderd."]
 
 
 def test_a_full_disk_is_said_in_dutch_and_dist_stays(project: Path, tmp_path: Path) -> None:
@@ -223,8 +212,8 @@ def test_a_file_too_large_for_the_machine_is_said_in_dutch(project: Path) -> Non
         resource.setrlimit(resource.RLIMIT_FSIZE, (30_000, 30_000))
 
     before = files(project / "dist")
-    done = subprocess.run(command(project, "build"), capture_output=True, text=True,
-                          env={**os.environ, **ENV}, timeout=300, check=False,
+    done = subprocess.run(courant_command(project, "build"), capture_output=True, text=True,
+                          env=courant_env(), timeout=300, check=False,
                           preexec_fn=limit)
     assert done.returncode == 3, done.stderr
     assert "Traceback" not in done.stderr

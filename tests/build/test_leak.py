@@ -35,9 +35,9 @@ from bs4 import BeautifulSoup
 from test_browser import BROWSER_ARGS, CHROMIUM, _QuietHandler
 
 from conftest import FIXTURES, NOW_EPOCH, copy_project
-from courant import pipeline
+from courant.build import pipeline
+from courant.build.media import published_bytes
 from courant.markup import to_html
-from courant.media import published_bytes
 from courant.problems import ContentError
 
 FIXTURE = FIXTURES / "leak"

@@ -15,9 +15,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
+from courant.build.mails import MAX_BYTES
 from courant.clock import AMSTERDAM
-from courant.config import load_config
-from courant.mailing import MAX_BYTES
+from courant.read.config import load_config
 
 CONFIG = load_config(ROOT / "mkdocs.yml")
 SITES = {"staff": CONFIG.site_url, "partners": CONFIG.public_url}

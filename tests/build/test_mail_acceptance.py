@@ -16,7 +16,7 @@ import dkim
 import pytest
 from aiosmtpd.controller import Controller
 
-from courant import pipeline
+from courant.build import pipeline
 from courant.deliver import admin
 from courant.deliver.send import Request, Tools, send_issue
 from mailservers import SECRET, Recorder, sending_project
@@ -49,6 +49,7 @@ def spam_score(message: Path, tmp_path: Path) -> tuple[float, str]:
     return float(found.group(1)), report
 
 
+@pytest.mark.spawns  # spamassassin
 @pytest.mark.skipif(shutil.which("spamassassin") is None,
                     reason="Debian's spamassassin is not installed (scripts/install-system.sh)")
 def test_spamassassin_scores_the_mail_below_five(demo_dist: Path, tmp_path: Path,
@@ -71,6 +72,7 @@ def dns_for(public_key: bytes) -> Callable[..., bytes]:
     return lookup
 
 
+@pytest.mark.spawns  # openssl
 @pytest.mark.skipif(shutil.which("openssl") is None, reason="openssl is missing")
 def test_the_dkim_signature_covers_both_unsubscribe_headers(
         tmp_path: Path, server: Controller, recorder: Recorder) -> None:

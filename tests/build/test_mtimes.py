@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from courant import pipeline
+from courant.build import pipeline
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 from corpus import generate

@@ -1,5 +1,5 @@
-"""engine/navcache.py: the menu rendered once per folder gives the bytes Material gives when it
-renders the menu for every page."""
+"""engine/mkdocs/navcache.py: the menu rendered once per folder gives the bytes Material gives
+when it renders the menu for every page."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import run_courant
-from courant import pipeline
-from courant.engine import cache
+from courant.build import pipeline
+from courant.engine.mkdocs import pagecache
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 from corpus import generate
@@ -33,7 +33,7 @@ def test_menu_once_per_folder_equals_materials_menu_on_every_page(
     result = run_courant(corpus.root, "build")
     assert result.returncode == 0, result.stderr
     made: list[object] = []
-    monkeypatch.setattr(cache, "install_nav_cache", lambda *args: made.append(args))
+    monkeypatch.setattr(pagecache, "install_nav_cache", lambda *args: made.append(args))
     pipeline.build(pipeline.Project(plain))
     assert made  # the second build really rendered Material's menu on every page
     cached, every_page = tree(corpus.root / "dist"), tree(plain / "dist")

@@ -121,7 +121,7 @@ def test_pages_and_missing_files(server: Server) -> None:
     assert status == 404
 
 
-def test_the_readme_shows_the_shipped_configuration() -> None:
+def test_the_hosting_docs_show_the_shipped_configuration() -> None:
     snippet = SNIPPET.read_text(encoding="utf-8")
     body = snippet[snippet.index("server_tokens off;"):]
-    assert body in (ROOT / "README.md").read_text(encoding="utf-8")
+    assert body in (ROOT / "docs" / "hosting.md").read_text(encoding="utf-8")

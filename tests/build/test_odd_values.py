@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from conftest import FIXTURES, NOW_EPOCH, copy_project
-from courant import pipeline
+from courant.build import pipeline
 from courant.problems import ContentError
 
 VALID = {

@@ -16,7 +16,6 @@ import shutil
 import signal
 import sqlite3
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -25,7 +24,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, courant_command, courant_env, run_courant
 from mailservers import AFTER_NOVEMBER, SECRET, free_port, sending_project
 
 SCRIPT = ROOT / "scripts" / "postfix" / "local-instance.sh"
@@ -75,20 +74,18 @@ def project(tmp_path: Path, port: int, per_minute: int, count: int, prefix: str 
     return root, addresses
 
 
-def environment() -> dict[str, str]:
-    return {**os.environ, "SOURCE_DATE_EPOCH": AFTER_NOVEMBER, "COURANT_SECRET": SECRET,
-            "NO_MKDOCS_2_WARNING": "1"}
+ENVIRONMENT = {"SOURCE_DATE_EPOCH": AFTER_NOVEMBER, "COURANT_SECRET": SECRET,
+               "NO_MKDOCS_2_WARNING": "1"}
 
 
 def courant(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "courant", *args, "--map", str(root)],
-                          capture_output=True, text=True, env=environment(), timeout=300)
+    return run_courant(root, *args, **ENVIRONMENT)
 
 
 def start_send(root: Path) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, "-m", "courant", "send", "2026-11", "--edition",
-                             "partners", "--map", str(root)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env=environment())
+    return subprocess.Popen(courant_command(root, "send", "2026-11", "--edition", "partners"),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=courant_env(**ENVIRONMENT))
 
 
 def states(root: Path) -> dict[str, int]:

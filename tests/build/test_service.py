@@ -33,14 +33,15 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from conftest import ROOT
-from courant import clock, pipeline
-from courant.config import load_config
+from courant import clock
+from courant.build import pipeline
 from courant.deliver import admin
 from courant.deliver.database import address_hash, open_database
 from courant.deliver.tokens import make_token
-from courant.render.privacy import privacy_version
+from courant.read.config import load_config
+from courant.render.site.privacy import privacy_version
 from mailservers import AFTER_NOVEMBER, SECRET, Recorder, partner_csv, sending_project
-from webservers import SNIPPETS, free_port, nginx, stop, wait_until_listening
+from webserver import SNIPPETS, free_port, nginx, stop, wait_until_listening
 
 CHROMIUM = Path("/usr/bin/chromium")
 BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -20,12 +20,12 @@ import yaml
 from bs4 import BeautifulSoup, Tag
 
 from conftest import FIXTURES, ROOT, copy_project
-from courant import pipeline
 from courant.audience import Edition, select
+from courant.build import pipeline
 from courant.clock import AMSTERDAM
-from courant.config import load_config
 from courant.model import Event, Interview, Item, Kind, Page, ReadingTip, Update
-from courant.render.dutch import day
+from courant.read.config import load_config
+from courant.wording import day
 
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
           "september", "oktober", "november", "december")

@@ -11,7 +11,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from courant.addresses import mailbox, mailto_fault, url_fault
+from courant.read.addresses import mailbox, mailto_fault, url_fault
 
 EXAMPLE = "Redactie Sociaal Domein <nieuwsbrief@waalstad.nl>"
 

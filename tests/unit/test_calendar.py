@@ -12,8 +12,8 @@ import pytest
 from icalendar import Calendar
 
 from conftest import FIXTURES, NOW_EPOCH, copy_project
-from courant import pipeline
 from courant.audience import Edition, select
+from courant.build import pipeline
 from courant.clock import AMSTERDAM
 from courant.model import Content, Event
 from courant.render.calendar import calendar_files
@@ -240,8 +240,8 @@ def test_an_hour_the_clock_repeats_is_the_right_hour_in_a_client(night: dict[str
 
 
 def test_pages_and_mails_say_which_of_the_repeated_hour() -> None:
-    """The wording every page, list and mail uses for an event's time (render/dutch.py)."""
-    from courant.render.dutch import when
+    """The wording every page, list and mail uses for an event's time (wording.py)."""
+    from courant.wording import when
 
     first = Event(source=PurePosixPath("content/agenda/a.md"), slug="a", title="A", body="",
                   start=datetime(2026, 10, 25, 2, 0, tzinfo=AMSTERDAM),

@@ -11,11 +11,12 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import copy_project
-from courant import clock, pipeline
+from courant import clock
+from courant.build import pipeline
+from courant.build.mails import build_mails, mail_files
 from courant.cli import main
 from courant.deliver.send import Request, send_issue
 from courant.issues import place_items
-from courant.mailing import build_mails, mail_files
 from courant.problems import ContentError
 from mailservers import AFTER_NOVEMBER
 

@@ -1,4 +1,4 @@
-"""config.py: mkdocs.yml read as an administrator writes it. Whatever the value, a wrong one
+"""read/config.py: mkdocs.yml read as an administrator writes it. Whatever the value, a wrong one
 ends in a Dutch message with the file, the line and the key (never pydantic's English, never a
 traceback); a right one is read as meant.
 
@@ -14,14 +14,14 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from courant.config import (
+from courant.problems import ContentError, Problem
+from courant.read.config import (
     AccessibilitySettings,
     ContactSettings,
     CourantSettings,
     MailSettings,
     load_config,
 )
-from courant.problems import ContentError, Problem
 
 ODD: list[Any] = [[1, 2], {"a": 1}, 5, -3.5, None, True, "", "a\nb", 10**20, "x" * 5000,
                   "2026-11-24", "<b>x</b>", "javascript:alert(1)", [[[]]]]

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from courant.a11y_checks import colour_warnings
-from courant.contrast import (
+from courant.check.accessibility import colour_warnings
+from courant.check.contrast import (
     NORMAL_TEXT,
     darker,
     palette_pairs,
@@ -69,7 +69,8 @@ def test_a_light_colour_is_reported_with_file_line_and_a_better_colour(demo: Pat
     primary = max(lines.index(text) + 1 for text in ("  --md-primary-fg-color: #7fb2e5;",
                                                      "  --md-primary-bg-color: #ffffff;"))
     assert found == [
-        f"theme/overrides/assets/stylesheets/courant.css:{primary}: (waarschuwing) tekst in de kopbalk: "
+        f"theme/overrides/assets/stylesheets/courant.css:{primary}: (waarschuwing) tekst in de "
+        "kopbalk: "
         "tekst #ffffff op #7fb2e5 heeft een contrast van 2,23:1; nodig is 4,5:1 (WCAG 1.4.3). "
         "Kies een donkerdere achtergrond, zoals #56799c",
         f"theme/email/email.css:{line}: (waarschuwing) .light: tekst #aaaaaa op #ffffff heeft "

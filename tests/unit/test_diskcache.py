@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from courant import diskcache
-from courant.kept import Kept
+from courant.build import diskcache
+from courant.build.kept import Kept
 
 ENTRIES = {"event": b"BEGIN:VEVENT\r\nSUMMARY:Spotlights\r\nEND:VEVENT\r\n", "n": 3}
 
@@ -76,3 +76,19 @@ def test_a_cache_that_cannot_be_written_is_skipped(tmp_path: Path) -> None:
     blocked.write_text("not a folder")
     diskcache.store(blocked / "sources.pickle", "fmt", ENTRIES)  # no error
     assert diskcache.load(blocked / "sources.pickle", "fmt") == {}
+
+
+def test_the_code_in_a_cache_format_is_every_module_of_courant(monkeypatch) -> None:
+    """A change to any module (not only those beside the cache's own) makes caches stale:
+    the digest is taken over the whole package, wherever the cache module lives."""
+    import courant
+    from courant.build import codekey
+    from courant.engine.mkdocs import pagecache
+
+    package = Path(courant.__file__).resolve().parent
+    assert package == codekey.PACKAGE
+    digested: list[Path] = []
+    monkeypatch.setattr(pagecache, "_tree_digest", lambda folder, pattern="*": digested.append(
+        folder) or "")
+    pagecache._code_digest()
+    assert digested == [package]

@@ -1,4 +1,5 @@
-"""render/email.py, render/eml.py, render/plaintext.py and mailing.py: the mail of an issue."""
+"""render/newsletter/ (email.py, eml.py, plaintext.py) and build/mails.py: the mail of an
+issue."""
 
 from __future__ import annotations
 
@@ -15,16 +16,16 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import FIXTURES, ROOT, copy_project
-from courant import pipeline
 from courant.audience import Edition
+from courant.build import pipeline
+from courant.build.mails import MailFiles, build_mails, mail_files, template_folder
 from courant.clock import AMSTERDAM
-from courant.mailing import MailFiles, build_mails, mail_files, template_folder
 from courant.model import Issue
 from courant.problems import ContentError
-from courant.render.compose import ComposedIssue
-from courant.render.email import MailSite, fit, mail_environment, render_mail
-from courant.render.eml import eml_bytes
-from courant.render.plaintext import html_to_text
+from courant.render.newsletter.compose import ComposedIssue
+from courant.render.newsletter.email import MailSite, fit, mail_environment, render_mail
+from courant.render.newsletter.eml import eml_bytes
+from courant.render.newsletter.plaintext import html_to_text
 
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=AMSTERDAM)
 SITE = MailSite("Sociaal Domein", "https://partners.example.org/",
@@ -226,7 +227,7 @@ def test_preview_command_explains_a_wrong_month(leak_project: pipeline.Project) 
 
 def test_preview_warns_about_a_mail_too_large(loaded: pipeline.Loaded,
                                               leak_project: pipeline.Project) -> None:
-    from courant.mailpreview import _size_warnings
+    from courant.editorial.mailpreview import _size_warnings
 
     mail_file = made(loaded, leak_project)[("2026-11", "staff")]
     big = replace(mail_file, mail=replace(mail_file.mail, text="x" * 102_000))

@@ -19,11 +19,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import FIXTURES, NOW_EPOCH, ROOT, copy_project
-from courant import pipeline
 from courant.audience import Edition, EditionContent, select
+from courant.build import pipeline
 from courant.clock import AMSTERDAM
-from courant.config import load_config
 from courant.model import Content
+from courant.read.config import load_config
 from courant.render.feeds import FeedSite, atom_bytes, feed_files, issue_feed, item_feed
 from projects import tiny_project
 

@@ -22,6 +22,7 @@ def test_the_hosting_docs_show_the_shipped_file(shipped: Path) -> None:
     assert shipped.read_text(encoding="utf-8") in HOSTING
 
 
+@pytest.mark.spawns  # systemd-analyze
 def test_systemd_accepts_the_unit(tmp_path: Path) -> None:
     analyze = shutil.which("systemd-analyze")
     if analyze is None:

@@ -15,11 +15,11 @@ import markdown
 import pytest
 
 from conftest import ROOT
-from courant import markdown_limits as limits
-from courant import pipeline
-from courant.markdown_limits import excesses
+from courant.build import pipeline
 from courant.markup import EXTENSIONS
 from courant.problems import ContentError
+from courant.read import markdown_limits as limits
+from courant.read.markdown_limits import excesses
 from projects import tiny_project
 
 sys.path.insert(0, str(ROOT / "scripts"))

@@ -1,4 +1,5 @@
-"""media.py and render/images.py: published copies without metadata, at the widths shown."""
+"""build/media.py, read/images.py and render/images.py: published copies without metadata, at
+the widths shown."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from courant.media import image_size, published_bytes, published_files
+from courant.build.media import published_bytes, published_files
+from courant.read.images import image_size
 from courant.render.images import image_markdown, shown, variant_path, variants
 
 SERIAL = "SERIAL-PLANTED-12345"

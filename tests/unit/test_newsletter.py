@@ -1,4 +1,4 @@
-"""render/compose.py and render/newsletter.py: which item lands in which edition and section."""
+"""render/newsletter/compose.py and web.py: which item lands in which edition and section."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import pytest
 
 from courant.audience import Edition, select
 from courant.clock import AMSTERDAM
-from courant.config import DEFAULT_SECTIONS
 from courant.model import (
     Audience,
     Content,
@@ -22,8 +21,9 @@ from courant.model import (
     ReadingTip,
     Update,
 )
-from courant.render.compose import ComposedIssue, compose_issues
-from courant.render.newsletter import archive_page, newsletter_pages
+from courant.read.config import DEFAULT_SECTIONS
+from courant.render.newsletter.compose import ComposedIssue, compose_issues
+from courant.render.newsletter.web import archive_page, newsletter_pages
 
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=AMSTERDAM)
 SECTIONS = tuple((Kind(k), title) for k, title in DEFAULT_SECTIONS.items())

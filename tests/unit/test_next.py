@@ -1,4 +1,5 @@
-"""schedule.py and `courant next` / `courant build`: when the next embargo lifts."""
+"""audience.next_due, editorial/schedule.py and `courant next` / `courant build`: when the next
+embargo lifts."""
 
 from __future__ import annotations
 
@@ -8,10 +9,11 @@ from pathlib import Path, PurePosixPath
 import pytest
 from click.testing import CliRunner
 
+from courant.audience import next_due
 from courant.cli import main
 from courant.clock import AMSTERDAM
+from courant.editorial.schedule import format_moment
 from courant.model import Audience, Content, Issue, Page, Update
-from courant.schedule import format_moment, next_due
 
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=AMSTERDAM)
 

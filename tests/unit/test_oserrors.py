@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from courant.oserrors import explain
+from courant.build.oserrors import explain
 
 
 def test_a_full_disk_names_where_the_build_goes_not_the_file_copied() -> None:

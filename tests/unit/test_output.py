@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from courant import output
-from courant.oserrors import SystemFault
-from courant.output import OutputError, Staging
+from courant.build import output
+from courant.build.oserrors import SystemFault
+from courant.build.output import OutputError, Staging
 
 LONG_AGO = 1_577_836_800_000_000_000
 

@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
-from courant.config import SmtpSettings
 from courant.deliver.smtp import Relay, RelayError
+from courant.read.config import SmtpSettings
 from mailservers import Recorder, running
 
 pytestmark = pytest.mark.skipif(shutil.which("openssl") is None, reason="openssl is missing")

@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from courant import pipeline
+from courant.build import pipeline
 from courant.cli import main
-from courant.config import CourantSettings, parse_issue_day
+from courant.editorial.scaffold import FOREWORD_HINT, create_issue, issue_date, next_issue_month
+from courant.model import Month
 from courant.problems import ContentError
-from courant.scaffold import FOREWORD_HINT, create_issue, issue_date, next_issue_month
+from courant.read.config import CourantSettings, parse_issue_day
 
 LAST_THURSDAY = (-1, 3)
 
@@ -63,16 +64,16 @@ def test_issue_day_wrong_in_mkdocs_yml(demo: Path) -> None:
     ("2026-11", (0, 15), date(2026, 11, 15)),
 ])
 def test_issue_date(month: str, rule: tuple[int, int], expected: date) -> None:
-    assert issue_date(month, rule) == expected
+    assert issue_date(Month.parse(month), rule) == expected
 
 
 def test_next_issue_month() -> None:
     today = date(2026, 11, 22)
-    assert next_issue_month(["2026-09", "2026-12"], today, LAST_THURSDAY) == "2027-01"
-    assert next_issue_month([], today, LAST_THURSDAY) == "2026-11"  # the 26th is still ahead
-    assert next_issue_month([], date(2026, 11, 27), LAST_THURSDAY) == "2026-12"
-    assert next_issue_month(["2026-11"], today, LAST_THURSDAY) == "2026-12"
-    assert next_issue_month(["2026-12"], date(2026, 12, 31), (0, 20)) == "2027-01"
+    assert next_issue_month(["2026-09", "2026-12"], today, LAST_THURSDAY) == Month(2027, 1)
+    assert next_issue_month([], today, LAST_THURSDAY) == Month(2026, 11)  # the 26th is still ahead
+    assert next_issue_month([], date(2026, 11, 27), LAST_THURSDAY) == Month(2026, 12)
+    assert next_issue_month(["2026-11"], today, LAST_THURSDAY) == Month(2026, 12)
+    assert next_issue_month(["2026-12"], date(2026, 12, 31), (0, 20)) == Month(2027, 1)
 
 
 def test_new_issue_on_the_demo(demo: Path) -> None:
@@ -91,7 +92,7 @@ def test_new_issue_on_the_demo(demo: Path) -> None:
 
 def test_new_issue_for_a_month_and_by_the_configured_day(demo: Path) -> None:
     set_issue_day(demo, "first monday")
-    path = create_issue(demo, date(2026, 11, 22), (1, 0), "2027-03")
+    path = create_issue(demo, date(2026, 11, 22), (1, 0), Month(2027, 3))
     assert path.read_text(encoding="utf-8").startswith("---\ndate: 2027-03-01\n")
     result = CliRunner().invoke(main, ["new", "nieuwsbrief", "2027-04",
                                        "--map", str(demo)])
@@ -110,7 +111,7 @@ def test_other_kinds_still_need_a_title(demo: Path) -> None:
 
 def test_a_new_file_is_written_as_the_guide_writes_front_matter(tmp_path: Path) -> None:
     """Bare dates, text with a quote or colon in double quotes (not YAML's doubled quotes)."""
-    from courant.scaffold import create
+    from courant.editorial.scaffold import create
 
     path = create(tmp_path, "event", "Spotlights: 'Wat nu?' #2", date(2026, 11, 30), "wi")
     lines = path.read_text(encoding="utf-8").splitlines()

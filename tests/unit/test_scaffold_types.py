@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from courant import pipeline
+from courant.build import pipeline
 from courant.cli import main
 from courant.model import Event, Interview, Kind
 from projects import problems_of, tiny_project

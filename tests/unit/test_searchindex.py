@@ -1,4 +1,4 @@
-"""engine/searchindex.py writes the bytes Material's own search index would have."""
+"""engine/mkdocs/searchindex.py writes the bytes Material's own search index would have."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from courant.engine.searchindex import BATCH, write_search_index
+from courant.engine.mkdocs.searchindex import BATCH, write_search_index
 
 CONFIG = {"lang": ["nl"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"],
           "fields": {"title": {"boost": 1000.0}}, "prebuild_index": False}

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from aiosmtpd.controller import Controller
 
-from courant import pipeline
+from courant.build import pipeline
 from courant.deliver import admin
 from courant.deliver.messages import PLACEHOLDER
 from courant.deliver.send import Outcome, Request, SendRefused, Tools, send_issue

@@ -14,13 +14,13 @@ import yaml
 
 from conftest import copy_project
 from courant import clock
-from courant.config import load_config
 from courant.deliver import subscribers as subs
 from courant.deliver.database import address_hash, open_database
 from courant.problems import ContentError
-from courant.render.pages import Site, SitePage
-from courant.render.privacy import PRIVACY_PATH, privacy_markdown, privacy_version
-from courant.render.signup import SIGNUP_PATH, signup_page, with_subscription_pages
+from courant.read.config import load_config
+from courant.render.site.pages import Site, SitePage
+from courant.render.site.privacy import PRIVACY_PATH, privacy_markdown, privacy_version
+from courant.render.site.signup import SIGNUP_PATH, signup_page, with_subscription_pages
 from courant.service.formtokens import form_token, form_token_valid
 from courant.service.limits import RateLimit, client_address, proxies_from
 from courant.service.server import ServiceRefused, service_settings

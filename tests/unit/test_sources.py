@@ -1,7 +1,8 @@
-"""sources.py: reading the editors' files, with python-frontmatter's gotchas covered.
+"""read/files.py and read/yamlload.py: reading the editors' files, with python-frontmatter's
+gotchas covered.
 
 python-frontmatter returns empty metadata for a file without front matter and drops front matter
-that is a YAML list; YAML 1.1 turns `no` into False and dates into date objects. sources.py must
+that is a YAML list; YAML 1.1 turns `no` into False and dates into date objects. read/ must
 notice all of that, and know the line of every key.
 """
 
@@ -14,16 +15,15 @@ import yaml
 
 from courant.model import Kind
 from courant.problems import Problems
-from courant.sources import (
+from courant.read.files import (
     RawSource,
     file_type_fault,
-    parse_yaml,
     published_file_fault,
     read_markdown,
     read_sources,
-    yaml_line,
-    yaml_message,
 )
+from courant.read.yamlcheck import yaml_line, yaml_message
+from courant.read.yamlload import parse_yaml
 from projects import tiny_project
 
 

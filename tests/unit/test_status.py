@@ -1,4 +1,4 @@
-"""status.py and status_view.py: where the next issue stands, per edition."""
+"""editorial/status.py and status_view.py: where the next issue stands, per edition."""
 
 from __future__ import annotations
 
@@ -10,10 +10,11 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import copy_project
-from courant import pipeline
+from courant.build import pipeline
 from courant.cli import main
 from courant.clock import AMSTERDAM
-from courant.config import DEFAULT_SECTIONS
+from courant.editorial.scaffold import FOREWORD
+from courant.editorial.status import default_month, status_report
 from courant.model import (
     Audience,
     Content,
@@ -27,8 +28,7 @@ from courant.model import (
     Person,
     Update,
 )
-from courant.scaffold import FOREWORD
-from courant.status import default_month, status_report
+from courant.read.config import DEFAULT_SECTIONS
 
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=AMSTERDAM)
 SECTIONS = tuple((Kind(k), title) for k, title in DEFAULT_SECTIONS.items())

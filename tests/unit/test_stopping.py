@@ -8,7 +8,7 @@ import signal
 
 import pytest
 
-from courant.stopping import Stopped, stoppable, unstoppable
+from courant.build.stopping import Stopped, stoppable, unstoppable
 
 
 def test_sigterm_raises_stopped_with_the_shells_exit_code() -> None:

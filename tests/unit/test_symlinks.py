@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from courant import pipeline
+from courant.build import pipeline
 from courant.problems import ContentError
 from projects import problems_of, tiny_project
 

@@ -1,4 +1,5 @@
-"""validate.py + schema.py: every rule of the editors' contract, each message word for word.
+"""read/validate.py + read/schema.py: every rule of the editors' contract, each message word for
+word.
 
 The cases live in tests/fixtures/broken/ (see tests/projects.py): a file with one mistake beside
 the exact lines `courant check` must print for it: file, line, key, what is wrong, what to write.
@@ -12,7 +13,7 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 
-from courant import pipeline
+from courant.build import pipeline
 from courant.clock import AMSTERDAM
 from courant.model import (
     Audience,

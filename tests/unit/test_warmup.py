@@ -1,4 +1,4 @@
-"""warmup.py: scoring new texts on two cores changes no warning, and leaves every text scored
+"""build/warmup.py: scoring new texts on two cores changes no warning, and leaves every text scored
 for the writing check."""
 
 from __future__ import annotations
@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from courant import diskcache, pipeline, warmup, writing
+from courant.build import diskcache, pipeline, warmup
+from courant.check import writing
 
 
 def warnings(root: Path) -> list[str]:

@@ -9,10 +9,9 @@ import pytest
 from click.testing import CliRunner
 from PIL import Image
 
-from courant import pipeline, writing
-from courant.cli import main
-from courant.problems import ContentError
-from courant.writing import (
+from courant.build import pipeline
+from courant.check import writing
+from courant.check.writing import (
     analyse,
     flesch_douma,
     image_warnings,
@@ -21,6 +20,8 @@ from courant.writing import (
     syllables,
     text_warnings,
 )
+from courant.cli import main
+from courant.problems import ContentError
 
 SHORT = "De bus komt om negen uur. Je kunt instappen bij het stadskantoor. Neem je pas mee. "
 LONG = ("Wie een aanvraag voor bijzondere bijstand indient, moet daarbij niet alleen de "

@@ -7,8 +7,8 @@ import sys
 import pytest
 import yaml
 
-from courant.sources import parse_yaml
-from courant.yamlcheck import MAX_DEPTH, NestingTooDeep, value_faults
+from courant.read.yamlcheck import MAX_DEPTH, NestingTooDeep, value_faults
+from courant.read.yamlload import parse_yaml
 
 
 @pytest.mark.parametrize(("text", "code"), [

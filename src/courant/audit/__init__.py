@@ -1,5 +1,5 @@
 """`courant audit`: the built sites and mails checked in a real browser and by validators.
 
-Kept free of imports: `courant build` reads the statement module (courant.audit.statement)
-without loading Playwright, Java or the other checks.
+The build never imports this package: it reads the audit's record (read.statement) and makes
+the page "Toegankelijkheid" from it (render.site.statement).
 """

@@ -22,7 +22,7 @@ import tinycss2
 
 from courant.audit.findings import Finding, Level
 
-MAX_BYTES = 102_000  # Gmail clips a message above this (courant.mailing.MAX_BYTES)
+MAX_BYTES = 102_000  # Gmail clips a message above this (courant.build.mails.MAX_BYTES)
 CLIENTS = {
     "outlook.windows": "Outlook (Windows)",
     "gmail.desktop-webmail": "Gmail (web)",

@@ -28,7 +28,7 @@ from courant.audit.targets import (
     page_targets,
     published_issues,
 )
-from courant.config import Config, load_config
+from courant.read.config import Config, load_config
 
 EDITION_SITE = {"staff": "intranet", "partners": "public"}
 

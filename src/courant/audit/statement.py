@@ -1,31 +1,24 @@
-"""The accessibility statement (toegankelijkheidsverklaring) of each site, from the last audit.
+"""The record of the last audit for the accessibility statement (toegankelijkheidsverklaring).
 
 `courant audit --verklaring` keeps the outcome in toegankelijkheid.json at the project root
-(commit it: it is the record of when the site was last tested); each `courant build` turns it
-into the page "Toegankelijkheid" of both sites, as a plain SitePage from the core, so any site
-engine shows it. Each site's page is made from its own part of the record only: the public
-site never names an intranet page.
+(commit it: it is the record of when the site was last tested), per site; each `courant build`
+reads it (read/statement.py) and makes the page "Toegankelijkheid" of both sites from it
+(render/site/statement.py). Each site's part holds its own findings only: the public site's
+page never names an intranet page.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from courant.audit.declaration import Declared, declaration_page
 from courant.audit.findings import Audit, Level
-from courant.config import Config
-from courant.render.chrome import contact_of, words_for
-from courant.render.pages import Site, SitePage
+from courant.read.statement import FORMAT, STATEMENT_FILE
+from courant.render.site.statement import RULES
 
-STATEMENT_FILE = "toegankelijkheid.json"
-PAGE_PATH = "toegankelijkheid.md"
-FORMAT = 1
 SITE_EDITION = {"intranet": "staff", "public": "partners"}
-RULES = "alle automatisch te toetsen regels van WCAG 2.0 en 2.1 op niveau A en AA"
 
 
 def site_of(where: str) -> str | None:
@@ -70,42 +63,3 @@ def write_record(root: Path, audit: Audit) -> Path:
     path.write_text(json.dumps(record_of(audit), ensure_ascii=False, indent=1) + "\n",
                     encoding="utf-8")
     return path
-
-
-def read_record(root: Path) -> dict[str, Any] | None:
-    """The last audit's record; None when there is none (or it cannot be read)."""
-    try:
-        record = json.loads((root / STATEMENT_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return record if isinstance(record, dict) and record.get("format") == FORMAT else None
-
-
-def statement_page(record: dict[str, Any] | None, site: str, site_name: str,
-                   declared: Declared | str | None) -> SitePage:
-    """The page "Toegankelijkheid" of `site` ("intranet" or "public"), in the model's form
-    (audit/declaration.py); `declared` may be just the contact address."""
-    if not isinstance(declared, Declared):
-        declared = Declared(site_name, "", email=declared)
-    return declaration_page(record, site, site_name, declared, words_for(site == "public"))
-
-
-def declared_of(config: Config, site: str) -> Declared:
-    """What mkdocs.yml declares for the statement of `site` (extra.courant.accessibility,
-    contact)."""
-    settings = config.settings
-    facts = contact_of(config)
-    access = settings.accessibility
-    return Declared(facts.get("name") or config.site_name,
-                    config.public_url if site == "public" else config.site_url,
-                    facts.get("email"), facts.get("phone"), access.status, access.research,
-                    access.report, access.planned, access.approved_by)
-
-
-def with_statement(site: Site, root: Path, key: str, config: Config) -> Site:
-    """`site` with its page Toegankelijkheid (in every page's footer); a standing page an
-    editor wrote at that path wins."""
-    if any(page.path == PAGE_PATH for page in site.pages):
-        return site
-    page = statement_page(read_record(root), key, site.name, declared_of(config, key))
-    return replace(site, pages=(*site.pages, page))

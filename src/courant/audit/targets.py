@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from courant.audit.findings import Target
+from courant.model import Month
 
 SITES = ("intranet", "public")
 SECTIONS = {  # folder in the site -> (index page type, item page type)
@@ -31,7 +32,6 @@ SINGLES = {
     "privacy/index.html": "Privacy",
     "naslag/index.html": "Naslag",
 }
-MONTH = re.compile(r"\d{4}-\d{2}")
 PAGER = re.compile(r"pagina-\d+")
 EDITIONS = {"staff": "Mail medewerkers", "partners": "Mail partners"}
 
@@ -44,7 +44,7 @@ def site_pages(site_dir: Path) -> list[str]:
 def published_issues(site_dir: Path) -> list[str]:
     """The months whose web version the site has (nieuwsbrief/YYYY-MM/)."""
     folder = site_dir / "nieuwsbrief"
-    return sorted(p.name for p in folder.iterdir() if MONTH.fullmatch(p.name)) \
+    return sorted(p.name for p in folder.iterdir() if Month.parse(p.name)) \
         if folder.is_dir() else []
 
 
@@ -71,7 +71,7 @@ def page_type(path: str) -> str | None:
         return None
     top = parts[0]
     if top == "nieuwsbrief":
-        return "Nieuwsbrief: webversie" if MONTH.fullmatch(parts[1]) else None
+        return "Nieuwsbrief: webversie" if Month.parse(parts[1]) else None
     if top in SECTIONS:
         index, item = SECTIONS[top]
         if len(parts) == 2:
@@ -85,7 +85,7 @@ def page_type(path: str) -> str | None:
 
 def mail_targets(mail_dir: Path) -> list[Target]:
     """Both editions of the newest issue that has mail (the browser opens these)."""
-    months = sorted(p.name for p in mail_dir.iterdir() if MONTH.fullmatch(p.name)) \
+    months = sorted(p.name for p in mail_dir.iterdir() if Month.parse(p.name)) \
         if mail_dir.is_dir() else []
     if not months:
         return []

@@ -13,15 +13,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import PurePosixPath
 
+from courant import wording
 from courant.audience import VISIBLE, Edition, select
 from courant.clock import AMSTERDAM
 from courant.issues import place_items
 from courant.model import Content, Issue, Item, Sent
 from courant.problems import Problems
-from courant.validate import MONTHS
+from courant.wording import EDITION_NAMES
 
 EDITIONS = {"staff": Edition.STAFF, "partners": Edition.PARTNERS}
-LABELS = {"staff": "medewerkers", "partners": "partners"}
 
 LineOf = Callable[[Item, str], int | None]
 """The line of a key in an item's file (None when it is not written there)."""
@@ -113,7 +113,7 @@ def _gone(content: Content, problems: Problems) -> None:
             for source in (*sent.items, *sent.agenda):
                 if source not in content.by_source:
                     problems.add(f"newsletter/{issue.month}.sent.yml",
-                                 f"{source} stond in dit nummer ({LABELS[sent.edition]}), "
+                                 f"{source} stond in dit nummer ({EDITION_NAMES[sent.edition]}), "
                                  "maar bestaat niet meer: de webversie toont het niet meer",
                                  warning=True)
 
@@ -123,10 +123,9 @@ def _sent_as(issue: Issue, editions: list[str]) -> str:
     records = [s for name in editions if (s := issue.sent_as(name)) is not None]
     days = {_day(s) for s in records}
     if len(days) == 1:
-        return f"{' en '.join(LABELS[s.edition] for s in records)} op {days.pop()}"
-    return ", ".join(f"{LABELS[s.edition]} op {_day(s)}" for s in records)
+        return f"{' en '.join(EDITION_NAMES[s.edition] for s in records)} op {days.pop()}"
+    return ", ".join(f"{EDITION_NAMES[s.edition]} op {_day(s)}" for s in records)
 
 
 def _day(sent: Sent) -> str:
-    day = sent.time.astimezone(AMSTERDAM).date()
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return wording.day(sent.time.astimezone(AMSTERDAM).date())

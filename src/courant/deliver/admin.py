@@ -13,13 +13,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from courant import clock
-from courant.config import load_config
 from courant.deliver import subscribers as subs
 from courant.deliver.database import DatabaseError, address_hash, open_database
 from courant.model import NEWSLETTER_EDITIONS
-from courant.problems import counted
-
-LABELS = {"staff": "medewerkers", "partners": "partners"}
+from courant.read.config import load_config
+from courant.wording import EDITION_NAMES, counted
 
 
 class AdminError(Exception):
@@ -47,8 +45,8 @@ def import_file(root: Path, file: Path, edition: str) -> list[str]:
                            "import)")
     with database(root) as db:
         result = subs.import_subscribers(db, people, edition, consent)
-    lines = [f"{LABELS[edition]}: {counted(result.added, 'abonnee', 'abonnees')} toegevoegd, "
-             f"{result.updated} bijgewerkt, {result.unchanged} ongewijzigd."]
+    lines = [f"{EDITION_NAMES[edition]}: {counted(result.added, 'abonnee', 'abonnees')} "
+             f"toegevoegd, {result.updated} bijgewerkt, {result.unchanged} ongewijzigd."]
     if result.left_before:
         lines.append(f"{counted(result.left_before, 'adres', 'adressen')} overgeslagen: "
                      "die meldden zich eerder af en worden niet opnieuw aangemeld.")
@@ -69,12 +67,12 @@ def add_address(root: Path, address: str, edition: str, name: str, organisation:
                            again=again)
         except subs.LeftBefore as left:
             raise AdminError(f"dit adres meldde zich op {left.when:%d-%m-%Y} af voor "
-                             f"{LABELS[edition]}; voeg het alleen weer toe als de persoon daar "
-                             "zelf om vraagt, met --opnieuw") from None
+                             f"{EDITION_NAMES[edition]}; voeg het alleen weer toe als de "
+                             "persoon daar zelf om vraagt, met --opnieuw") from None
     if existing is not None:
-        return [f"Dit adres stond al op de lijst voor {LABELS[edition]}; naam en organisatie "
-                "zijn bijgewerkt."]
-    return [f"Toegevoegd aan {LABELS[edition]}."]
+        return [f"Dit adres stond al op de lijst voor {EDITION_NAMES[edition]}; naam en "
+                "organisatie zijn bijgewerkt."]
+    return [f"Toegevoegd aan {EDITION_NAMES[edition]}."]
 
 
 def remove_address(root: Path, address: str, edition: str | None) -> list[str]:
@@ -97,7 +95,7 @@ def list_lines(root: Path, edition: str | None, addresses: bool) -> list[str]:
             return [f"{s.edition}\t{s.status}\t{s.email}\t{s.name}\t{s.organisation}\t"
                     f"{(s.active_since or s.added_at)[:10]}" for s in subs.listing(db, edition)]
         found = subs.counts(db)
-    return [f"{LABELS[e]}: {counted(n['active'], 'abonnee', 'abonnees')}, "
+    return [f"{EDITION_NAMES[e]}: {counted(n['active'], 'abonnee', 'abonnees')}, "
             f"{n['pending']} nog niet bevestigd, {n['removed']} afgemeld"
             for e, n in found.items() if edition in (None, e)]
 

@@ -4,7 +4,8 @@ The build's mail (mailing.build_mails) is rendered once, with a placeholder wher
 partner's own unsubscribe address goes; per recipient the placeholder becomes a signed token
 (tokens.py), and the message gets its To, Date, a Message-ID made from issue, edition and the
 address's hash (the same for every attempt, so a relay or client can recognise a copy), and
-List-Unsubscribe with List-Unsubscribe-Post when the address is https (render/eml.py). With
+List-Unsubscribe with List-Unsubscribe-Post when the address is https (render/newsletter/
+eml.py). With
 DKIM configured the message is signed (dkimpy), List-Unsubscribe and List-Unsubscribe-Post
 included: dkimpy leaves the latter out of its defaults.
 """
@@ -20,10 +21,10 @@ from urllib.parse import urlsplit
 
 import dkim
 
-from courant.config import DkimSettings
+from courant.build.mails import MailFiles
 from courant.deliver.tokens import make_token
-from courant.mailing import MailFiles
-from courant.render.eml import Envelope, eml_bytes
+from courant.read.config import DkimSettings
+from courant.render.newsletter.eml import Envelope, eml_bytes
 
 PLACEHOLDER = "courant-afmeldcode-0000000000000000"
 """Stands for the token while the mail is rendered once; it survives escaping and inlining."""

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+from courant import wording
 from courant.clock import AMSTERDAM
-from courant.deliver.send import LABELS, Outcome
-from courant.mailing import dutch_number
-from courant.problems import counted
-from courant.render import dutch
+from courant.deliver.send import Outcome
+from courant.wording import EDITION_NAMES, counted, number
 
 EXIT_STOPPED = 3  # the run stopped half way: run it again
 EXIT_DEFERRED = 4  # temporary refusals are left: run it again later
@@ -21,7 +20,7 @@ def exit_code(outcome: Outcome) -> int:
 
 
 def describe(outcome: Outcome) -> list[str]:
-    what = f"{outcome.month} ({LABELS[outcome.edition]}, \u2018{outcome.subject}\u2019)"
+    what = f"{outcome.month} ({EDITION_NAMES[outcome.edition]}, \u2018{outcome.subject}\u2019)"
     lines = []
     if outcome.kind == "marked":
         return [f"Nummer {what} is gesloten als verstuurd buiten courant; vastgelegd in "
@@ -33,7 +32,7 @@ def describe(outcome: Outcome) -> list[str]:
     if outcome.kind == "dry-run":
         lines.append(f"Proef, er is niets verstuurd: {what} zou naar "
                      f"{counted(outcome.total, 'ontvanger', 'ontvangers')} gaan, "
-                     f"{dutch_number(outcome.size)} bytes per bericht{_duration(outcome)}.")
+                     f"{number(outcome.size)} bytes per bericht{_duration(outcome)}.")
     elif outcome.kind == "test":
         lines.append(f"Testbericht van {what} verstuurd naar het opgegeven adres."
                      if outcome.sent else "De mailserver weigerde het testbericht.")
@@ -78,7 +77,7 @@ def _doubt(outcome: Outcome) -> list[str]:
 
 def _day(outcome: Outcome) -> str:
     assert outcome.before is not None
-    return dutch.day(outcome.before.time.astimezone(AMSTERDAM).date())
+    return wording.day(outcome.before.time.astimezone(AMSTERDAM).date())
 
 
 def _duration(outcome: Outcome) -> str:

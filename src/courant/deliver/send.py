@@ -20,8 +20,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from courant import clock, pipeline
+from courant import clock, wording
 from courant.audience import Edition, is_published
+from courant.build import pipeline
+from courant.build.mails import MailFiles, build_mails, mail_files
 from courant.deliver import ledger, subscribers
 from courant.deliver.database import DatabaseError, address_hash, open_database
 from courant.deliver.messages import (
@@ -36,15 +38,12 @@ from courant.deliver.messages import (
 from courant.deliver.sentrecord import write_record
 from courant.deliver.smtp import PASSWORD_VARIABLE, Answer, Relay, RelayError, RelayLost
 from courant.deliver.tokens import SecretMissing, secret_from
-from courant.mailing import MailFiles, build_mails, mail_files
 from courant.model import Issue, Sent
-from courant.render import dutch
 
 RETRY_WAIT = 60.0
 """Seconds before the temporary refusals (4xx) of a run are tried once more."""
 
 EDITIONS = {"staff": Edition.STAFF, "partners": Edition.PARTNERS}
-LABELS = {"staff": "medewerkers", "partners": "partners"}
 
 
 class SendRefused(Exception):
@@ -106,7 +105,7 @@ def send_issue(project: pipeline.Project, request: Request, tools: Tools | None 
     now = clock.now()
     if request.test_address is None and not is_published(issue, now):
         raise SendRefused(f"newsletter/{issue.month}.md verschijnt pas op "
-                          f"{dutch.day(issue.date)}; verstuur het dan, of stuur nu een "
+                          f"{wording.day(issue.date)}; verstuur het dan, of stuur nu een "
                           f"proef met --test ADRES")
     before = issue.sent_as(request.edition)
     if request.mark_sent:
@@ -342,7 +341,7 @@ def _mark_sent(project: pipeline.Project, loaded: pipeline.Loaded, issue: Issue,
     """Close the edition as sent by other means, holding what the build's mail holds."""
     if before is not None:
         raise SendRefused(f"de editie {request.edition} van {issue.month} is al gesloten: "
-                          f"verstuurd op {dutch.day(before.time.date())} ({before.how})")
+                          f"verstuurd op {wording.day(before.time.date())} ({before.how})")
     made = _mail(loaded, project.root, issue, request.edition, None)
     path = write_record(project.root, made, clock.now(), marked=True)
     return Outcome("marked", issue.month, request.edition, made.mail.subject, record=path)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from courant.mailing import Held, MailFiles
+from courant.build.mails import Held, MailFiles
 from courant.model import NEWSLETTER_EDITIONS
 from courant.read.sentrecords import HOW, SUFFIX
 

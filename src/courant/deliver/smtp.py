@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from courant.config import SmtpSettings
+from courant.read.config import SmtpSettings
 
 PASSWORD_VARIABLE = "COURANT_SMTP_PASSWORD"
 TIMEOUT = 60.0

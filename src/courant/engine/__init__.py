@@ -1,4 +1,5 @@
-"""Site engines: they turn the core's pages into HTML (MkDocs today, in engine/mkdocs.py)."""
+"""Site engines: they turn the core's pages (render.site.pages.Site) into HTML. MkDocs with
+Material today, in engine/mkdocs/ (the only package that imports them)."""
 
 
 class EngineError(Exception):

@@ -28,12 +28,12 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Timezone, TimezoneDaylight, TimezoneStandard
 from icalendar import Event as VEvent
 
+from courant import wording
 from courant.audience import EditionContent
 from courant.clock import AMSTERDAM, start_of_day
 from courant.markup import plain_text, to_html
 from courant.model import Event
-from courant.render import dutch
-from courant.render.common import event_ics_path, page_url
+from courant.render.paths import event_ics_path, page_url
 
 REFRESH = timedelta(hours=6)  # how often subscribers are asked to poll agenda.ics
 REFRESH_TEXT = "PT6H"  # the same, for Outlook's X-PUBLISHED-TTL (a text property)
@@ -201,7 +201,7 @@ def event_component(event: Event, base_url: str) -> VEvent:
     start, end = instants(event)
     component.add("dtstart", start)
     component.add("dtend", end)
-    title = f"{dutch.CANCELLED}: {event.title}" if event.cancelled else event.title
+    title = f"{wording.CANCELLED}: {event.title}" if event.cancelled else event.title
     component.add("summary", title)
     component.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
     if event.all_day:
@@ -242,11 +242,11 @@ def description(event: Event, url: str) -> str:
     breaks are spaces, markup.plain_text), then the links a page would show."""
     lines = []
     if event.cancelled:
-        lines.append(f"{dutch.CANCELLED}: deze bijeenkomst gaat niet door.\n")
+        lines.append(f"{wording.CANCELLED}: deze bijeenkomst gaat niet door.\n")
     body = plain_text(to_html(event.body))
     if body:
         lines.append(body + "\n")
-    lines.append(f"Wanneer: {dutch.when(event)}")
+    lines.append(f"Wanneer: {wording.when(event)}")
     if event.location:
         lines.append(f"Waar: {event.location}")
     if event.online and not event.cancelled:  # nothing to join or sign up for

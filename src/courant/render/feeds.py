@@ -22,13 +22,13 @@ from urllib.parse import urljoin
 
 from feedgen.feed import FeedGenerator
 
+from courant import wording
 from courant.audience import EditionContent
 from courant.clock import start_of_day
 from courant.issues import place_items
 from courant.markup import first_paragraph, to_html
 from courant.model import NEWS_KINDS, Interview, Issue, Item, Kind, ReadingTip, Update
-from courant.render import dutch
-from courant.render.common import (
+from courant.render.paths import (
     SECTION_DIRS,
     Target,
     asset_path,
@@ -162,7 +162,7 @@ def issue_entry(issue: Issue, items: Sequence[Item], news: EditionContent, base_
 
 def categories(item: Item, edition: EditionContent, base_url: str) -> tuple[Category, ...]:
     """The item's type, its department and its tags."""
-    found = [Category(SECTION_DIRS[item.kind], dutch.KIND_LABELS[item.kind])]
+    found = [Category(SECTION_DIRS[item.kind], wording.KIND_LABELS[item.kind])]
     key = item.department if isinstance(item, Update) else (
         item.person.department if isinstance(item, Interview) else None)
     department = edition.department(key)
@@ -190,7 +190,7 @@ def item_html(item: Item, edition: EditionContent, by_source: dict[PurePosixPath
             who.append(html.escape(department.name))
         parts.append("<p>Collega in beeld: " + ", ".join(who) + "</p>")
     if isinstance(item, ReadingTip):
-        label = dutch.READING_LABELS[item.reading_kind][0]
+        label = wording.READING_LABELS[item.reading_kind][0]
         creator = f" van {html.escape(item.creator)}" if item.creator else ""
         parts.append(f"<p><strong>{label}</strong>{creator}</p>")
         if item.link:

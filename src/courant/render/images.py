@@ -1,6 +1,6 @@
 """Which copies of an image a site publishes, and at which size a page or mail shows it (pure).
 
-Every photo is published as is (without metadata: courant.media) for the lightbox or download,
+Every photo is published as is (without metadata: courant.build.media) for the lightbox or download,
 and as smaller copies for the widths courant shows it at: `media/foto.w1200.jpg` for a site page,
 `media/foto.w600.jpg` for the newsletter mail (600 px wide). An image narrower than a width gets
 no copy for it: it is shown as it is, never enlarged.
@@ -9,19 +9,14 @@ no copy for it: it is shown as it is, never enlarged.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable
-from pathlib import PurePosixPath
 
-from courant.render.common import relative
 from courant.render.markdown import esc
+from courant.render.paths import relative
 
 SITE_WIDTH = 1200
 MAIL_WIDTH = 600
 WIDTHS = (SITE_WIDTH, MAIL_WIDTH)
 RESIZABLE = frozenset({".jpg", ".jpeg", ".png", ".webp"})
-
-ImageSize = Callable[[PurePosixPath], tuple[int, int] | None]
-"""The pixel size (upright) of an image in content/; None when it is no readable image."""
 
 
 def variant_path(path: str, width: int) -> str:

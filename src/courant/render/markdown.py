@@ -7,10 +7,10 @@ from typing import Any
 
 import yaml
 
+from courant import wording
 from courant.markup import escape_text
 from courant.model import Event, Item
-from courant.render import dutch
-from courant.render.common import page_path, relative, teaser
+from courant.render.paths import page_path, relative, teaser
 
 esc = escape_text
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: a page's front matter in 0.05 ms
@@ -40,16 +40,16 @@ def entry(item: Item, from_page: str, level: int = 2, department: str | None = N
     """One item in a list: linked title, date (and department), teaser."""
     title = esc(item.title)
     if isinstance(item, Event) and item.cancelled:
-        title = f"{dutch.CANCELLED}: {title}"
+        title = f"{wording.CANCELLED}: {title}"
     if item.draft:
         title += " (concept)"
     bits: list[str] = []
     if isinstance(item, Event):
-        bits.append(dutch.when(item))
+        bits.append(wording.when(item))
         if item.location:
             bits.append(esc(item.location))
     elif item.date:
-        bits.append(dutch.day(item.date))
+        bits.append(wording.day(item.date))
     if department:
         bits.append(esc(department))
     text = teaser(item)

@@ -32,14 +32,13 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from courant import clock
-from courant.config import Config
 from courant.deliver import subscribers as subs
 from courant.deliver.database import DatabaseError, address_hash, open_database
 from courant.deliver.messages import DkimKey, unsubscribe_url
 from courant.deliver.tokens import Token, TokenError, make_token, read_token
-from courant.render.privacy import UNCONFIRMED_DAYS, consent_sentence, privacy_version
-from courant.render.signup import (
-    EDITION_LABEL,
+from courant.read.config import Config
+from courant.render.site.privacy import UNCONFIRMED_DAYS, consent_sentence, privacy_version
+from courant.render.site.signup import (
     HONEYPOT,
     MAX_ADDRESS,
     MAX_NAME,
@@ -50,6 +49,7 @@ from courant.render.signup import (
 from courant.service import formtokens, mails, pages
 from courant.service.limits import RateLimit, client_address
 from courant.service.web import Answer, Refusal, Request
+from courant.wording import EDITION_NAMES
 
 log = logging.getLogger("courant.service")
 
@@ -235,7 +235,7 @@ class SubscriptionService:
         if existing is not None and existing.status == "active":
             token = make_token(self.settings.secret, "unsubscribe", edition, person.email,
                                digest)
-            text = mails.already_text(site["name"], EDITION_LABEL[edition],
+            text = mails.already_text(site["name"], EDITION_NAMES[edition],
                                       unsubscribe_url(self.service, token))
             self.send(person.email, text, now, f"al.{digest[:20]}")
             return "aanmelding: was al aangemeld, mail gestuurd"
@@ -246,7 +246,7 @@ class SubscriptionService:
         subs.put_pending(db, person, edition, consent)
         token = make_token(self.settings.secret, "confirm", edition, person.email, digest,
                            issued=now)
-        text = mails.confirmation_text(site["name"], EDITION_LABEL[edition],
+        text = mails.confirmation_text(site["name"], EDITION_NAMES[edition],
                                        f"{self.service}bevestigen/{token}", UNCONFIRMED_DAYS)
         self.send(person.email, text, now, f"bevestig.{digest[:20]}")
         return "aanmelding: wacht op bevestiging, mail gestuurd"
@@ -293,11 +293,11 @@ class SubscriptionService:
         edition = token.edition
         if subscriber.status == "active":
             return self.page(200, "message.html", edition, "U bent al aangemeld", [
-                f"Dit adres krijgt de nieuwsbrief voor {EDITION_LABEL[edition]} al. Er is "
+                f"Dit adres krijgt de nieuwsbrief voor {EDITION_NAMES[edition]} al. Er is "
                 "niets veranderd."], note="bevestigen: was al aangemeld")
         now = clock.now()
         self.still_valid(token, subscriber, now)
-        lines = [f"U meldt zich aan voor de nieuwsbrief voor {EDITION_LABEL[edition]}. Druk "
+        lines = [f"U meldt zich aan voor de nieuwsbrief voor {EDITION_NAMES[edition]}. Druk "
                  "op de knop om dat te bevestigen."]
         if request.method != "POST":
             return self.button(request, 200, edition, text, "Aanmelding bevestigen", lines,
@@ -316,7 +316,7 @@ class SubscriptionService:
                                "(dubbele opt-in)")
         subs.confirm(self.db(), edition, subscriber.address_hash, consent)
         return self.page(200, "message.html", edition, "U bent aangemeld", [
-            f"Dank u wel. U krijgt voortaan de nieuwsbrief voor {EDITION_LABEL[edition]}.",
+            f"Dank u wel. U krijgt voortaan de nieuwsbrief voor {EDITION_NAMES[edition]}.",
             "Afmelden kan altijd, met de link onderaan elke nieuwsbrief."],
             note="bevestigd")
 
@@ -341,12 +341,12 @@ class SubscriptionService:
         if subscriber is None:
             if subs.left_by_reference(self.db(), edition, token.reference):
                 return self.page(200, "message.html", edition, "U bent al afgemeld", [
-                    f"Dit adres krijgt de nieuwsbrief voor {EDITION_LABEL[edition]} niet "
+                    f"Dit adres krijgt de nieuwsbrief voor {EDITION_NAMES[edition]} niet "
                     "meer. Er is niets veranderd."], note="afmelden: was al afgemeld")
             raise Refusal(404, "Deze link kennen we niet", "Deze afmeldlink hoort bij geen "
                           "enkel adres op de lijst. Gebruik de link uit de nieuwsbrief precies "
                           "zoals hij is.")
-        lines = [f"Wilt u de nieuwsbrief voor {EDITION_LABEL[edition]} niet meer ontvangen? "
+        lines = [f"Wilt u de nieuwsbrief voor {EDITION_NAMES[edition]} niet meer ontvangen? "
                  "Druk op de knop. We wissen dan meteen uw e-mailadres, naam en organisatie."]
         if request.method != "POST":
             return self.button(request, 200, edition, text, "Afmelden", lines, "Afmelden",
@@ -365,7 +365,7 @@ class SubscriptionService:
                else "afgemeld met de knop op de afmeldpagina")
         subs.remove(self.db(), subscriber.address_hash, (edition,), clock.now(), how)
         return self.page(200, "message.html", edition, "U bent afgemeld", [
-            f"U krijgt de nieuwsbrief voor {EDITION_LABEL[edition]} niet meer. We hebben uw "
+            f"U krijgt de nieuwsbrief voor {EDITION_NAMES[edition]} niet meer. We hebben uw "
             "e-mailadres, naam en organisatie gewist.",
             "Per ongeluk? U kunt zich altijd opnieuw aanmelden."],
             note="afgemeld (één klik)" if one_click else "afgemeld (knop)")

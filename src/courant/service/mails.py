@@ -70,7 +70,7 @@ def compose(sender: str, recipient: str, text: MailText, now: datetime, message_
     message["Content-Language"] = "nl"
     message.set_content(text.body, cte="quoted-printable")
     # headers on one line (78 is a SHOULD): folded, a Subject starts with a space in some
-    # readers, as render/eml.py found for List-Unsubscribe
+    # readers, as render/newsletter/eml.py found for List-Unsubscribe
     data = message.as_bytes(policy=message.policy.clone(linesep="\r\n",
                                                         max_line_length=998))
     return Outgoing(recipient, sign(data, dkim_key) if dkim_key else data)

@@ -15,11 +15,11 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import FrameType
 
-from courant.config import load_config
 from courant.deliver.database import DatabaseError, open_database
 from courant.deliver.messages import DkimError, load_dkim
 from courant.deliver.smtp import PASSWORD_VARIABLE, Relay
 from courant.deliver.tokens import SecretMissing, secret_from
+from courant.read.config import load_config
 from courant.service.app import Settings, SubscriptionService
 from courant.service.limits import proxies_from
 from courant.service.mails import Mailer

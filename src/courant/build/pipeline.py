@@ -1,0 +1,306 @@
+"""load -> validate -> per edition: select -> render -> write. The one path every command takes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import yaml
+
+from courant import clock
+from courant.audience import Due, Edition, EditionContent, next_due, select
+from courant.build import diskcache, timing
+from courant.build.codekey import cache_format
+from courant.build.kept import Kept
+from courant.build.output import Staging
+from courant.build.sourcecache import SourceMemo
+from courant.build.warmup import warm_writing
+from courant.check.accessibility import check_a11y
+from courant.check.closedissues import check_closed_issues
+from courant.check.writing import check_writing
+from courant.markup import use_dialect
+from courant.model import Content
+from courant.problems import ContentError, Problem, Problems
+from courant.read.config import Config, load_config
+from courant.read.files import published_file_fault, read_sources
+from courant.read.images import image_sizes
+from courant.read.sentrecords import with_sent_records
+from courant.read.statement import read_record
+from courant.read.validate import validate, validate_departments
+from courant.render.newsletter.web import newsletter_pages
+from courant.render.site import render_site
+from courant.render.site.chrome import site_theme
+from courant.render.site.home import top_task_problems
+from courant.render.site.pages import Site
+from courant.render.site.signup import with_subscription_pages
+from courant.render.site.statement import with_statement
+from courant.render.site.tappable import intranet_page_html, partner_page_html
+
+if TYPE_CHECKING:
+    from courant.engine.mkdocs.pagecache import SiteCache
+
+# The site engine, feeds, calendars and images are imported where they are used, so that
+# `courant check` starts without loading MkDocs, icalendar, feedgen or Pillow.
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Project:
+    root: Path
+
+    @property
+    def config_file(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    @property
+    def content_dir(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def dist(self) -> Path:
+        return self.root / "dist"
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    config: Config
+    content: Content
+    warnings: list[Problem]
+
+
+@dataclass(frozen=True, slots=True)
+class BuildResult:
+    dist: Path
+    warnings: list[Problem]
+    counts: dict[str, int]
+    next_due: Due | None = None  # when the next embargoed item or issue is published
+
+
+def load(project: Project, memo: SourceMemo | None = None) -> Loaded:
+    """Read and validate everything; a ContentError carries every problem of every file.
+    Files whose bytes were read before come from the cache in .cache/courant/ (`memo`)."""
+    config = load_config(project.config_file)
+    use_dialect(config.raw.get("markdown_extensions"))  # the proof of links renders as the sites do
+    problems = Problems()
+    check_engine_config(project, config, problems)
+    memo = memo or SourceMemo(project.root / ".cache" / "courant" / "sources.pickle")
+    sources = read_sources(project.root, problems, memo)
+    content = with_sent_records(project.root, validate(project.root, sources, problems),
+                                problems)
+    raws = {raw.path: raw for raw in sources.items}
+    check_closed_issues(content, clock.now(), lambda item, key: raws[item.source].line(key),
+                        problems)
+    top_task_problems(config.settings.top_tasks, content.items,
+                      config.line("extra.courant.top_tasks"), problems)
+    if not problems.errors:
+        warm_writing(content, project.root)
+    check_writing(content, sources, project.root, problems)
+    check_a11y(content, sources, project.root, config.site_url, problems)
+    memo.save()
+    problems.raise_if_errors()
+    return Loaded(config, content, problems.sorted())
+
+
+def check_engine_config(project: Project, config: Config, problems: Problems) -> None:
+    """MkDocs' own checks of its keys in mkdocs.yml (engine/mkdocs/configcheck.py), so that `check`
+    finds what the build would stop on. Loading MkDocs takes a third of a second: done once
+    per version of the file (and of the theme folder it names), remembered in .cache/courant/."""
+    theme = config.raw.get("theme")
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    try:
+        there = isinstance(custom, str) and (project.root / custom).is_dir()
+    except (OSError, ValueError):  # a name no file system holds: MkDocs' check says so
+        there = False
+    text = project.config_file.read_text(encoding="utf-8")
+    key = diskcache.text_key(f"{text}\0{custom!r}\0{there}")
+    index = project.root / ".cache" / "courant" / "mkdocs-config.pickle"
+    kind = cache_format("mkdocs-config-1", "mkdocs", "mkdocs-material")
+    if diskcache.load(index, kind).get("passed") == key:
+        return
+    from courant.engine.mkdocs.configcheck import config_problems
+
+    found = config_problems(project.config_file, config.line)
+    problems.extend(found)
+    if not found:
+        diskcache.store(index, kind, {"passed": key})
+
+
+def department_keys(project: Project) -> list[str]:
+    """The department keys, for `courant new`: read without checking the other files."""
+    problems = Problems()
+    sources = read_sources(project.root, problems)
+    return [d.key for d in validate_departments(sources.departments,
+                                                sources.departments_lines, problems)]
+
+
+def export_pages(project: Project, target: Path) -> dict[str, int]:
+    """Write each site's pages as files (Markdown + front matter, media, nav.yml) for another
+    engine: target/<site>/docs/ and target/<site>/nav.yml."""
+    loaded = load(project)
+    counts = {}
+    with Staging(target) as staging:
+        for name, site in sites(loaded, clock.now()).items():
+            site = with_media(site, project.content_dir)
+            for page in site.pages:
+                staging.write(f"{name}/docs/{page.path}", page.markdown)
+            for path, data in site.extra_files.items():
+                staging.write(f"{name}/docs/{path}", data)
+            staging.write(f"{name}/nav.yml", yaml.safe_dump({"site_name": site.name,
+                                                            "site_url": site.url,
+                                                            "nav": site.nav,
+                                                            "theme": site.theme},
+                                                           allow_unicode=True, sort_keys=False))
+            counts[name] = len(site.pages)
+    return counts
+
+
+def check(project: Project) -> list[Problem]:
+    """Validation only: warnings when the sources are fine, a ContentError when not."""
+    return load(project).warnings
+
+
+def sites(loaded: Loaded, now: datetime, preview: bool = False,
+          names: tuple[str, ...] = ("intranet", "public"),
+          syndication: bool = True) -> dict[str, Site]:
+    """The intranet and the public site, each from its own filtered edition (`names`: only
+    those, as the preview makes only the intranet; `syndication`: with feeds and calendars,
+    which the preview leaves out to answer an edit at once)."""
+    config, content = loaded.config, loaded.content
+    built = {}
+    if "intranet" in names:
+        intranet = select(content, Edition.INTRANET, now, preview)
+        staff = select(content, Edition.STAFF, now, preview)
+        with timing.phase("intranet"):
+            built["intranet"] = _site(config, intranet, staff, config.site_name, config.site_url,
+                                      syndication)
+    if "public" in names:
+        partners = select(content, Edition.PARTNERS, now, preview)
+        with timing.phase("public"):
+            built["public"] = _site(config, partners, partners, config.public_name,
+                                    config.public_url, syndication)
+    return built
+
+
+def _site(config: Config, edition: EditionContent, news: EditionContent, name: str,
+          url: str, syndication: bool = True) -> Site:
+    with timing.phase("newsletters"):
+        sizes = image_sizes(config.path.parent / "content")
+        extra = tuple(newsletter_pages(edition, news, config.sections,
+                                       config.settings.agenda_weeks, sizes))
+    site = render_site(edition, config, name, url, extra_pages=extra, image_size=sizes)
+    site = with_subscription_pages(site, config,
+                                   "partners" if edition.for_partners else "staff")
+    site = with_statement(site, read_record(config.path.parent),
+                          "public" if edition.for_partners else "intranet", config)
+    files = syndication_files(config, edition, news, name, url) if syndication else {}
+    # what partners see is sanitised: editors' raw HTML loses scripts, handlers, styles; on
+    # the intranet (editors' HTML as written) only ids that would replace the theme's own go;
+    # on both, addresses and phone numbers in the text become links (render/site/tappable.py)
+    clean = partner_page_html if edition.for_partners else intranet_page_html
+    return replace(site, extra_files={**site.extra_files, **files}, sanitize=clean,
+                   theme=site_theme(config, edition.for_partners, url))
+
+
+def syndication_files(config: Config, edition: EditionContent, news: EditionContent, name: str,
+                      url: str) -> dict[str, bytes]:
+    """The site's feeds (of the `news` edition) and calendars (of the site's own edition)."""
+    theme = config.raw.get("theme")
+    logo = theme.get("logo") if isinstance(theme, dict) else None
+    from courant.render.calendar import Block, calendar_files
+    from courant.render.feeds import FeedSite, feed_files
+
+    feed_site = FeedSite(name, url, logo if isinstance(logo, str) else None,
+                         config.settings.feed_size)
+    with timing.phase("feeds"):
+        feeds = feed_files(news, edition, feed_site, config.sections)
+    with timing.phase("calendar"):
+        memo: Kept[Block] = Kept(config.path.parent / ".cache" / "courant" /
+                                 f"calendar-{edition.edition.value}.pickle",
+                                 cache_format("calendar-events-1", "icalendar"))
+        files = calendar_files(edition, name, url, memo)
+        memo.save()
+        return {**feeds, **files}
+
+
+def with_media(site: Site, content_dir: Path) -> Site:
+    """Attach the published (metadata-free) bytes of every file the site uses."""
+    from courant.build.media import published_files
+
+    files = dict(site.extra_files)
+    for asset in site.assets:
+        path = content_dir / asset.source
+        fault = published_file_fault(content_dir.parent, path)
+        if fault:
+            raise ContentError([Problem(f"content/{asset.source}", fault)])
+        files.update(published_files(path, asset.path))
+    return replace(site, extra_files=files)
+
+
+def build(project: Project, progress: Progress | None = None) -> BuildResult:
+    """Validate, render both sites, and swap the result into dist/ only when all succeeded."""
+    say = progress or (lambda _msg: None)
+    say("Bronnen lezen en controleren")
+    with timing.phase("load"):
+        loaded = load(project)
+    now = clock.now()
+    from courant.build.mails import build_mails, mail_files, mail_media
+    from courant.build.workers import in_child
+    from courant.engine.mkdocs.pagecache import SiteCache
+
+    caches = {name: SiteCache(project.root / ".cache" / "courant" / f"{name}.pickle",
+                              project.dist / name) for name in ("intranet", "public")}
+    with timing.phase("writing"), Staging(project.dist) as staging:
+        say("Sites bouwen")
+
+        def partners_and_mail() -> int:
+            """Everything it makes goes to disk here: only the page count goes back."""
+            count = _make_site(project, loaded, now, "public", staging, caches["public"])
+            with timing.phase("mail"):
+                mails = build_mails(loaded.config, loaded.content, now, project.root,
+                                    kept_in=project.root / ".cache" / "courant" / "mail.pickle")
+                staging.fill("mail", {**mail_files(mails),
+                                      **mail_media(mails, project.content_dir)})
+                staging.settle("mail")
+            return count
+
+        # the partner site and the mails in a second process, the (larger) intranet here
+        other = in_child(partners_and_mail)
+        try:
+            counts = {"intranet": _make_site(project, loaded, now, "intranet", staging,
+                                             caches["intranet"])}
+        except BaseException:
+            # end the child before staging is discarded, or it writes into a removed folder
+            # and leaves a stray .dist-staging-* behind; the intranet's error wins
+            other.stop()
+            raise
+        counts["public"] = other()
+    for cache in caches.values():
+        cache.commit()  # only now: the pages it records are in dist/
+    timing.report()
+    return BuildResult(project.dist, loaded.warnings, {name: counts[name] for name in
+                                                       ("intranet", "public")},
+                       next_due(loaded.content, now))
+
+
+def _make_site(project: Project, loaded: Loaded, now: datetime, name: str, staging: Staging,
+               cache: SiteCache) -> int:
+    """Render one site and build it into staging, its pages staged in the cache; its page
+    count."""
+    from courant.engine.mkdocs.adapter import build_site
+
+    ahead = staging.folders_ahead(name)  # made while the pages are rendered
+    try:
+        site = sites(loaded, now, names=(name,))[name]
+        with timing.phase(name):
+            build_site(project.config_file, with_media(site, project.content_dir),
+                       staging.folder(name), cache, premade=True)
+    finally:
+        ahead.tidy()
+    with timing.phase(name):
+        staging.settle(name)  # unchanged files keep their time: see output.py
+        cache.stage()
+    return len(site.pages)

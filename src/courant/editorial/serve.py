@@ -1,0 +1,117 @@
+"""`courant serve`: the intranet (or the partners' site) as the editor's next build would make
+it, drafts and items under embargo included."""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import jinja2
+
+from courant import clock
+from courant.build import pipeline
+from courant.build.sourcecache import SourceMemo
+from courant.build.templateerrors import template_problem
+from courant.engine.mkdocs.adapter import EngineError
+from courant.engine.mkdocs.adapter import serve as serve_site
+from courant.engine.mkdocs.session import PreviewSession
+from courant.problems import ContentError, Problem
+from courant.wording import counted
+
+STALE = ("Niet bijgewerkt: herstel wat hierboven staat en sla op. Tot dan toont je browser de "
+         "vorige versie.")
+NOT_YET = ("Het voorbeeld komt op {url} (stoppen: Ctrl+C) zodra je herstelt wat hierboven staat "
+           "en opslaat.")
+
+Report = Callable[[list[Problem]], None]
+Say = Callable[[str], None]
+
+
+def split_address(address: str) -> tuple[str, int]:
+    host, _, port = address.rpartition(":")
+    return host or "127.0.0.1", int(port)
+
+
+def preview_builder(project: pipeline.Project, url: str, report: Report,
+                    say: Say = lambda _: None, name: str = "intranet") -> Callable[[Path], bool]:
+    """A build function for the preview: on an editor's mistake it reports and keeps the page
+    that was there, so the browser never shows a half-built site.
+
+    After the first build only what an edit affects is redone: sources whose bytes did not
+    change are not parsed again, and pages whose Markdown did not change are neither
+    converted nor templated nor written (engine/mkdocs/pagecache.py)."""
+    memo = SourceMemo(project.root / ".cache" / "courant" / "sources.pickle")
+    sessions: dict[Path, PreviewSession] = {}
+    calls: set[Path] = set()
+    shown: set[str] = set()  # warnings printed before: after an edit only new ones are
+
+    def rebuild(site_dir: Path) -> bool:
+        """Whether the site in `site_dir` is up to date now."""
+        first = site_dir not in sessions
+        answered = site_dir in calls  # the start is announced by serve(), later builds here
+        calls.add(site_dir)
+
+        def failed(problems: list[Problem]) -> bool:
+            report(problems)
+            say(NOT_YET.format(url=url) if first else STALE)
+            return False
+
+        try:
+            loaded = pipeline.load(project, memo)
+        except ContentError as error:
+            return failed(error.problems)
+        finally:
+            memo.index = None  # from now on the preview keeps its sources in memory
+        report([w for w in loaded.warnings if str(w) not in shown])
+        shown.clear()
+        shown.update(str(w) for w in loaded.warnings)
+        now = clock.now()
+        site = pipeline.sites(loaded, now, preview=True, names=(name,),
+                              syndication=False)[name]
+        site = pipeline.with_media(replace(site, url=url), project.content_dir)
+
+        def feeds_and_calendars() -> dict[str, bytes]:
+            """Made on full rebuilds only: after an edit the page comes first."""
+            full = pipeline.sites(loaded, now, preview=True, names=(name,))[name]
+            return dict(full.extra_files)
+
+        session = sessions.setdefault(site_dir, PreviewSession(project.config_file, site_dir))
+        try:
+            session.build(site, feeds_and_calendars)
+        except EngineError as error:
+            return failed([Problem("mkdocs.yml", str(error))])
+        except jinja2.TemplateError as error:  # a template in theme/, being edited
+            return failed([template_problem(error)])
+        if answered:
+            found = counted(len(loaded.warnings), "waarschuwing", "waarschuwingen")
+            say(f"Bijgewerkt om {time.strftime('%H:%M:%S')}" + (
+                f" ({found}; 'courant check' toont ze allemaal)" if loaded.warnings else ""))
+        return True
+
+    return rebuild
+
+
+def serve(project: pipeline.Project, address: str, report: Report,
+          say: Say = lambda _: None, name: str = "intranet") -> None:
+    """Serve the site `name` ("intranet", or "public": what partners will see)."""
+    host, port = split_address(address)
+    url = f"http://{host}:{port}/"
+    with tempfile.TemporaryDirectory(prefix="courant-serve-") as site_dir:
+        rebuild = preview_builder(project, url, report, say, name)
+        started: list[bool] = []  # did the first build bring the site up?
+
+        def build(folder: Path) -> None:
+            done = rebuild(folder)
+            if not started:
+                started.append(done)
+
+        def ready() -> None:
+            if started[0]:
+                say(f"Het voorbeeld staat op {url} (stoppen: Ctrl+C)")
+
+        serve_site(build, Path(site_dir), [project.content_dir, project.root / "newsletter",
+                                           project.config_file, project.root / "theme"],
+                   host, port, ready)
