@@ -61,7 +61,8 @@ def test_every_page_type_of_both_sites_and_both_mails_were_opened(clean: Audit) 
     for site in ("intranet", "public"):
         for kind in [*SINGLES.values(), "Nieuwsbericht", "Nieuwsoverzicht", "Agenda",
                      "Bijeenkomst", "Boekenkast", "Tip uit de Boekenkast", "Collega in beeld",
-                     "Afdelingen", "Afdelingspagina", "Nieuwsbrief: webversie", "Vaste pagina"]:
+                     "Afdelingen", "Afdelingspagina", "Nieuwsbrief: webversie", "Vaste pagina",
+                     "Overzicht Collega in beeld", "Onderwerpen", "Onderwerp"]:
             assert (site, kind) in kinds, (site, kind)
     assert {t.kind for t in clean.targets if t.site == "mail"} == {"Mail medewerkers",
                                                                    "Mail partners"}

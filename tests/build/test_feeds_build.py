@@ -136,6 +136,7 @@ def test_each_event_page_offers_its_own_ics(dist: Path, site: str) -> None:
         label = "Zet in uw agenda" if site == "public" else "Zet in je agenda"
         ics = dist / site / "agenda" / f"{page.parent.name}.ics"
         [event] = Calendar.from_ical(ics.read_bytes()).walk("VEVENT")
+        assert "COMMENT" not in event  # no English note for the reader's calendar
         assert str(event["UID"]).endswith(f"/agenda/{page.parent.name}/")
         buttons = [a for a in soup.find_all("a") if a.get_text(strip=True) == label]
         end = event.decoded("DTEND")  # exclusive: the day after an all-day event

@@ -257,6 +257,8 @@ def test_item_page_details(small: Path) -> None:
     cancelled = text(article(soup(small, "agenda/netwerkdag/")))
     assert "Geannuleerd" in cancelled
     assert "zaterdag 5 december 2026 tot en met zondag 6 december 2026" in cancelled
+    assert "Zet in je agenda" in said  # coming: into a calendar; cancelled, still to come:
+    assert "Zet in je agenda" not in cancelled and "Deze bijeenkomst gaat niet door" in cancelled
 
 
 def test_drafts_and_embargoed_items_are_nowhere(small: Path) -> None:
