@@ -308,3 +308,38 @@ def test_the_404_page_is_in_dutch_and_helps_at_any_depth(browser: Any,
     page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
     assert "mantelzorgwaardering" in page.locator(".md-search-result").inner_text().lower()
     page.close()
+
+
+OVERVIEW = re.compile(r"(|(nieuws|agenda|collega-in-beeld|boekenkast|afdelingen|onderwerpen)/"
+                      r"(pagina-\d+/)?|onderwerpen/[^/]+/(pagina-\d+/)?|nieuwsbrief/(\d{4}-\d{2}/)?)")
+
+
+@pytest.mark.parametrize("site", SITES)
+def test_overviews_and_issues_stay_out_of_the_search(demo_dist: Path, site: str) -> None:
+    """They repeat every teaser, and came first for almost every word; an event's buttons
+    and the related items of a page are not its text either."""
+    import json
+
+    docs = json.loads((demo_dist / site / "search" / "search_index.json").read_text(
+        "utf-8"))["docs"]
+    pages = {d["location"].split("#")[0] for d in docs}
+    assert not {p for p in pages if OVERVIEW.fullmatch(p)}, pages
+    assert any(p.startswith("nieuws/") for p in pages) and any(p.startswith("agenda/")
+                                                               for p in pages)
+    for doc in docs:
+        for words in ("Zet in je agenda", "Zet in uw agenda", "Ook interessant"):
+            assert words not in doc["text"] and words not in doc["title"], doc["location"]
+
+
+def test_a_search_for_a_common_word_finds_items_first(browser: Any,
+                                                      sites: dict[str, Served]) -> None:
+    page = open_page(browser, sites["intranet"].base)
+    field = page.locator("input.md-search__input")
+    field.click()
+    field.press_sequentially("wmo", delay=20)
+    page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+    found = page.eval_on_selector_all(".md-search-result__item > a",
+                                      "links => links.map(a => a.href)")[:8]
+    page.close()
+    paths = [urlsplit(url).path.removeprefix(sites["intranet"].prefix) for url in found]
+    assert paths and not [p for p in paths if OVERVIEW.fullmatch(p)], paths

@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from test_browser import CHROMIUM, launched, serving
 
-from conftest import FIXTURES, NOW_EPOCH, copy_project
+from conftest import FIXTURES, NOW_EPOCH, copy_project, run_courant
 from courant.build import pipeline
 
 HOME = "Welkom bij het Sociaal Domein"
@@ -116,6 +116,41 @@ def test_the_menu_has_one_home_and_the_folders_index_is_its_section(staff_home: 
     assert own.find("h1").get_text(strip=True) == SECTION  # type: ignore[union-attr]
     assert "Bijgewerkt op 31 augustus 2026" in own.get_text()
     assert not (staff_home / "intranet" / "leeracademie" / "index" / "index.html").exists()
+
+
+def test_the_top_tasks_are_the_configured_pages_in_their_order(demo_dist: Path) -> None:
+    """extra.courant.top_tasks: a staff-only page is left out of the partner site, and
+    'nieuwsbrief' is the latest issue (2026-10 on the pinned day)."""
+    for site, expected in (("intranet", ["wie-benader-je-waarvoor/", "agenda/", "leeracademie/",
+                                         "nieuwsbrief/2026-10/"]),
+                           ("public", ["wie-benader-je-waarvoor/", "agenda/",
+                                       "nieuwsbrief/2026-10/"])):
+        soup = BeautifulSoup((demo_dist / site / "index.html").read_text("utf-8"),
+                             "html.parser")
+        tasks = soup.select_one(".courant-home-taken")
+        assert tasks is not None and tasks.find("h2").get_text(strip=True) == "Snel naar"
+        assert [a["href"] for a in tasks.select("a")] == expected, site
+        guide = tasks.select("a")[0].get_text(" ", strip=True)
+        assert guide.startswith("Wie benadert u waarvoor" if site == "public"
+                                else "Wie benader je waarvoor")
+
+
+def test_a_top_task_that_names_no_page_is_a_warning_with_what_to_write(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "project")
+    settings = root / "mkdocs.yml"
+    text = settings.read_text("utf-8")
+    settings.write_text(text.replace("      - leeracademie\n", "      - leeracadmie\n"), "utf-8")
+    line = text.splitlines().index("    top_tasks:               # the home page's top tasks "
+                                   "(a page of the site), in this order") + 1
+    done = run_courant(root, "build")
+    assert done.returncode == 0, done.stderr
+    said = done.stdout + done.stderr
+    assert (f"mkdocs.yml:{line}: (waarschuwing) extra.courant.top_tasks: 'leeracadmie' is geen "
+            "pagina van de site; bedoel je 'leeracademie'?") in said
+    assert "Traceback" not in said
+    home = (root / "dist" / "intranet" / "index.html").read_text("utf-8")
+    tasks = BeautifulSoup(home, "html.parser").select_one(".courant-home-taken")
+    assert tasks is not None and "leeracademie/" not in [a["href"] for a in tasks.select("a")]
 
 
 @pytest.fixture(scope="module")
