@@ -89,7 +89,7 @@ def _converter(names: tuple[str, ...], configs: str) -> markdown.Markdown:
 
 class _TextExtractor(HTMLParser):
     BLOCKS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br", "div",
-                        "blockquote", "table"})
+                        "blockquote", "table", "pre"})
     UNSEEN = frozenset({"script", "style", "template", "noscript", "iframe", "object", "svg",
                         "math", "textarea", "select"})
     """Elements whose content a reader never reads as text: left out (a script's code in a
