@@ -112,7 +112,7 @@ def test_every_page_type_of_both_sites_fits_a_phone_and_is_kept_as_a_screenshot(
 
 
 @pytest.mark.parametrize("site", SITES)
-@pytest.mark.parametrize("path", ["", "nieuws/", "collega-in-beeld/"])
+@pytest.mark.parametrize("path", ["", "nieuws/", "collega-in-beeld/", "nieuwsbrief/2026-10/"])
 def test_the_home_and_overview_pages_show_photos(browser: Any, sites: dict[str, Served],
                                                  site: str, path: str) -> None:
     page = open_page(browser, sites[site].base + path, 390)
@@ -123,6 +123,19 @@ def test_the_home_and_overview_pages_show_photos(browser: Any, sites: dict[str, 
     assert all(i["width"] > 0 for i in cards), cards  # every photo arrived
     if path == "collega-in-beeld/":  # portraits on the people's overview
         assert sum("portret-" in i["src"] for i in cards) >= 2, cards
+
+
+@pytest.mark.parametrize("path", ["", "nieuws/", "agenda/", "collega-in-beeld/", "boekenkast/",
+                                  "afdelingen/", "onderwerpen/", "nieuwsbrief/",
+                                  "nieuwsbrief/2026-10/", "wie-benader-je-waarvoor/"])
+def test_lists_have_no_table_of_contents_that_repeats_them(browser: Any,
+                                                          sites: dict[str, Served],
+                                                          path: str) -> None:
+    page = open_page(browser, sites["intranet"].base + path, 1280)
+    toc = page.locator(".md-sidebar--secondary .md-nav__link")
+    shown = [toc.nth(i).inner_text() for i in range(toc.count()) if toc.nth(i).is_visible()]
+    page.close()
+    assert shown == [], (path, shown)
 
 
 def test_the_two_sites_have_their_own_name_title_and_header(browser: Any, config: Config,
@@ -159,7 +172,7 @@ def test_the_partner_site_speaks_to_partners(browser: Any, sites: dict[str, Serv
     assert config.settings.contact.address in contact and config.settings.contact.phone in contact
     footer = page.locator("footer").inner_text()
     for link in ("Toegankelijkheid", "Privacy", "Nieuwsbrief ontvangen",
-                 config.settings.contact.address):
+                 config.settings.contact.address, config.settings.contact.phone):
         assert link in footer, link
     page.goto(sites["public"].base + "afdelingen/")
     page.get_by_role("link", name="Wie benadert u waarvoor").first.click()

@@ -166,6 +166,68 @@ def test_demo_home_lists_latest_news_and_coming_events(demo_site: Path,
     assert url_of(min(coming, key=lambda e: e.start_day)) == links(agenda_block, "")[0]
 
 
+def test_demo_home_links_every_overview(demo_site: Path) -> None:
+    home = article(soup(demo_site, ""))
+    everything = home.select_one(".courant-home-alles")
+    assert everything is not None
+    assert links(everything, "") == ["nieuws/", "collega-in-beeld/", "agenda/", "boekenkast/",
+                                     "afdelingen/", "wie-benader-je-waarvoor/", "nieuwsbrief/",
+                                     "onderwerpen/", "naslag/"]
+    tiles = home.select(".courant-home-agenda .courant-event")
+    assert tiles and all(t.select_one(".courant-event__date") is not None for t in tiles)
+
+
+def test_demo_item_pages_have_breadcrumbs_subjects_and_related_items(
+        demo_site: Path, demo_items: list[Item]) -> None:
+    for item in demo_items:
+        if item.kind is Kind.PAGE or isinstance(item, Page):
+            continue
+        url = url_of(item)
+        page = soup(demo_site, url)
+        crumbs = page.select_one("nav.courant-crumbs")
+        assert crumbs is not None, url
+        assert crumbs.select("a")[0].get_text() == "Home"
+        assert links(crumbs, url)[1] == url.split("/")[0] + "/"  # its overview
+        assert crumbs.select_one('[aria-current="page"]').get_text() == item.title
+        body = article(page)
+        for tag in item.tags:
+            assert tag in body.select_one("p.courant-tags").get_text(), url
+        related = body.select_one("#ook-interessant")
+        if related is None:
+            continue
+        shown = links(related.find_next("ul"), url)
+        assert shown and url not in shown and len(shown) <= 3
+        others = {url_of(i): i for i in demo_items}
+        for target in shown:  # the same department or a subject in common
+            other = others[target]
+            same = department(other) is not None and department(other) == department(item)
+            assert same or subjects(other) & subjects(item), target
+
+
+def subjects(item: Item) -> set[str]:
+    return {tag.lower() for tag in item.tags}
+
+
+def department(item: Item) -> str | None:
+    if isinstance(item, Update):
+        return item.department
+    return item.person.department if isinstance(item, Interview) else None
+
+
+def test_demo_tag_pages_list_what_has_the_subject(demo_site: Path,
+                                                  demo_items: list[Item]) -> None:
+    index = article(soup(demo_site, "onderwerpen/"))
+    tags = {t.lower() for i in demo_items if i.kind is not Kind.PAGE for t in i.tags}
+    assert len(links(index, "onderwerpen/")) == len(tags)
+    tagged = [i for i in demo_items if "bijstand" in [t.lower() for t in i.tags]
+              and i.kind is not Kind.PAGE]
+    page = article(soup(demo_site, "onderwerpen/bijstand/"))
+    assert set(links(page, "onderwerpen/bijstand/")) >= {url_of(i) for i in tagged}
+    labels = {li.select_one(".courant-card__label").get_text() for li in page.select("li")}
+    assert labels <= {"Nieuws", "Interview", "Bijeenkomst", "Tip", "Boek", "Artikel", "Video",
+                      "Podcast", "Website"} and labels  # the type of each entry
+
+
 def test_demo_standing_page_folders_are_menu_sections(demo_site: Path,
                                                       demo_items: list[Item]) -> None:
     nested = [p for p in demo_items if isinstance(p, Page) and p.section.parts]
