@@ -7,14 +7,17 @@ was not let through here. The partner edition holds `partners` and `all` only; a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 from pathlib import PurePosixPath
 from typing import Any
 
+from courant import passages
 from courant.clock import start_of_day
+from courant.markup import first_paragraph
 from courant.model import Audience, Content, Department, Event, Issue, Item, Kind
+from courant.problems import ContentError, Problem
 
 
 class Edition(StrEnum):
@@ -133,6 +136,45 @@ def select(content: Content, edition: Edition, now: datetime,
     `preview` (the local preview only) shows drafts, items under embargo and issues dated in
     the future.
     """
-    items = tuple(i for i in content.items if is_visible(i, edition, now, preview))
-    issues = tuple(i for i in content.issues if preview or is_published(i, now))
+    items = tuple(_passages_of(i, edition) for i in content.items
+                  if is_visible(i, edition, now, preview))
+    issues = tuple(_foreword_of(i, edition) for i in content.issues
+                   if preview or is_published(i, now))
     return EditionContent(edition, now, content.departments, items, issues, preview)
+
+
+def _passages_of(item: Item, edition: Edition) -> Item:
+    """The item as `edition` may show it: for partners without its staff-only passages (on
+    the source, before anything renders it: its links, images and headings go with them), for
+    staff with them marked. The teaser (no `summary`) is the first paragraph partners see, in
+    every edition."""
+    if not passages.may_have(item.body):
+        return item
+    if edition is Edition.PARTNERS:
+        return replace(item, body=_for_partners(item.body, str(item.source)))
+    body = passages.for_staff(item.body)
+    if body == item.body:
+        return item
+    summary = item.summary
+    if summary is None and item.audience is not Audience.STAFF:
+        summary = first_paragraph(_for_partners(item.body, str(item.source))) or None
+    return replace(item, body=body, summary=summary)
+
+
+def _foreword_of(issue: Issue, edition: Edition) -> Issue:
+    """An issue's foreword is in both editions: the partners' without its staff passages."""
+    if not passages.may_have(issue.foreword):
+        return issue
+    foreword = (_for_partners(issue.foreword, str(issue.source)) if edition is Edition.PARTNERS
+                else passages.for_staff(issue.foreword))
+    return replace(issue, foreword=foreword)
+
+
+def _for_partners(body: str, source: str) -> str:
+    """Fail closed: a text whose passages cannot be removed with certainty stops the build
+    (`courant check` reports the same faults with their lines in the file)."""
+    try:
+        return passages.for_partners(body)
+    except passages.Unsafe as unsafe:
+        raise ContentError([Problem(source, f"regel {fault.line} van de tekst: {fault.message}")
+                            for fault in unsafe.faults]) from None

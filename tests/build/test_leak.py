@@ -44,7 +44,7 @@ FIXTURE = FIXTURES / "leak"
 STAFF = b"lektoken"
 STAFF_ONLY_IMAGES = ("lektoken-upd-def-img.png", "lektoken-bodyimg.png",
                      "lektoken-int-portret.png", "lektoken-draft-img.png",
-                     "lektoken-embargo-img.png")
+                     "lektoken-embargo-img.png", "lektoken-psg-img.png")
 PARTNER_TOKENS = ("paritem-upd-partners-title", "paritem-upd-partners-summary",
                   "paritem-upd-all-title", "paritem-int-title", "paritem-read-title",
                   "paritem-event-title", "paritem-event-cancelled-title", "paritem-page-title")
@@ -158,6 +158,107 @@ def test_partner_pages_are_sanitised(dist: Path) -> None:
         assert bad in planted  # the intranet shows the editor's HTML as written
         assert bad not in page
     assert "paritem-hidden" in page  # the text stays, visible
+
+
+# --- staff-only passages in partner-visible sources ---------------------------------------
+
+PASSAGES = {"upd": "nieuws/voor-iedereen", "int": "collega-in-beeld/partner-interview",
+            "evt": "agenda/netwerk", "tip": "boekenkast/partner-tip", "pag": "voor-partners",
+            "fwd": "nieuwsbrief/2026-11"}
+"""Where each partner-visible source with a `::: medewerkers` passage is shown (its planted
+tokens: lektoken-psg-TAG-heading, -text, -linktext, -url, -alt, and the image
+lektoken-psg-img.png): no byte of them is public (the tests above search every public file,
+the partner mails and the export for "lektoken"); here, that the rest of the source is, and
+that staff see the passage marked."""
+AFTER = {"upd": "paritem-upd-all-body", "int": "paritem-int-after",
+         "evt": "paritem-event-after", "tip": "paritem-read-after", "pag": "paritem-page-after",
+         "fwd": "paritem-fwd-after"}
+
+
+@pytest.mark.parametrize("tag", list(PASSAGES))
+def test_partners_get_the_source_around_a_staff_passage(dist: Path, tag: str) -> None:
+    page = soup_of(dist / "public" / PASSAGES[tag] / "index.html")
+    article = page.find("article")
+    assert article is not None and AFTER[tag] in article.get_text(" ")
+    assert "Alleen voor medewerkers" not in page.get_text(" ")
+    assert "lektoken" not in str(page).lower()
+    if tag == "fwd":  # the foreword is in the partner mail as well
+        for suffix in ("html", "txt"):
+            mail = (dist / "mail" / "2026-11" / f"partners.{suffix}").read_text("utf-8")
+            assert AFTER[tag] in mail and "Alleen voor medewerkers" not in mail
+
+
+@pytest.mark.parametrize("tag", list(PASSAGES))
+def test_staff_see_the_passage_marked_with_its_heading_in_the_toc(dist: Path, tag: str) -> None:
+    page = soup_of(dist / "intranet" / PASSAGES[tag] / "index.html")
+    boxes = page.select("article div.admonition.courant-medewerkers")
+    assert len(boxes) == 1
+    title = boxes[0].find(class_="admonition-title")
+    assert title is not None and title.get_text(strip=True) == "Alleen voor medewerkers"
+    text = boxes[0].get_text(" ")
+    for token in ("heading", "text", "linktext"):
+        assert f"lektoken-psg-{tag}-{token}" in text, token
+    if tag != "fwd":  # a foreword shows an image as its alt text
+        image = boxes[0].find("img", alt=f"lektoken-psg-{tag}-alt")
+        assert image is not None and "lektoken-psg-img" in str(image.get("src"))
+    toc = page.find("nav", class_="md-nav--secondary")
+    assert toc is not None and f"lektoken-psg-{tag}-heading" in toc.get_text(" ")
+    assert AFTER[tag] not in text  # the passage ends where the editor closed it
+
+
+def test_a_fenced_passage_in_code_is_code_for_partners(dist: Path) -> None:
+    page = soup_of(dist / "public" / PASSAGES["pag"] / "index.html")
+    code = " ".join(c.get_text() for c in page.select("article pre code"))
+    assert "::: medewerkers" in code and "paritem-code-kept" in code
+
+
+def test_the_teaser_is_the_first_paragraph_partners_see(dist: Path) -> None:
+    for edition in ("partners", "staff"):
+        mail = soup_of(dist / "mail" / "2026-10" / f"{edition}.html")
+        teasers = [p.get_text(" ", strip=True) for p in mail.find_all("p", class_="teaser")]
+        assert "paritem-upd-all-body." in teasers, edition
+        assert "lektoken-psg" not in str(mail), edition
+    listing = soup_of(dist / "public" / "nieuws" / "index.html").get_text(" ")
+    assert "paritem-upd-all-body" in listing
+
+
+def test_the_staff_mail_marks_the_forewords_passage(dist: Path) -> None:
+    mail = soup_of(dist / "mail" / "2026-11" / "staff.html")
+    box = mail.find("table", class_="staff-passage")
+    assert box is not None
+    label = box.find("td", class_="staff-passage-label")
+    assert label is not None and label.get_text(strip=True) == "Alleen voor medewerkers"
+    style = str(label.get("style"))  # css-inline wrote it on the cell: Outlook reads no <style>
+    assert "border" in style and "background-color" in style and "font-weight: bold" in style
+    body = box.find("td", class_="staff-passage-body")
+    assert body is not None and "lektoken-psg-fwd-text" in body.get_text(" ")
+    assert "border" in str(body.get("style"))
+    assert "paritem-fwd-after" not in body.get_text(" ")
+    text = (dist / "mail" / "2026-11" / "staff.txt").read_text("utf-8")
+    block = text.split("*** Alleen voor medewerkers ***", 1)[1].split(
+        "*** Einde: alleen voor medewerkers ***", 1)[0]
+    assert "lektoken-psg-fwd-text" in block and "paritem-fwd-after" not in block
+    eml = readable(dist / "mail" / "2026-11" / "staff.eml")
+    assert b"lektoken-psg-fwd-text" in eml and b"alleen voor medewerkers" in eml
+
+
+def test_the_partner_feeds_calendar_search_and_sitemap_hold_those_items(dist: Path) -> None:
+    """The items with passages are in every partner file the leak tests search (so those
+    tests would see a passage there): the text around each passage is."""
+    public = dist / "public"
+    assert b"paritem-int-after" in readable(public / "feed.xml")
+    assert b"paritem-read-after" in readable(public / "rss.xml")
+    assert b"paritem-event-after" in readable(public / "agenda.ics")
+    index = readable(public / "search" / "search_index.json")
+    assert b"paritem-page-after" in index and b"paritem-upd-all-body" in index
+    assert b"voor-partners/" in readable(public / "sitemap.xml")
+
+
+def test_staff_feeds_and_calendar_carry_the_passages(dist: Path) -> None:
+    assert b"lektoken-psg-upd-text" in readable(dist / "intranet" / "feed.xml")
+    assert b"lektoken-psg-evt-text" in readable(dist / "intranet" / "agenda.ics")
+    assert b"lektoken-psg-upd-text" in readable(
+        dist / "intranet" / "search" / "search_index.json")
 
 
 # --- every link form ------------------------------------------------------------------------
@@ -347,6 +448,56 @@ def test_the_partner_search_still_works_beside_an_editors_config(browser: Any,
     field.press_sequentially("paritem", delay=20)
     page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
     assert not [url for url in requests if "paritem-evil" in url]
+    page.close()
+
+
+SCREENSHOTS = os.environ.get("COURANT_SCREENSHOTS")
+"""A folder to keep the screenshots of the marked passage in (they go to the test's tmp_path)."""
+
+
+def _keep(shot: bytes, tmp_path: Path, name: str) -> None:
+    (tmp_path / name).write_bytes(shot)
+    if SCREENSHOTS:
+        Path(SCREENSHOTS, name).write_bytes(shot)
+
+
+@pytest.mark.browser
+def test_the_intranet_marks_a_passage_at_600_px(browser: Any, served: dict[str, str],
+                                                tmp_path: Path) -> None:
+    page = browser.new_page(viewport={"width": 600, "height": 900})
+    page.goto(served["intranet"] + PASSAGES["upd"] + "/")
+    box = page.locator("article .courant-medewerkers")
+    box.wait_for()
+    title = box.locator(".admonition-title")
+    assert title.is_visible() and title.inner_text().strip() == "Alleen voor medewerkers"
+    assert "lektoken-psg-upd-text" in box.inner_text()
+    border = box.evaluate("e => parseFloat(getComputedStyle(e).borderLeftWidth)")
+    assert border > 0  # a frame, and the label in words: not colour alone
+    bounds = box.bounding_box()
+    assert bounds is not None and bounds["x"] >= 0 and bounds["x"] + bounds["width"] <= 600
+    _keep(page.screenshot(full_page=False, clip={**bounds, "height": min(bounds["height"], 800)}),
+          tmp_path, "intranet-passage-600.png")
+    page.close()
+
+
+@pytest.mark.browser
+def test_the_staff_mail_marks_a_passage_at_600_px(browser: Any, dist: Path,
+                                                  tmp_path: Path) -> None:
+    page = browser.new_page(viewport={"width": 600, "height": 900})
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
+               else route.abort())
+    page.goto((dist / "mail" / "2026-11" / "staff.html").as_uri())
+    box = page.locator("table.staff-passage")
+    label = box.locator("td.staff-passage-label")
+    assert label.is_visible() and label.inner_text().strip() == "Alleen voor medewerkers"
+    style = label.evaluate("e => [getComputedStyle(e).fontWeight, getComputedStyle(e)"
+                           ".borderTopWidth, getComputedStyle(e).backgroundColor]")
+    assert int(style[0]) >= 700 and float(style[1].rstrip("px")) > 0
+    assert style[2] != "rgba(0, 0, 0, 0)"
+    assert "lektoken-psg-fwd-text" in box.inner_text()
+    bounds = box.bounding_box()
+    assert bounds is not None and bounds["x"] + bounds["width"] <= 600
+    _keep(page.screenshot(clip=bounds), tmp_path, "staff-mail-passage-600.png")
     page.close()
 
 

@@ -167,7 +167,10 @@ def test_the_partners_site_in_the_preview_holds_only_what_partners_see(demo: Pat
     running = Preview(demo, "--partners")
     try:
         running.wait_for("Het voorbeeld staat op")
-        assert "Inkoop jeugdhulp 2027" in running.page("nieuws/inkoop-jeugdhulp-2027/")
+        page = running.page("nieuws/inkoop-jeugdhulp-2027/")
+        assert "Inkoop jeugdhulp 2027" in page and "Heeft u vragen over de inkoop?" in page
+        assert "toestel 4410" not in page
+        assert "Voor collega" not in page  # a staff passage
         assert running.status("nieuws/minder-papier-bij-aanvraag/") == 404  # staff only
         assert running.status("nieuws/wijkteam-noord-verhuist/") == 404  # a staff draft
     finally:

@@ -3,7 +3,7 @@ seen by `courant check` with file and line (warnings)."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from click.testing import CliRunner
 
@@ -11,9 +11,12 @@ from courant.check.accessibility import (
     alt_warnings,
     body_warnings,
     heading_warnings,
+    intranet_link_warnings,
     link_text_warnings,
 )
 from courant.cli import main
+from courant.model import Audience, Update
+from courant.read.files import RawSource
 
 BODY = """Eerste alinea met een [goede link](https://www.waalstad.nl/regeling).
 
@@ -98,6 +101,16 @@ def test_link_texts() -> None:
     assert link_text_warnings("f.md", "www.waalstad.nl/regeling", 1)
     assert not link_text_warnings("f.md", "de regeling op waalstad.nl", 1)
     assert not link_text_warnings("f.md", "Hier vindt u de regeling voor mantelzorgers", 1)
+
+
+def test_an_intranet_link_in_a_staff_passage_is_for_staff() -> None:
+    body = ("Voor iedereen: [het rooster](https://intranet.waalstad.nl/rooster).\n\n"
+            "::: medewerkers\nZie [de lijst](https://intranet.waalstad.nl/lijst).\n:::\n")
+    item = Update(source=PurePosixPath("content/updates/u.md"), slug="u", title="U", body=body,
+                  audience=Audience.ALL, department="wi")
+    raw = RawSource(item.source, item.kind, {}, body, {}, 6)
+    warned = intranet_link_warnings(item, raw, "intranet.waalstad.nl")
+    assert [(p.line, "rooster" in p.message) for p in warned] == [(6, True)]
 
 
 def test_headings_in_order() -> None:

@@ -62,6 +62,16 @@ def test_sanitising_removes_script_event_handlers_and_javascript_links() -> None
     assert "alert" not in html and "alert" not in text
 
 
+def test_only_the_staff_mail_marks_a_passage() -> None:
+    """The partners' foreword has none (the gate took it out): an element an editor gave the
+    class there is not labelled for staff."""
+    marked = '<div class="admonition info courant-medewerkers">\n\nIntern.\n\n</div>\n\nNa.\n'
+    html, text = issue_mail(marked, edition=Edition.STAFF)
+    assert "staff-passage" in html and "*** Alleen voor medewerkers ***" in text
+    html, text = issue_mail(marked, edition=Edition.PARTNERS)
+    assert "Alleen voor medewerkers" not in html + text and "Intern." in text
+
+
 def test_relative_links_in_the_foreword_become_absolute() -> None:
     html, text = issue_mail()
     page = BeautifulSoup(html, "html.parser")

@@ -20,6 +20,7 @@ from itertools import accumulate
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
+from courant import passages
 from courant.build import diskcache
 from courant.check.contrast import Pair, darker, luminance, palette_pairs, parse, rule_pairs
 from courant.model import Audience, Content, Event, Item, ReadingTip
@@ -258,7 +259,10 @@ def intranet_link_warnings(item: Item, raw: RawSource, intranet_host: str) -> li
              for key, url in keys.items() if url and urlsplit(url).netloc == intranet_host]
     if intranet_host not in item.body:
         return found
+    staff_only = passages.read(item.body)  # partners never see a staff passage's links
     for number, line in _prose_lines(item.body):
+        if staff_only.holds(number):
+            continue
         for _, url in LINK.findall(line):
             if urlsplit(url).netloc == intranet_host:
                 found.append(_warning(file, raw.body_line + number - 1, f"'{url}' staat op het "

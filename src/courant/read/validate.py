@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticCustomError
 from slugify import slugify
 
-from courant import clock, wording
+from courant import clock, passages, wording
 from courant.links import find_links, unresolvable, unresolvable_message
 from courant.model import (
     HOME_PAGE,
@@ -152,6 +152,8 @@ def validate_item(root: Path, raw: RawSource, keys: tuple[str, ...],
         _check_reading_link(raw, problems)
     if raw.kind is Kind.EVENT:
         _check_event_end(raw, problems)
+    if front is not None:
+        _check_passages(raw, front.audience, front.summary, problems)
     if front is None or len(problems.errors) > errors:
         return None
     common: dict[str, Any] = {
@@ -401,7 +403,9 @@ def validate_issue(raw: RawSource, problems: Problems) -> Issue | None:
         return None
     _warn_unknown_keys(raw, IssueFront, problems)
     front = _validate_model(IssueFront, raw.meta, file, problems, _raw_line_of(raw))
-    if front is None:
+    errors = len(problems.errors)
+    _check_passages(raw, None, None, problems)
+    if front is None or len(problems.errors) > errors:
         return None
     title = front.title or f"Nieuwsbrief {wording.month(month.first_day)}"
     return Issue(raw.path, raw.path.stem, front.date, title, raw.body)
@@ -433,6 +437,7 @@ def _check_links(root: Path, raws: list[RawSource], by_source: dict[PurePosixPat
     for raw in raws:
         item = by_source.get(raw.path)
         public = raw.kind is None or (item is not None and item.audience is not Audience.STAFF)
+        staff_lines = passages.read(raw.body)
         for link in unresolvable(raw.body):
             problems.add(str(raw.path), unresolvable_message(link.text),
                          line=raw.body_line + link.line - 1)
@@ -451,10 +456,50 @@ def _check_links(root: Path, raws: list[RawSource], by_source: dict[PurePosixPat
             if fault:
                 problems.add(str(raw.path), fault[0], line=line, warning=fault[1])
                 continue
-            hidden = _hidden_from(by_source.get(target), public, now)
+            hidden = _hidden_from(by_source.get(target), public and not staff_lines.holds(
+                link.line), now)
             if hidden:
                 problems.add(str(raw.path), f'de link naar "{link.target}" gaat naar {hidden}',
                              line=line, warning=True)
+
+
+def _check_passages(raw: RawSource, audience: Audience | None, summary: str | None,
+                    problems: Problems) -> None:
+    """Staff-only passages of an item (`audience`) or a foreword (None: in both editions). A
+    malformed one is an error where partners read the text (it could show them what is for
+    staff; nothing of the file is published), a warning in a staff item, where a passage
+    means nothing at all."""
+    if not passages.may_have(raw.body):
+        return
+    file, staff = str(raw.path), audience is Audience.STAFF
+    reading = passages.read(raw.body)
+    for fault in reading.faults:
+        problems.add(file, fault.message, line=raw.body_line + fault.line - 1, warning=staff)
+    if staff:
+        for passage in reading.passages:
+            problems.add(file, STAFF_ITEM_PASSAGE, line=raw.body_line + passage.opening - 1,
+                         warning=True)
+        return
+    if reading.faults:
+        return
+    try:
+        kept = passages.for_partners(raw.body)
+    except passages.Unsafe as unsafe:
+        for fault in unsafe.faults:
+            problems.add(file, fault.message, line=raw.body_line + fault.line - 1)
+        return
+    if audience is not None and reading.passages and not kept.strip():
+        seen = "de titel en de samenvatting" if summary else "de titel"
+        problems.add(file, f"alle tekst staat in een blok voor medewerkers: partners zien "
+                     f"alleen {seen}; zet er een alinea voor partners buiten het blok, of maak "
+                     "het stuk audience: staff",
+                     line=raw.body_line + reading.passages[0].opening - 1, warning=True)
+
+
+STAFF_ITEM_PASSAGE = ("dit stuk is al alleen voor medewerkers (audience: staff), dus het blok "
+                      "\u2018::: medewerkers\u2019 betekent hier niets; haal de regels "
+                      "\u2018::: medewerkers\u2019 en \u2018:::\u2019 weg, of geef het stuk "
+                      "audience: all als partners de rest mogen lezen")
 
 
 def _hidden_from(linked: Item | None, public: bool, now: date) -> str | None:

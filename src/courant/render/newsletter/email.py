@@ -24,6 +24,7 @@ from courant import wording
 from courant.audience import Edition
 from courant.markup import to_html
 from courant.model import Event
+from courant.passages import LABEL, Segment, split_html
 from courant.read.images import ImageSize
 from courant.render.images import MAIL_WIDTH, shown
 from courant.render.newsletter.compose import ComposedIssue, Entry
@@ -110,7 +111,8 @@ def mail_context(composed: ComposedIssue, site: MailSite,
     """Everything the templates show, already absolute, sanitised and in Dutch."""
     issue = composed.issue
     web_url = site.url + url_of(issue_page_path(issue.month))
-    foreword = clean_html(to_html(composed.foreword), web_url)
+    foreword, foreword_text = _foreword(composed.foreword, web_url,
+                                        composed.edition is not Edition.PARTNERS)
     sender_name, sender_address = parseaddr(site.sender)
     partners = composed.edition is Edition.PARTNERS
     return {
@@ -123,8 +125,8 @@ def mail_context(composed: ComposedIssue, site: MailSite,
         "archive_url": site.url + "nieuwsbrief/",
         "privacy_url": site.url + "privacy/",
         "foreword_html": Markup(foreword),
-        "foreword_text": html_to_text(foreword),
-        "preheader": preheader(html_to_text(foreword)),
+        "foreword_text": foreword_text,
+        "preheader": preheader(foreword_text),
         "sections": [{"title": section.title,
                       "groups": [{"title": group.title,
                                   "entries": [_entry(e, site, image_size, partners)
@@ -137,6 +139,32 @@ def mail_context(composed: ComposedIssue, site: MailSite,
         "footer": site.footer,
         "cancelled_label": wording.CANCELLED,
     }
+
+
+STAFF_BOX = (
+    '<table role="presentation" class="staff-passage" width="100%" cellpadding="0" '
+    'cellspacing="0" border="0">\n<tr><td class="staff-passage-label" bgcolor="#fdf3d8">'
+    '{label}</td></tr>\n<tr><td class="staff-passage-body">\n{content}\n</td></tr>\n</table>\n')
+"""A staff-only passage in the staff mail: a table (Outlook draws borders and padding on table
+cells only) with its label as text, styled by email.css (inlined)."""
+STAFF_TEXT = "<p>*** {label} ***</p>\n{content}\n<p>*** Einde: {end} ***</p>\n"
+
+
+def _foreword(foreword: str, web_url: str, staff: bool) -> tuple[str, str]:
+    """The foreword as mail HTML and as plain text: sanitised, its staff-only passages (in the
+    staff edition; the partners' has none, and an editor's own element of that class is not
+    one) marked in each."""
+    converted = to_html(foreword)
+    html, text = [], []
+    for segment in split_html(converted) if staff else [Segment(converted, False)]:
+        cleaned = clean_html(segment.html, web_url)
+        if segment.staff:
+            html.append(STAFF_BOX.format(label=LABEL, content=cleaned))
+            text.append(STAFF_TEXT.format(label=LABEL, content=cleaned, end=LABEL.lower()))
+        else:
+            html.append(cleaned)
+            text.append(cleaned)
+    return "".join(html), html_to_text("".join(text))
 
 
 def _entry(entry: Entry, site: MailSite, image_size: ImageSize,
