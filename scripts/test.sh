@@ -12,6 +12,8 @@ bash scripts/install-system.sh
 if [ -f package-lock.json ]; then
   npm ci --silent --no-audit --no-fund --ignore-scripts  # vnu-jar runs with Debian's Java
 fi
+# ProperDocs and Zensical, each in a venv of its own (tests/build/test_engines.py builds on them)
+bash scripts/engines.sh --setup
 .venv/bin/ruff check src tests scripts
 .venv/bin/lint-imports
 .venv/bin/mypy  # strict, on src/courant (pyproject.toml)

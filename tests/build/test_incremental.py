@@ -162,7 +162,7 @@ def fresh_preview(root: Path, served: Path) -> None:
     from courant.engine.mkdocs.session import PreviewSession
 
     project = pipeline.Project(root)
-    session = PreviewSession(project.config_file, served)
+    session = PreviewSession(project.config_file, served, pipeline.preview_store(served))
     preview_build(session, project)
     session.close()
 
@@ -183,7 +183,7 @@ def test_preview_quick_rebuild_equals_a_full_build(tmp_path: Path) -> None:
     corpus = generate(tmp_path / "project", 30, seed=5)
     project = pipeline.Project(corpus.root)
     served = tmp_path / "served"
-    session = PreviewSession(project.config_file, served)
+    session = PreviewSession(project.config_file, served, pipeline.preview_store(served))
     preview_build(session, project)
     update = next(p for p in corpus.items if "/updates/" in str(p))
     text = update.read_text(encoding="utf-8")

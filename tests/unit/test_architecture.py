@@ -54,3 +54,17 @@ def test_a_backward_import_a_module_no_layer_names_and_mkdocs_outside_the_engine
     assert "courant.render is not allowed to import courant.build" in said
     assert "courant.stray" in said  # exhaustive: every module at the top has its layer
     assert "courant.markup -> mkdocs" in said
+
+
+def test_the_rest_of_courant_reaches_an_engine_only_through_the_protocol(
+        tmp_path: Path) -> None:
+    """engine/mkdocs/ can be deleted at the switch: nothing but engine/__init__.py names it."""
+    package = copy_of_courant(tmp_path)
+    serve = package / "editorial" / "serve.py"
+    serve.write_text(serve.read_text(encoding="utf-8")
+                     + "\nfrom courant.engine.mkdocs import session  # noqa\n", encoding="utf-8")
+    result = lint_imports(tmp_path)
+    said = result.stdout + result.stderr
+    assert result.returncode != 0, said
+    assert "Engines only through the protocol BROKEN" in said
+    assert "courant.editorial.serve -> courant.engine.mkdocs.session" in said

@@ -108,3 +108,15 @@ def test_mkdocs_yml_nested_20000_deep(tmp_path: Path) -> None:
     found = problems(config)
     assert [(p.line, p.key) for p in found] == [(4, "extra")]
     assert found[0].message.startswith("is te diep genest")
+
+
+def test_the_engine_is_mkdocs_or_properdocs(tmp_path: Path) -> None:
+    assert load_config(ROOT / "mkdocs.yml").settings.engine == "mkdocs"
+    chosen = load_config(with_setting(tmp_path, "extra.courant.engine", "properdocs"))
+    assert chosen.settings.engine == "properdocs"
+    [problem] = problems(with_setting(tmp_path, "extra.courant.engine", "hugo"))
+    assert problem.key == "extra.courant.engine" and problem.line
+    assert '"hugo" is geen bouwer die courant kent; kies mkdocs' in problem.message
+    assert "of properdocs" in problem.message
+    [problem] = problems(with_setting(tmp_path, "extra.courant.engine", "Zensical"))
+    assert "courant export" in problem.message and "zensical build" in problem.message

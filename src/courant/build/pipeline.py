@@ -33,6 +33,7 @@ from courant.read.validate import validate, validate_departments
 from courant.render.newsletter.web import newsletter_pages
 from courant.render.site import render_site
 from courant.render.site.chrome import site_theme
+from courant.render.site.export import engine_config, is_published_theme_file
 from courant.render.site.home import top_task_problems
 from courant.render.site.pages import Site
 from courant.render.site.signup import with_subscription_pages
@@ -40,6 +41,7 @@ from courant.render.site.statement import with_statement
 from courant.render.site.tappable import intranet_page_html, partner_page_html
 
 if TYPE_CHECKING:
+    from courant.engine import Engine, PageStore
     from courant.engine.mkdocs.pagecache import SiteCache
 
 # The site engine, feeds, calendars and images are imported where they are used, so that
@@ -105,10 +107,28 @@ def load(project: Project, memo: SourceMemo | None = None) -> Loaded:
     return Loaded(config, content, problems.sorted())
 
 
+def site_engine(project: Project, config: Config) -> Engine:
+    """The engine mkdocs.yml chose (extra.courant.engine); ContentError when it cannot run."""
+    from courant.engine import EngineError, engine_for
+
+    try:
+        return engine_for(config.settings.engine, project.config_file)
+    except EngineError as error:
+        key = "extra.courant.engine"
+        raise ContentError([Problem(project.config_file.name, str(error).removeprefix(
+            f"{key}: "), key=key, line=config.line(key))]) from error
+
+
 def check_engine_config(project: Project, config: Config, problems: Problems) -> None:
-    """MkDocs' own checks of its keys in mkdocs.yml (engine/mkdocs/configcheck.py), so that `check`
-    finds what the build would stop on. Loading MkDocs takes a third of a second: done once
-    per version of the file (and of the theme folder it names), remembered in .cache/courant/."""
+    """The engine's own checks of its keys in mkdocs.yml (engine/mkdocs/configcheck.py), so
+    that `check` finds what the build would stop on. Loading MkDocs takes a third of a second:
+    done once per version of the file (and of the theme folder it names), remembered in
+    .cache/courant/."""
+    try:
+        engine = site_engine(project, config)
+    except ContentError as error:  # not installed: the one problem with mkdocs.yml for now
+        problems.extend(error.problems)
+        return
     theme = config.raw.get("theme")
     custom = theme.get("custom_dir") if isinstance(theme, dict) else None
     try:
@@ -118,12 +138,10 @@ def check_engine_config(project: Project, config: Config, problems: Problems) ->
     text = project.config_file.read_text(encoding="utf-8")
     key = diskcache.text_key(f"{text}\0{custom!r}\0{there}")
     index = project.root / ".cache" / "courant" / "mkdocs-config.pickle"
-    kind = cache_format("mkdocs-config-1", "mkdocs", "mkdocs-material")
+    kind = cache_format(f"mkdocs-config-1 {engine.name} {engine.version}")
     if diskcache.load(index, kind).get("passed") == key:
         return
-    from courant.engine.mkdocs.configcheck import config_problems
-
-    found = config_problems(project.config_file, config.line)
+    found = engine.config_problems(config.line)
     problems.extend(found)
     if not found:
         diskcache.store(index, kind, {"passed": key})
@@ -139,23 +157,40 @@ def department_keys(project: Project) -> list[str]:
 
 def export_pages(project: Project, target: Path) -> dict[str, int]:
     """Write each site's pages as files (Markdown + front matter, media, nav.yml) for another
-    engine: target/<site>/docs/ and target/<site>/nav.yml."""
+    engine: target/<site>/docs/, target/<site>/nav.yml, and target/<site>/mkdocs.yml, which
+    Zensical builds as it stands (render/site/export.py)."""
     loaded = load(project)
+    theme_files = published_theme_files(loaded.config)
     counts = {}
     with Staging(target) as staging:
         for name, site in sites(loaded, clock.now()).items():
             site = with_media(site, project.content_dir)
+            for path, data in {**theme_files, **site.extra_files}.items():
+                staging.write(f"{name}/docs/{path}", data)
             for page in site.pages:
                 staging.write(f"{name}/docs/{page.path}", page.markdown)
-            for path, data in site.extra_files.items():
-                staging.write(f"{name}/docs/{path}", data)
             staging.write(f"{name}/nav.yml", yaml.safe_dump({"site_name": site.name,
                                                             "site_url": site.url,
                                                             "nav": site.nav,
                                                             "theme": site.theme},
                                                            allow_unicode=True, sort_keys=False))
+            staging.write(f"{name}/mkdocs.yml", yaml.safe_dump(
+                engine_config(loaded.config.raw, site), allow_unicode=True, sort_keys=False))
             counts[name] = len(site.pages)
     return counts
+
+
+def published_theme_files(config: Config) -> dict[str, bytes]:
+    """The files of the theme's custom_dir that are not templates (logo, style sheet), by
+    their path there: where the theme's settings (logo, extra_css) find them in docs/."""
+    theme = config.raw.get("theme")
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    folder = config.path.parent / custom if isinstance(custom, str) else None
+    if folder is None or not folder.is_dir():
+        return {}
+    return {path.relative_to(folder).as_posix(): path.read_bytes()
+            for path in sorted(folder.rglob("*"))
+            if path.is_file() and is_published_theme_file(path.name)}
 
 
 def check(project: Project) -> list[Problem]:
@@ -249,7 +284,7 @@ def build(project: Project, progress: Progress | None = None) -> BuildResult:
     now = clock.now()
     from courant.build.mails import build_mails, mail_files, mail_media
     from courant.build.workers import in_child
-    from courant.engine.mkdocs.pagecache import SiteCache
+    from courant.engine.mkdocs.pagecache import SiteCache  # the PageStore, until build/cache.py
 
     caches = {name: SiteCache(project.root / ".cache" / "courant" / f"{name}.pickle",
                               project.dist / name) for name in ("intranet", "public")}
@@ -286,18 +321,24 @@ def build(project: Project, progress: Progress | None = None) -> BuildResult:
                        next_due(loaded.content, now))
 
 
+def preview_store(folder: Path) -> PageStore:
+    """The pages the preview built into `folder`, kept in memory (nothing on disk)."""
+    from courant.engine.mkdocs.pagecache import SiteCache  # the PageStore, until build/cache.py
+
+    return SiteCache(None, folder)
+
+
 def _make_site(project: Project, loaded: Loaded, now: datetime, name: str, staging: Staging,
                cache: SiteCache) -> int:
     """Render one site and build it into staging, its pages staged in the cache; its page
     count."""
-    from courant.engine.mkdocs.adapter import build_site
-
+    engine = site_engine(project, loaded.config)
     ahead = staging.folders_ahead(name)  # made while the pages are rendered
     try:
         site = sites(loaded, now, names=(name,))[name]
         with timing.phase(name):
-            build_site(project.config_file, with_media(site, project.content_dir),
-                       staging.folder(name), cache, premade=True)
+            engine.build(with_media(site, project.content_dir), staging.folder(name), cache,
+                         premade=True)
     finally:
         ahead.tidy()
     with timing.phase(name):

@@ -54,7 +54,8 @@ def build(root: Path) -> None:
 @project_option
 def export(doel: Path, root: Path) -> None:
     """Schrijf de pagina's van beide sites als Markdown-bestanden naar MAP, voor een andere
-    site-generator (zoals Zensical): MAP/intranet/docs/, MAP/public/docs/ en hun nav.yml.
+    site-generator (zoals Zensical): MAP/intranet/docs/, MAP/public/docs/, hun nav.yml en een
+    mkdocs.yml die Zensical zo kan bouwen (zensical build -f mkdocs.yml in MAP/public).
     """
     with editor_errors(doel), stoppable():
         counts = pipeline.export_pages(pipeline.Project(root), doel)

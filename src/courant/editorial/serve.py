@@ -15,10 +15,9 @@ from courant import clock
 from courant.build import pipeline
 from courant.build.sourcecache import SourceMemo
 from courant.build.templateerrors import template_problem
-from courant.engine.mkdocs.adapter import EngineError
-from courant.engine.mkdocs.adapter import serve as serve_site
-from courant.engine.mkdocs.session import PreviewSession
+from courant.engine import Engine, EngineError, Preview, engine_for
 from courant.problems import ContentError, Problem
+from courant.read.config import load_config
 from courant.wording import counted
 
 STALE = ("Niet bijgewerkt: herstel wat hierboven staat en sla op. Tot dan toont je browser de "
@@ -35,16 +34,27 @@ def split_address(address: str) -> tuple[str, int]:
     return host or "127.0.0.1", int(port)
 
 
+def serving_engine(project: pipeline.Project) -> Engine:
+    """The engine mkdocs.yml chose; MkDocs while mkdocs.yml cannot be read (the first build
+    says what is wrong with it, and the preview waits for the fix)."""
+    try:
+        name = load_config(project.config_file).settings.engine
+    except ContentError:
+        name = "mkdocs"
+    return engine_for(name, project.config_file)
+
+
 def preview_builder(project: pipeline.Project, url: str, report: Report,
-                    say: Say = lambda _: None, name: str = "intranet") -> Callable[[Path], bool]:
+                    say: Say = lambda _: None, name: str = "intranet",
+                    engine: Engine | None = None) -> Callable[[Path], bool]:
     """A build function for the preview: on an editor's mistake it reports and keeps the page
     that was there, so the browser never shows a half-built site.
 
     After the first build only what an edit affects is redone: sources whose bytes did not
     change are not parsed again, and pages whose Markdown did not change are neither
-    converted nor templated nor written (engine/mkdocs/pagecache.py)."""
+    converted nor templated nor written (the engine's Preview, engine/__init__.py)."""
     memo = SourceMemo(project.root / ".cache" / "courant" / "sources.pickle")
-    sessions: dict[Path, PreviewSession] = {}
+    sessions: dict[Path, Preview] = {}
     calls: set[Path] = set()
     shown: set[str] = set()  # warnings printed before: after an edit only new ones are
 
@@ -78,7 +88,10 @@ def preview_builder(project: pipeline.Project, url: str, report: Report,
             full = pipeline.sites(loaded, now, preview=True, names=(name,))[name]
             return dict(full.extra_files)
 
-        session = sessions.setdefault(site_dir, PreviewSession(project.config_file, site_dir))
+        session = sessions.get(site_dir)
+        if session is None:
+            session = sessions[site_dir] = (engine or serving_engine(project)).preview(
+                site_dir, pipeline.preview_store(site_dir))
         try:
             session.build(site, feeds_and_calendars)
         except EngineError as error:
@@ -99,8 +112,9 @@ def serve(project: pipeline.Project, address: str, report: Report,
     """Serve the site `name` ("intranet", or "public": what partners will see)."""
     host, port = split_address(address)
     url = f"http://{host}:{port}/"
+    engine = serving_engine(project)
     with tempfile.TemporaryDirectory(prefix="courant-serve-") as site_dir:
-        rebuild = preview_builder(project, url, report, say, name)
+        rebuild = preview_builder(project, url, report, say, name, engine)
         started: list[bool] = []  # did the first build bring the site up?
 
         def build(folder: Path) -> None:
@@ -112,6 +126,6 @@ def serve(project: pipeline.Project, address: str, report: Report,
             if started[0]:
                 say(f"Het voorbeeld staat op {url} (stoppen: Ctrl+C)")
 
-        serve_site(build, Path(site_dir), [project.content_dir, project.root / "newsletter",
-                                           project.config_file, project.root / "theme"],
-                   host, port, ready)
+        engine.serve(build, Path(site_dir), [project.content_dir, project.root / "newsletter",
+                                             project.config_file, project.root / "theme"],
+                     host, port, ready)

@@ -178,6 +178,20 @@ def _issue_day(value: Any) -> str:
     return text
 
 
+ENGINES = ("mkdocs", "properdocs")
+"""The site engines courant builds with (engine/__init__.py, `engine_for`)."""
+
+
+def _engine(value: Any) -> str:
+    if value in ENGINES:
+        return str(value)
+    hint = (" Zensical bouwt niet via courant build: maak de pagina's met 'courant export' en "
+            "bouw ze met 'zensical build' (zie docs/development.md)"
+            if str(value).strip().lower() == "zensical" else "")
+    raise _fail(f"{_shown(value)} is geen bouwer die courant kent; kies mkdocs (MkDocs met "
+                f"Material, de standaard) of properdocs (ProperDocs met Material).{hint}")
+
+
 def _sections(value: Any) -> dict[str, str]:
     if not isinstance(value, dict):
         raise _fail("moet per rubriek een regel hebben, ingesprongen onder 'sections:', zoals "
@@ -420,6 +434,7 @@ class CourantSettings(BaseModel):
         "phone: \"14 0488\""))] = Field(default_factory=ContactSettings)
     accessibility: Annotated[AccessibilitySettings, BeforeValidator(_block_of(
         "planned: 2027-03-31"))] = Field(default_factory=AccessibilitySettings)
+    engine: Annotated[str, BeforeValidator(_engine)] = "mkdocs"  # the site engine (engine/)
 
     @field_validator("mail", mode="before")
     @classmethod

@@ -16,8 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from courant.engine import AddressInUse, EngineError
-from courant.engine.mkdocs.pagecache import SiteCache
+from courant.engine import AddressInUse, Built, EngineError, PageStore
+from courant.engine.mkdocs.pagecache import CachePlugin
 from courant.engine.mkdocs.searchindex import stream_search_index
 from courant.render.site.pages import Site
 
@@ -31,7 +31,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-__all__ = ["AddressInUse", "EngineError", "build_site", "serve", "site_config"]
+__all__ = ["AddressInUse", "EngineError", "build_config", "build_site", "serve", "site_config"]
 
 
 class _CourantPages(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
@@ -40,8 +40,10 @@ class _CourantPages(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     def __init__(self, site: Site) -> None:
         super().__init__()
         self.site = site
+        self.files = Files([])
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        self.files = files
         for page in self.site.pages:
             files.append(File.generated(config, page.path, content=page.markdown))
         for path, data in self.site.extra_files.items():
@@ -86,9 +88,10 @@ def html_page_links(html: str, page: Page, files: Files) -> str:
 
 def quiet_mkdocs() -> None:
     """MkDocs logs every page not in the menu; courant keeps items out of the menu on purpose."""
-    for name in ("mkdocs", "material"):
+    engine = mkdocs_build.__module__.split(".")[0]  # "properdocs" when ProperDocs runs
+    for name in ("mkdocs", engine, "material"):
         logging.getLogger(name).setLevel(logging.WARNING)
-    build_log = logging.getLogger("mkdocs.commands.build")
+    build_log = logging.getLogger(mkdocs_build.__module__)
     if _NoDirtyWarning not in {type(f) for f in build_log.filters}:
         build_log.addFilter(_NoDirtyWarning())
 
@@ -102,7 +105,7 @@ class _NoDirtyWarning(logging.Filter):
 
 
 def site_config(config_file: Path, site: Site, site_dir: Path, docs_dir: Path,
-                dev_addr: str | None = None, cache: SiteCache | None = None) -> MkDocsConfig:
+                dev_addr: str | None = None, store: PageStore | None = None) -> MkDocsConfig:
     overrides: dict[str, Any] = {  # absolute: MkDocs takes relative ones from mkdocs.yml's folder
         "site_dir": str(site_dir.absolute()),
         "docs_dir": str(docs_dir.absolute()),
@@ -120,27 +123,45 @@ def site_config(config_file: Path, site: Site, site_dir: Path, docs_dir: Path,
         config["extra"]["courant_sanitize"] = (f"{site.sanitize.__module__}."
                                                f"{site.sanitize.__qualname__} but "
                                                f"{','.join(sorted(site.trusted))}")
-    if cache is not None:
-        config.plugins["courant-cache"] = cache.plugin()
+    if store is not None:
+        config.plugins["courant-cache"] = CachePlugin(store)
     return config
 
 
-def build_site(config_file: Path, site: Site, site_dir: Path, cache: SiteCache | None = None,
-               in_place: bool = False, docs_dir: Path | None = None,
-               premade: bool = False) -> MkDocsConfig:
+def build_site(config_file: Path, site: Site, site_dir: Path, store: PageStore | None = None,
+               premade: bool = False) -> Built:
     """Build one site into `site_dir` (a staging folder: MkDocs empties it first); with a
-    cache, pages built before with the same inputs are reused (pagecache.py). `in_place`
-    (the preview) keeps `site_dir` and writes only what changed; `premade`: `site_dir` holds
-    nothing but folders made ahead (output.FoldersAhead), which MkDocs must not remove."""
+    store, pages built before with the same inputs are reused (pagecache.py). `premade`:
+    `site_dir` holds nothing but folders made ahead (output.FoldersAhead), which MkDocs must
+    not remove."""
+    return built(build_config(config_file, site, site_dir, store, premade=premade))
+
+
+def build_config(config_file: Path, site: Site, site_dir: Path, store: PageStore | None,
+                 in_place: bool = False, docs_dir: Path | None = None,
+                 premade: bool = False) -> MkDocsConfig:
+    """build_site, giving MkDocs' configuration of the build (the preview keeps it);
+    `in_place` (the preview) keeps `site_dir` and writes only what changed."""
     quiet_mkdocs()
     with tempfile.TemporaryDirectory(prefix="courant-docs-") as scratch:
         try:
             config = site_config(config_file, site, site_dir, docs_dir or Path(scratch),
-                                 cache=cache)
+                                 store=store)
             mkdocs_build(config, dirty=in_place or premade)
         except MkDocsException as err:
             raise EngineError(str(err)) from err
     return config
+
+
+def built(config: MkDocsConfig) -> Built:
+    """What the build of `config` made: its pages' addresses, and how many the store gave."""
+    pages = config.plugins["courant"]
+    assert isinstance(pages, _CourantPages)
+    addresses = tuple(file.url for file in pages.files.documentation_pages())
+    cache = config.plugins.get("courant-cache")
+    if isinstance(cache, CachePlugin):
+        return Built(addresses, rendered=cache.rendered, reused=cache.reused)
+    return Built(addresses, rendered=len(addresses))
 
 
 def serve(build: Callable[[Path], None], site_dir: Path, watch: list[Path], host: str,

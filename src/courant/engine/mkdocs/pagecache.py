@@ -1,8 +1,12 @@
 """Rendering each page once: reuse between builds and between the two sites, keyed on content.
 
 MkDocs renders every page of a site on every build. This module (a MkDocs plugin, added by
-the adapter) skips that for a page whose inputs are unchanged: it gets the HTML file of the
-previous build. The key of a page is a hash of everything its HTML can depend on: its Markdown
+the adapter when the pipeline gives it a PageStore, engine/__init__.py) skips that for a page
+whose inputs are unchanged: it gets the HTML file of the previous build. The plugin holds no
+state between builds: which pages were built, and whether their files are still intact, is
+the store's (SiteCache below, until the one cache layer of build/ takes it over).
+
+The key of a page is a hash of everything its HTML can depend on: its Markdown
 (with front matter), its path, whether each page or file it links to exists, and the site as a
 whole (mkdocs.yml, the nav and overrides, every file of the theme's custom_dir, courant's own
 code, and the versions of MkDocs, Material, Markdown and Jinja). Timestamps are never part of a
@@ -13,6 +17,15 @@ A reused page skips Markdown conversion, the search plugin's HTML parsing and th
 template: its search entries come from the cache, and its file is hard-linked from the previous
 output. MkDocs still builds everything that spans pages (nav, sitemap, search index, static
 files), so those are always those of a clean build.
+
+Two MkDocs/Material internals are used on purpose, as no public hook does the same at the
+same cost (docs/development.md, "The engine switch"):
+- the page class swap (CachedPage): MkDocs' hooks can change a page's Markdown and HTML but
+  not skip `Page.render`, which makes a Markdown instance with every extension for each page
+  (on_page_markdown returning '' still pays that), nor the theme template;
+- Material's search index's `add_entry_from_context`, rebound per build: the entries of a
+  reused page come from the store instead of parsing HTML it no longer has, and a rendered
+  page's entries are taken for the store; Material offers no hook for its index.
 """
 
 from __future__ import annotations
@@ -39,12 +52,14 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
 from courant.build import diskcache
+from courant.engine import PageRecord, PageStore
 from courant.engine.mkdocs.navcache import install_nav_cache
 
-FORMAT = "courant-page-cache-2"
+FORMAT = "courant-page-cache-3"
 _EMPTY_TOC = TableOfContents([])
 REUSED_TEMPLATE = "courant-reused-page.html"  # renders nothing: the file is linked instead
-PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "courant")
+PACKAGES = ("mkdocs", "properdocs", "mkdocs-material", "markdown", "pymdown-extensions",
+            "jinja2", "courant")
 LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)|(?:href|src)=[\"']([^\"']+)")
 
 
@@ -83,21 +98,12 @@ def _tree_digest(folder: Path, pattern: str = "*") -> str:
     return digest(*parts)
 
 
-@dataclass(slots=True)
-class Record:
-    """One page of a finished build, as the next build may reuse it."""
-
-    key: str
-    dest: str  # path of the HTML file in the site folder
-    meta: dict[str, Any]
-    title: str | None
-    entries: list[dict[str, Any]]
-    size: int = -1  # of the file's bytes, and their CRC-32: still the file that was written?
-    crc: int = -1
+Record = PageRecord  # the records' old name
 
 
 class SiteCache:
-    """The pages of one site's previous build: where its HTML is and what made it.
+    """The pages of one site's previous build: where its HTML is and what made it (a
+    PageStore, engine/__init__.py).
 
     `index` is the file that records them (None: kept in memory, as the preview does);
     `previous` is the folder holding the previous build's output (dist/intranet).
@@ -110,8 +116,6 @@ class SiteCache:
         self.previous = previous
         self.records: dict[str, Record] = self._load()
         self.next: dict[str, Record] = {}
-        self.reused = 0
-        self.rendered = 0
 
     def _load(self) -> dict[str, Record]:
         if self.index is None:
@@ -136,12 +140,11 @@ class SiteCache:
         if self.index is not None:
             diskcache.commit(self.index)
 
-    def in_place(self, config: MkDocsConfig) -> bool:
-        """The build writes into the previous output itself (the preview's folder)."""
-        return self.previous is not None and Path(config.site_dir) == self.previous
+    def keep(self, page: str, record: Record) -> None:
+        self.next[page] = record
 
-    def reusable(self, src_uri: str, key: str) -> Record | None:
-        record = self.records.get(src_uri)
+    def reusable(self, page: str, key: str) -> Record | None:
+        record = self.records.get(page)
         if record is None or record.key != key or self.previous is None:
             return None
         try:
@@ -152,16 +155,15 @@ class SiteCache:
             return None
         return record
 
-    def plugin(self) -> CachePlugin:
-        return CachePlugin(self)
-
 
 class CachePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     """Gives every page a key, and short-cuts the pages whose key was built before."""
 
-    def __init__(self, cache: SiteCache) -> None:
+    def __init__(self, store: PageStore) -> None:
         super().__init__()
-        self.cache = cache
+        self.store = store
+        self.reused = 0
+        self.rendered = 0
         self.site_key = ""
         self.md_key = ""
         self._files = Files([])
@@ -169,8 +171,13 @@ class CachePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self.env: Environment | None = None
         self._made: set[Path] = set()
 
+    def in_place(self, config: MkDocsConfig) -> bool:
+        """The build writes into the previous output itself (the preview's folder)."""
+        return self.store.previous is not None and Path(config.site_dir) == self.store.previous
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._made = set()
+        self.reused = self.rendered = 0
         versions = _versions() + _code_digest()
         self.md_key = digest(FORMAT, versions, repr(config["markdown_extensions"]),
                              json.dumps(config["mdx_configs"], sort_keys=True, default=str),
@@ -199,7 +206,7 @@ class CachePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
                             _link_states(source, file.src_uri, self._files.src_uris))
         page.__class__ = CachedPage
         page.courant = PageState(  # type: ignore[attr-defined]
-            self.cache, render_key, digest(self.site_key, render_key))
+            self.store, render_key, digest(self.site_key, render_key))
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         assert env.loader is not None
@@ -229,9 +236,9 @@ class CachePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         if state is None:
             return output
         dest = page.file.dest_uri
-        if state.reused is not None and not self.cache.in_place(config):
-            assert self.cache.previous is not None
-            _link(self.cache.previous / state.reused.dest, Path(config.site_dir) / dest,
+        if state.reused is not None and not self.in_place(config):
+            assert self.store.previous is not None
+            _link(self.store.previous / state.reused.dest, Path(config.site_dir) / dest,
                   self._made)
         state.record = Record(state.page_key, dest, state.meta, page._title_from_render,
                               state.entries if state.entries is not None else [])
@@ -240,27 +247,21 @@ class CachePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         elif output.strip():  # what MkDocs writes (this plugin is the last to see it)
             data = output.encode("utf-8", errors="xmlcharrefreplace")
             state.record.size, state.record.crc = len(data), diskcache.checksum(data)
-        if not self.cache.in_place(config):  # a build keeps only what later steps read:
+        if not self.in_place(config):  # a build keeps only what later steps read:
             page.content = ""  # HTML, Markdown and toc of 10,000 pages are ~150 MB
             page.markdown, page.toc = "", _EMPTY_TOC
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        site_dir = Path(config.site_dir)
-        if self.cache.in_place(config):  # pages that are gone must not stay in the folder
-            built = {file.dest_uri for file in self._files}
-            for record in self.cache.records.values():
-                if record.dest not in built:
-                    (site_dir / record.dest).unlink(missing_ok=True)
         for file in self._files.documentation_pages():
             state: PageState | None = getattr(file.page, "courant", None)
             if state is None or state.record is None or state.record.size < 0:
                 continue  # nothing written (empty page): nothing to reuse
-            self.cache.next[file.src_uri] = state.record
+            self.store.keep(file.src_uri, state.record)
             if state.reused is not None:
-                self.cache.reused += 1
+                self.reused += 1
             else:
-                self.cache.rendered += 1
+                self.rendered += 1
 
     def _wrap_search(self, config: MkDocsConfig) -> None:
         """Reused pages bring their search entries; new ones hand theirs to the cache."""
@@ -349,7 +350,7 @@ def _link(source: Path, target: Path, made: set[Path]) -> None:
 class PageState:
     """A page's keys and what the cache gave it."""
 
-    cache: SiteCache
+    cache: PageStore
     render_key: str
     page_key: str
     reused: Record | None = None
