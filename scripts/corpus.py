@@ -1,10 +1,18 @@
 """A deterministic, realistic courant project of N items, for scripts/bench and its smoke test.
 
-Every type the editors write is there in realistic proportions: updates of 300-900 words from
-every department for every audience, interviews with portraits, events (timed, all-day,
-multi-day, cancelled, upcoming and past), reading tips of every kind, standing pages, a
-newsletter file per month and a handful of small images. Each item is drawn from its own seeded
-random generator, so the corpus of 500 items is the first 500 of the corpus of 2,000.
+The shape of a municipality's archive after ten years (`years`): a newsletter issue every month
+over the whole span (120 at ten years), and every type the editors write in the demo's
+proportions: updates of 300-900
+words from every department for every audience, interviews with portraits, events (timed,
+all-day, multi-day, cancelled, in series, past and upcoming), reading tips of every kind,
+standing pages in folders, drafts, items under embargo, an item now and then placed in a later
+issue (`issue:`), images (in front matter and in the text) and links between items, within a
+type and across types. Every file comes from its own seeded random generator, so every run and
+every commit gets the same archive.
+
+An archive of more than 25 items a month reaches further back instead (5,000 items: 200 monthly
+issues, 10,000: 400): beyond that the staff edition's mail of a month passes the 102,000 bytes
+Gmail clips at, and `courant build` refuses it, as it should.
 """
 
 from __future__ import annotations
@@ -20,7 +28,9 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 LAST_DAY = date(2026, 11, 20)  # the newest item; "now" in the bench is 2026-11-22 12:00
-ITEMS_PER_MONTH = 25  # all types together; sets how far back the archive reaches
+ISSUE_DAY = 26  # every issue comes out on the 26th of its month
+YEARS = 10  # how far back the archive reaches at least: an issue every month of it
+MOST_A_MONTH = 25  # items a month (all types) at most: then it reaches further back
 
 WORDS = (  # noqa: SIM905 (a sentence is easier to read and edit)
     "de het een en van in op met voor aan bij naar over door uit als dat die deze ook nog "
@@ -52,8 +62,6 @@ DEPARTMENTS = [
 ]
 SERIES = ("Spotlights", "Leeracademie", "Week van het Sociaal Domein", "Netwerkbijeenkomst")
 READING_KINDS = ("book", "article", "video", "podcast", "website")
-IMAGES = ("portret-1.jpg", "portret-2.jpg", "portret-3.jpg", "wijk.jpg", "team.png",
-          "grafiek.png")
 # share of each type, in order; the rest of N after rounding goes to updates
 MIX = (("interviews", 0.08), ("agenda", 0.17), ("reading", 0.10))
 
@@ -62,31 +70,53 @@ MIX = (("interviews", 0.08), ("agenda", 0.17), ("reading", 0.10))
 class Corpus:
     root: Path
     items: list[Path]  # every generated item file (content/...)
+    issues: int  # newsletter files (one a month)
+
+    @property
+    def years(self) -> float:
+        return self.issues / 12
 
 
-def generate(target: Path, n: int, seed: int = 6) -> Corpus:
-    """Write a project with `n` items into `target` (mkdocs.yml and theme/ from this repo)."""
+@dataclass(frozen=True, slots=True)
+class Media:
+    """The images of the archive: portraits for interviews, photos and charts for updates."""
+    portraits: tuple[str, ...]
+    photos: tuple[str, ...]
+
+    @classmethod
+    def for_size(cls, n: int) -> Media:
+        """A portrait per 100 items and a photo per 40 (at least three of each)."""
+        return cls(tuple(f"portret-{i}.jpg" for i in range(1, max(3, n // 100) + 1)),
+                   tuple(f"foto-{i}.{'png' if i % 5 == 0 else 'jpg'}"
+                         for i in range(1, max(3, n // 40) + 1)))
+
+
+def generate(target: Path, n: int, seed: int = 6, years: int = YEARS) -> Corpus:
+    """Write a project with `n` items over `years` years (or more: MOST_A_MONTH) into
+    `target` (mkdocs.yml and theme/ from this repo)."""
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(ROOT / "theme", target / "theme", dirs_exist_ok=True)
     content = target / "content"
     (content / "media").mkdir(parents=True, exist_ok=True)
+    media = Media.for_size(n)
     _write_departments(content / "departments.yml")
-    _write_images(content / "media", seed)
-    _write_pages(content / "pages")
+    _write_images(content / "media", seed, media)
+    _write_pages(content / "pages", n)
+    _write_programme(content)  # not among the items: the yardsticks build the news archive
     counts = {kind: round(n * share) for kind, share in MIX}
     counts["updates"] = n - sum(counts.values())
     kinds = _interleave(counts, random.Random(f"{seed}-order"))
-    span = max(1, n // ITEMS_PER_MONTH + 1)  # months the archive covers
-    first = _add_months(LAST_DAY.replace(day=1), -span + 1)
+    months = max(12 * years, -(-n // MOST_A_MONTH))
+    first = _add_months(LAST_DAY.replace(day=1), -months + 1)
     paths: list[Path] = []
     previous: dict[str, list[str]] = {}
     for index, kind in enumerate(kinds):
         rng = random.Random(f"{seed}-{index}")
         day = _spread(first, index, n, rng)
-        paths.append(_write_item(content, kind, index, day, rng, previous))
-    _write_issues(target / "newsletter", first, LAST_DAY)
-    return Corpus(target, paths)
+        paths.append(_write_item(content, kind, index, day, rng, previous, media))
+    issues = _write_issues(target / "newsletter", first, LAST_DAY)
+    return Corpus(target, paths, issues)
 
 
 def _interleave(counts: dict[str, int], rng: random.Random) -> list[str]:
@@ -101,11 +131,12 @@ def _add_months(day: date, months: int) -> date:
 
 
 def _spread(first: date, index: int, n: int, rng: random.Random) -> date:
-    """Items spread evenly from `first` to LAST_DAY, a little jitter; a few under embargo."""
+    """Items spread evenly from `first` to LAST_DAY, a little jitter; one in 250 under
+    embargo."""
     days = (LAST_DAY - first).days
     day = first + timedelta(days=round(days * index / max(1, n - 1)) + rng.randint(-3, 3))
-    if rng.random() < 0.004:
-        return LAST_DAY + timedelta(days=rng.randint(5, 40))  # embargo: published later
+    if index % 250 == 125:  # under embargo: published after "now"
+        return LAST_DAY + timedelta(days=rng.randint(5, 40))
     return min(max(day, first), LAST_DAY)
 
 
@@ -119,8 +150,9 @@ def sentence(rng: random.Random, low: int = 6, high: int = 15) -> str:
     return " ".join(words).capitalize() + "."
 
 
-def body(rng: random.Random, words: int, links: list[str]) -> str:
-    """Markdown of about `words` words: paragraphs, sometimes a heading, a list, a link."""
+def body(rng: random.Random, words: int, links: list[str], image: str | None = None) -> str:
+    """Markdown of about `words` words: paragraphs, sometimes a heading, a list, a link to
+    another item or the web; `image` (a path from the file) shown after the first paragraph."""
     parts: list[str] = []
     count = 0
     while count < words:
@@ -135,12 +167,14 @@ def body(rng: random.Random, words: int, links: list[str]) -> str:
             text = " ".join(sentence(rng) for _ in range(rng.randint(3, 7)))
             if rng.random() < 0.2:
                 text = text.replace(" ", " **", 1).replace(".", "**.", 1)
-            if links and rng.random() < 0.04:
-                text += f" Lees ook [het eerdere bericht]({rng.choice(links)})."
+            if links and rng.random() < 0.06:
+                text += f" Lees ook [het eerdere stuk]({rng.choice(links)})."
             if rng.random() < 0.05:
                 text += " Meer op [de website](https://www.waalstad.nl/sociaal-domein)."
             parts.append(text)
             count += len(text.split())
+        if image and len(parts) == 1:
+            parts.append(f"![{sentence(rng, 4, 8).rstrip('.')}]({image})")
     return "\n\n".join(parts) + "\n"
 
 
@@ -149,7 +183,9 @@ def _front(meta: dict[str, object]) -> str:
     return f"---\n{text}---\n\n"
 
 
-def _common(rng: random.Random, title: str, day: date) -> dict[str, object]:
+def _common(rng: random.Random, index: int, title: str, day: date) -> dict[str, object]:
+    """What every item may carry; one item in 100 a draft, one in 100 placed in a later issue
+    (by index, so that every archive of 100 items or more has them)."""
     meta: dict[str, object] = {"title": title, "date": day.isoformat()}
     roll = rng.random()
     if roll < 0.30:
@@ -162,37 +198,54 @@ def _common(rng: random.Random, title: str, day: date) -> dict[str, object]:
         meta["authors"] = rng.sample(NAMES, rng.randint(1, 2))
     if rng.random() < 0.5:
         meta["tags"] = rng.sample(WORDS[20:], rng.randint(1, 3))
-    if rng.random() < 0.01:
+    if index % 100 == 50:
         meta["draft"] = True
+    elif index % 100 == 75 and (LAST_DAY - day).days > 90:
+        meta["issue"] = f"{_add_months(_issue_of(day), 1):%Y-%m}"  # held over a month
     return meta
+
+
+def _issue_of(day: date) -> date:
+    """The first of the month whose issue (dated the 26th) an item of `day` goes into."""
+    return day.replace(day=1) if day.day <= ISSUE_DAY else _add_months(day.replace(day=1), 1)
 
 
 def _title(rng: random.Random) -> str:
     return sentence(rng, 3, 8).rstrip(".")
 
 
+def _links(previous: dict[str, list[str]], kind: str) -> list[str]:
+    """Links from an item of `kind` (in content/<kind>/<year>/) to recent earlier items: most
+    of its own type, some of the others."""
+    own = [f"../{p}" for p in previous.get(kind, [])[-40:]]
+    others = [f"../../{other}/{p}" for other in sorted(previous) if other != kind
+              for p in previous[other][-5:]]
+    return own + others
+
+
 def _write_item(content: Path, kind: str, index: int, day: date, rng: random.Random,
-                previous: dict[str, list[str]]) -> Path:
+                previous: dict[str, list[str]], media: Media) -> Path:
     title = _title(rng)
     slug = f"{day.isoformat()}-{'-'.join(title.lower().split()[:4])}-{index}"
     folder = content / kind / str(day.year)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{slug}.md"
-    meta = _common(rng, title, day)
-    earlier = previous.get(kind, [])
-    links = [f"../{p}" for p in earlier[-50:]]
+    meta = _common(rng, index, title, day)
     words = rng.randint(300, 900)
+    inline = None
     if kind == "updates":
         meta["department"] = rng.choice(DEPARTMENTS)[0]
         if rng.random() < 0.2:
-            meta["image"] = rng.choice(IMAGES)
+            meta["image"] = rng.choice(media.photos)  # found in content/media/
             meta["image_alt"] = sentence(rng, 4, 10).rstrip(".")
+        if rng.random() < 0.1:
+            inline = f"../../media/{rng.choice(media.photos)}"
     elif kind == "interviews":
         dept = rng.choice(DEPARTMENTS)[0]
         meta["person"] = {"name": rng.choice(NAMES), "role": rng.choice(ROLES),
                           "department": dept}
         meta["consent"] = True
-        meta["image"] = rng.choice(IMAGES[:3])
+        meta["image"] = rng.choice(media.portraits)
         meta["image_alt"] = f"Portret van {meta['person']['name']}"  # type: ignore[index]
     elif kind == "agenda":
         _event_meta(meta, day, rng)
@@ -203,7 +256,8 @@ def _write_item(content: Path, kind: str, index: int, day: date, rng: random.Ran
         if meta["kind"] != "book" or rng.random() < 0.3:
             meta["link"] = f"https://www.example.org/tips/{index}"
         words = rng.randint(120, 400)
-    path.write_text(_front(meta) + body(rng, words, links), encoding="utf-8")
+    path.write_text(_front(meta) + body(rng, words, _links(previous, kind), inline),
+                    encoding="utf-8")
     previous.setdefault(kind, []).append(f"{day.year}/{path.name}")
     return path
 
@@ -211,6 +265,7 @@ def _write_item(content: Path, kind: str, index: int, day: date, rng: random.Ran
 def _event_meta(meta: dict[str, object], day: date, rng: random.Random) -> None:
     """Events: start around the item's date (some in the coming months), every form."""
     meta.pop("date", None)
+    meta.pop("issue", None)
     start = day + timedelta(days=rng.randint(0, 20))
     if (LAST_DAY - day).days < 90 and rng.random() < 0.5:  # the last months plan ahead
         start = LAST_DAY + timedelta(days=rng.randint(1, 90))
@@ -243,11 +298,11 @@ def _write_departments(path: Path) -> None:
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-def _write_images(folder: Path, seed: int) -> None:
+def _write_images(folder: Path, seed: int, media: Media) -> None:
     from PIL import Image
 
     rng = random.Random(f"{seed}-images")
-    for name in IMAGES:
+    for name in (*media.portraits, *media.photos):
         image = Image.new("RGB", (800, 533), tuple(rng.randint(40, 220) for _ in range(3)))
         for _ in range(40):
             x, y = rng.randint(0, 760), rng.randint(0, 500)
@@ -257,7 +312,9 @@ def _write_images(folder: Path, seed: int) -> None:
         (folder / name).write_bytes(out.getvalue())
 
 
-def _write_pages(folder: Path) -> None:
+def _write_pages(folder: Path, n: int) -> None:
+    """The standing pages of the demo, and a work instruction per 100 items, in a folder per
+    department (sections of the intranet's menu)."""
     rng = random.Random("pages")
     pages = {
         "sociaal-domein.md": ("Het Sociaal Domein", "all"),
@@ -267,6 +324,11 @@ def _write_pages(folder: Path) -> None:
         "factsheets/armoede.md": ("Factsheet armoede", "all"),
         "factsheets/jeugd.md": ("Factsheet jeugd", "partners"),
     }
+    for index in range(n // 100):
+        key = DEPARTMENTS[index % len(DEPARTMENTS)][0]
+        audience = "partners" if index % 7 == 3 else "staff"
+        pages[f"werkinstructies/{key}/instructie-{index + 1}.md"] = (
+            f"Werkinstructie {index + 1}: {sentence(rng, 2, 5).rstrip('.').lower()}", audience)
     for name, (title, audience) in pages.items():
         path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -274,17 +336,41 @@ def _write_pages(folder: Path) -> None:
         path.write_text(_front(meta) + body(rng, 400, []), encoding="utf-8")
 
 
-def _write_issues(folder: Path, first: date, last: date) -> None:
-    """newsletter/YYYY-MM.md for every month, dated the 26th (the issue after LAST_DAY is
-    due after 'now' and so not published yet)."""
+def _write_programme(content: Path) -> list[Path]:
+    """Two advisers and the introduction booklet (of the standing pages): every kind; their
+    paths."""
+    rng = random.Random("programme")
+    written: list[Path] = []
+    (content / "advisers").mkdir(parents=True, exist_ok=True)
+    for name, department, topics in (("Anouk Verbeek", "wi", ["bijstand", "schulden"]),
+                                     ("Mehmet Kaya", "jos", ["jeugdhulp"])):
+        meta = {"name": name, "role": "vraagbaak", "department": department, "topics": topics,
+                "consent": True}
+        written.append(content / "advisers" / f"{name.split()[0].lower()}.md")
+        written[-1].write_text(_front(meta) + body(rng, 60, []), encoding="utf-8")
+    (content / "booklets").mkdir(parents=True, exist_ok=True)
+    meta = {"title": "Welkom bij het Sociaal Domein", "pages": [
+        "../pages/introductieprogramma.md", "../pages/sociaal-domein.md"],
+        "include": ["departments", "guide"]}
+    written.append(content / "booklets" / "introductie.md")
+    written[-1].write_text(_front(meta) + body(rng, 80, []), encoding="utf-8")
+    return written
+
+
+def _write_issues(folder: Path, first: date, last: date) -> int:
+    """newsletter/YYYY-MM.md for every month from `first` to `last`, dated the 26th (the
+    issue of LAST_DAY's month is due after 'now', so not published yet); how many."""
     folder.mkdir(parents=True, exist_ok=True)
     month = first
     rng = random.Random("issues")
+    count = 0
     while month <= last:
-        day = month.replace(day=26)
+        day = month.replace(day=ISSUE_DAY)
         text = _front({"date": day.isoformat()}) + body(rng, 120, [])
         (folder / f"{month:%Y-%m}.md").write_text(text, encoding="utf-8")
         month = _add_months(month, 1)
+        count += 1
+    return count
 
 
 def touch_items(corpus: Corpus, count: int, seed: int = 20) -> dict[Path, bytes]:
@@ -297,19 +383,3 @@ def touch_items(corpus: Corpus, count: int, seed: int = 20) -> dict[Path, bytes]
         path.write_bytes(originals[path] + f"\nAangevuld: {sentence(rng)}\n".encode())
     return originals
 
-
-def plain_docs(corpus: Corpus, docs: Path) -> int:
-    """The items as plain Markdown pages for the yardstick: docs/<type>/<name>.md + index.md."""
-    count = 0
-    content = corpus.root / "content"
-    for path in corpus.items:
-        target = docs / path.relative_to(content)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        text = path.read_text(encoding="utf-8")
-        # the editors' links point at sources beside each other: they stay valid in docs/
-        target.write_text(text, encoding="utf-8")
-        count += 1
-    (docs / "index.md").write_text("# Sociaal Domein\n\nDe nieuwste stukken.\n", encoding="utf-8")
-    media = docs / "media"
-    shutil.copytree(content / "media", media, dirs_exist_ok=True)
-    return count

@@ -5,8 +5,11 @@
 # in-process tests run again two years ahead: scripts/test.sh), the feed and calendar
 # clients the tests read the built sites with (tests/build/test_clients.py): sfeed (which
 # fetches with curl), newsboat, vdirsyncer and khal; Postfix and SpamAssassin (`courant send`
-# through a real relay; scoring the mail), and systemd-analyze (checking the unit of
-# `courant service`).
+# through a real relay; scoring the mail), systemd-analyze (checking the unit of
+# `courant service`), Pango (WeasyPrint, which writes the booklets' PDF, draws text with it;
+# the build needs it, not only the tests), Poppler's pdfinfo and pdftotext and epubcheck
+# (reading the booklets' PDF and checking their EPUB); Hugo, the "speed of light"
+# scripts/bench sets a static site against.
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
@@ -21,6 +24,10 @@ done
 [ -x /usr/sbin/postfix ] || need+=(postfix)
 command -v spamassassin >/dev/null 2>&1 || need+=(spamassassin)
 command -v systemd-analyze >/dev/null 2>&1 || need+=(systemd)  # checks the service's unit
+ldconfig -p 2>/dev/null | grep -q libpango-1.0 || need+=(libpango-1.0-0 libpangoft2-1.0-0)
+command -v pdfinfo >/dev/null 2>&1 || need+=(poppler-utils)  # pdfinfo, pdftotext
+[ -f /usr/share/java/epubcheck.jar ] || need+=(epubcheck)
+command -v hugo >/dev/null 2>&1 || need+=(hugo)  # scripts/bench's yardstick
 if [ ${#need[@]} -gt 0 ]; then
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"

@@ -20,7 +20,7 @@ from courant.problems import ContentError
 
 TINY = FIXTURES / "tiny"
 BROKEN = FIXTURES / "broken"
-FOLDERS = ("updates", "interviews", "agenda", "reading", "pages", "newsletter")
+FOLDERS = ("updates", "interviews", "agenda", "reading", "pages", "advisers", "newsletter")
 
 
 def tiny_project(target: Path) -> Path:

@@ -33,6 +33,7 @@ class Happening:
     end: datetime | date
     cancelled: bool
     slug: str
+    series: str | None = None  # the `series` it belongs to
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,5 +68,7 @@ def happening(event: Event) -> Happening:
     title = f"{wording.CANCELLED}: {event.title}" if event.cancelled else event.title
     if isinstance(event.start, datetime) and isinstance(event.end, datetime):
         return Happening(title, event.start.astimezone(clock.AMSTERDAM),
-                         event.end.astimezone(clock.AMSTERDAM), event.cancelled, event.slug)
-    return Happening(title, event.start_day, event.end_day, event.cancelled, event.slug)
+                         event.end.astimezone(clock.AMSTERDAM), event.cancelled, event.slug,
+                         event.series)
+    return Happening(title, event.start_day, event.end_day, event.cancelled, event.slug,
+                     event.series)

@@ -8,7 +8,7 @@ was not let through here. The partner edition holds `partners` and `all` only; a
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from pathlib import PurePosixPath
 from typing import Any
@@ -16,7 +16,7 @@ from typing import Any
 from courant import passages
 from courant.clock import start_of_day
 from courant.markup import first_paragraph
-from courant.model import Audience, Content, Department, Event, Issue, Item, Kind
+from courant.model import Audience, Content, Department, Event, Issue, Item, Kind, SeriesInfo
 from courant.problems import ContentError, Problem
 
 
@@ -46,6 +46,7 @@ class EditionContent:
     items: tuple[Item, ...]
     issues: tuple[Issue, ...]  # published issues (dated on or before now), oldest first
     preview: bool = False
+    series: tuple[SeriesInfo, ...] = ()  # content/series.yml: the entries this edition may see
     # lookups every renderer asks for many times (once per issue, per page): made once
     _memo: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
@@ -86,9 +87,16 @@ def is_visible(item: Item, edition: Edition, now: datetime, preview: bool = Fals
     """Audience, embargo and draft rules for one item."""
     if item.audience not in VISIBLE[edition]:
         return False
+    if is_expired(item, now):  # personal data of someone who no longer does this: gone
+        return False
     if preview:  # the editor's own computer: drafts and items under embargo, both marked
         return True
     return not item.draft and not is_embargoed(item, now)
+
+
+def is_expired(item: Item, now: datetime) -> bool:
+    """Past its `until`: gone from the start of the next day, Amsterdam time."""
+    return item.until is not None and start_of_day(item.until + timedelta(days=1)) <= now
 
 
 def is_embargoed(item: Item, now: datetime) -> bool:
@@ -109,16 +117,20 @@ class Due:
 
 
 def next_due(content: Content, now: datetime) -> Due | None:
-    """The first moment after `now` at which an item or issue is published (the start of its
-    day, Amsterdam time: where is_embargoed and is_published change); None when nothing is
+    """The first moment after `now` at which an item or issue is published, or an item goes
+    (the start of its day, Amsterdam time: where is_embargoed, is_expired and is_published
+    change); None when nothing is
     waiting. Drafts never become due by themselves, so they do not count."""
     waiting: dict[datetime, list[PurePosixPath]] = {}
     for item in content.items:
-        if item.draft or item.date is None:
+        if item.draft:
             continue
-        moment = start_of_day(item.date)
-        if moment > now:
-            waiting.setdefault(moment, []).append(item.source)
+        moments = [start_of_day(item.date)] if item.date is not None else []
+        if item.until is not None:  # it goes the day after
+            moments.append(start_of_day(item.until + timedelta(days=1)))
+        for moment in moments:
+            if moment > now:
+                waiting.setdefault(moment, []).append(item.source)
     for issue in content.issues:
         moment = start_of_day(issue.date)
         if moment > now:
@@ -140,7 +152,8 @@ def select(content: Content, edition: Edition, now: datetime,
                   if is_visible(i, edition, now, preview))
     issues = tuple(_foreword_of(i, edition) for i in content.issues
                    if preview or is_published(i, now))
-    return EditionContent(edition, now, content.departments, items, issues, preview)
+    series = tuple(s for s in content.series if s.audience in VISIBLE[edition])
+    return EditionContent(edition, now, content.departments, items, issues, preview, series)
 
 
 def _passages_of(item: Item, edition: Edition) -> Item:

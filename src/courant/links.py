@@ -198,20 +198,26 @@ def _walk(found: list[_Found]) -> Iterator[_Found]:
 # --- finding -----------------------------------------------------------------------------
 
 @lru_cache(maxsize=32768)
-def _scan_cached(body: str) -> tuple[_Found, ...]:
-    return tuple(_scan_uncached(body))
+def _scan_cached(body: str, footnotes: bool) -> tuple[_Found, ...]:
+    return tuple(_scan_uncached(body, footnotes))
 
 
 def _scan(body: str) -> list[_Found]:
-    return list(_scan_cached(body))
+    return list(_scan_cached(body, _footnotes_on()))
 
 
-def _scan_uncached(body: str) -> list[_Found]:
+def _footnotes_on() -> bool:
+    """The sites read `[^1]: ...` as a footnote (the footnotes extension), not a definition."""
+    return any(name.rsplit(".", 1)[-1] == "footnotes" for name in dialect()[0])
+
+
+def _scan_uncached(body: str, footnotes: bool) -> list[_Found]:
     plain = blank_code(body)
     lines = _line_starts(body)
     masked = re.sub(r"\\[\[\]\\]", "\0\0", plain)  # escaped brackets count for nothing
     closing = _closing_brackets(masked)
-    definitions = list(_definitions(plain, body, lines))
+    definitions = [f for f in _definitions(plain, body, lines)
+                   if not (footnotes and f.ref.startswith("^"))]
     known = {f.ref for f in definitions}
     attributes = [f for f in _html_attributes(plain, body, lines)
                   if not _overlaps(f.span, [d.span for d in definitions])]

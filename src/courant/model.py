@@ -13,6 +13,8 @@ from datetime import date, datetime
 from enum import StrEnum
 from pathlib import PurePosixPath
 
+Day = date  # for fields beside one named `date`
+
 
 class Audience(StrEnum):
     """Who may see an item (the spec's `audience` key)."""
@@ -30,6 +32,8 @@ class Kind(StrEnum):
     EVENT = "agenda"
     READING = "reading"
     PAGE = "pages"
+    ADVISER = "advisers"
+    BOOKLET = "booklets"
 
 
 class ReadingKind(StrEnum):
@@ -48,6 +52,23 @@ class Department:
     phone: str | None = None
     description: str = ""
     topics: tuple[str, ...] = ()
+
+
+def topic_rows(departments: tuple[Department, ...]) -> list[tuple[str, Department]]:
+    """"Wie benader je waarvoor": every topic of every department, alphabetically."""
+    return sorted(((topic, dept) for dept in departments for topic in dept.topics),
+                  key=lambda row: row[0].lower())
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesInfo:
+    """What content/series.yml says of a series: `name` as events write it in `series`;
+    `title` and `description` appear on its page in the editions `audience` lets see them."""
+
+    name: str
+    title: str | None = None
+    description: str = ""
+    audience: Audience = Audience.STAFF
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +106,7 @@ class Item:
     issue: str | None = None
     draft: bool = False
     image: Image | None = None
+    until: Day | None = None  # published up to and including this day (advisers/)
 
     @property
     def kind(self) -> Kind:
@@ -125,6 +147,7 @@ class Event(Item):
     registration: str | None = None
     series: str | None = None
     cancelled: bool = False
+    full: bool = False  # no places left: shown as "vol", registration no longer offered
 
     @property
     def kind(self) -> Kind:
@@ -152,6 +175,46 @@ class ReadingTip(Item):
     @property
     def kind(self) -> Kind:
         return Kind.READING
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Adviser(Item):
+    """A colleague others can consult (advisers/): `title` holds the name."""
+
+    role: str
+    department: str | None = None
+    topics: tuple[str, ...] = ()
+    email: str | None = None
+    phone: str | None = None
+    consent: bool = True
+
+    @property
+    def kind(self) -> Kind:
+        return Kind.ADVISER
+
+    @property
+    def name(self) -> str:
+        return self.title
+
+
+class BookletPart(StrEnum):
+    """What a booklet may add after its chapters (`include`)."""
+
+    DEPARTMENTS = "departments"  # the department contacts
+    GUIDE = "guide"  # "wie benader je waarvoor"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Booklet(Item):
+    """A booklet (booklets/): `pages` are the sources of its chapters, in order; the body is
+    its own introduction."""
+
+    pages: tuple[PurePosixPath, ...]
+    include: tuple[BookletPart, ...] = ()
+
+    @property
+    def kind(self) -> Kind:
+        return Kind.BOOKLET
 
 
 HOME_PAGE = "index"
@@ -251,6 +314,7 @@ class Content:
     items: tuple[Item, ...]
     issues: tuple[Issue, ...] = ()
     by_source: dict[PurePosixPath, Item] = field(default_factory=dict, compare=False)
+    series: tuple[SeriesInfo, ...] = ()  # content/series.yml
 
     def department(self, key: str | None) -> Department | None:
         return next((d for d in self.departments if d.key == key), None)

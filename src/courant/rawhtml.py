@@ -142,10 +142,35 @@ def safe_ids(body: str) -> str:
     return "".join(lines)
 
 
+LISTED = re.compile(r"""(?P<name>[^\s=}]+)=(?:"[^"]*"|'[^']*'|[^\s=}]+)""")
+"""A key=value token of an attribute list as attr_list reads it (quoted or not)."""
+LISTED_KEPT = frozenset(SITE_ATTRIBUTES["*"])
+
+
+def safe_attribute_lists(body: str) -> str:
+    """Attribute lists (`{: onclick="..." data-x="..." }`, attr_list) keep only the key=value
+    attributes the partner sanitiser keeps on every element (id, class, title, lang, dir), and
+    their words (`#id`, `.class`): another engine writes the rest as attributes, handlers too."""
+    if "{" not in body:
+        return body
+    plain = blank_code(body)
+    out, index = [], 0
+    for found in ATTRIBUTE_LIST.finditer(plain):
+        written = body[found.start():found.end()]
+        opening = "{:" if written.startswith("{:") else "{"
+        inner = LISTED.sub(lambda token: token.group() if token.group("name").lower()
+                           in LISTED_KEPT else "", written[len(opening):-1])
+        emptied = not inner.strip() and written[len(opening):-1].strip()
+        out += [body[index:found.start()], "" if emptied else f"{opening}{inner}}}"]
+        index = found.end()
+    out.append(body[index:])
+    return "".join(out)
+
+
 def safe_html(body: str) -> str:
-    """`body` (Markdown) with its raw HTML as the partner site's sanitiser leaves it, and no
-    id that clobbers the theme (`safe_ids`)."""
-    body = safe_ids(body)
+    """`body` (Markdown) with its raw HTML and attribute lists as the partner site's sanitiser
+    leaves them, and no id that clobbers the theme (`safe_ids`)."""
+    body = safe_attribute_lists(safe_ids(body))
     if MAY_HAVE_HTML.search(body) is None:
         return body
     plain = blank_code(body)

@@ -19,7 +19,7 @@ import nh3
 
 URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel", "webcal"})
-"""webcal: subscribes a calendar program to the agenda (the agenda page's own link)."""
+"""webcal: subscribes a calendar program to the agenda (the agenda's and each series' own link)."""
 SITE_TAGS = frozenset(nh3.ALLOWED_TAGS)
 """Tags the partner site keeps: nh3's safe set (no script, style, iframe, form, object)."""
 SITE_ATTRIBUTES: dict[str, set[str]] = {

@@ -15,6 +15,8 @@ KIND_LABELS = {
     Kind.EVENT: "Agenda",
     Kind.READING: "Boekenkast",
     Kind.PAGE: "Pagina",
+    Kind.ADVISER: "Vraagbaken",
+    Kind.BOOKLET: "Boekjes",
 }
 READING_LABELS = {
     ReadingKind.BOOK: ("Boek", "Boeken"),
@@ -24,6 +26,7 @@ READING_LABELS = {
     ReadingKind.WEBSITE: ("Website", "Websites"),
 }
 CANCELLED = "Geannuleerd"
+FULL = "Vol"
 EDITION_NAMES = {"staff": "medewerkers", "partners": "partners"}
 """A newsletter edition in a sentence: 'de nieuwsbrief voor medewerkers'."""
 AUDIENCE_NAMES = {**EDITION_NAMES, "all": "iedereen"}

@@ -68,7 +68,7 @@ def test_an_editors_mistake_leaves_dist_as_it_was(project: Path) -> None:
                 *expected_of(BROKEN / "updates/unknown-keys.md"),
                 *expected_of(BROKEN / "updates/x.md")]
     assert result.stderr.splitlines() == [
-        *expected, "2 fouten gevonden; er is niets gepubliceerd en dist/ is niet veranderd."]
+        *expected, "3 fouten gevonden; er is niets gepubliceerd en dist/ is niet veranderd."]
     assert hashes(project / "dist") == before
     assert leftovers(project) == []
 
@@ -161,10 +161,11 @@ def test_a_good_build_replaces_dist_entirely(project: Path) -> None:
 def test_check_exit_codes_and_messages(project: Path) -> None:
     clean = courant(project, "check")
     assert (clean.returncode, clean.stdout, clean.stderr) == (0, "Alles in orde.\n", "")
-    place_case(BROKEN / "updates/unknown-keys.md", project)
+    place_case(BROKEN / "updates/near-miss-of-a-key-that-is-there.md", project)
     warned = courant(project, "check")
     assert warned.returncode == 0
-    assert warned.stderr.splitlines() == expected_of(BROKEN / "updates/unknown-keys.md")
+    assert warned.stderr.splitlines() == expected_of(
+        BROKEN / "updates/near-miss-of-a-key-that-is-there.md")
     assert warned.stdout == "Alles in orde, met 2 waarschuwingen.\n"
     strict = courant(project, "check", "--strict")
     assert strict.returncode == 1
@@ -174,7 +175,7 @@ def test_check_exit_codes_and_messages(project: Path) -> None:
     assert failed.returncode == 1
     assert failed.stderr.splitlines() == [
         *expected_of(BROKEN / "interviews/consent-false.md"),
-        *expected_of(BROKEN / "updates/unknown-keys.md"),
+        *expected_of(BROKEN / "updates/near-miss-of-a-key-that-is-there.md"),
         "1 fout gevonden; er is niets gepubliceerd en dist/ is niet veranderd."]
     assert "Traceback" not in failed.stderr
 

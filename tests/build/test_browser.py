@@ -143,3 +143,16 @@ def test_no_request_goes_to_another_host(browser: Any, served: str, path: str) -
     assert visit.elsewhere == []
     assert [u for u in failed if urlsplit(u).netloc == visit.own] == []  # nothing missing
     visit.page.close()
+
+
+def test_the_preview_banner_is_never_in_a_build(demo_dist: Path) -> None:
+    """The banner of `courant serve` is added as a page is served in the preview, never
+    written: no page of either site holds it (the demo has warnings, which the preview
+    shows on their pages)."""
+    from courant.editorial.previewbanner import BANNER_ID
+
+    pages = list(demo_dist.rglob("*.html"))
+    assert len(pages) > 50
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert BANNER_ID not in text and "Waarschuwingen bij deze pagina" not in text, page

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from slugify import slugify
 
 from conftest import FIXTURES, ROOT, copy_project
 from courant.build import pipeline
@@ -234,7 +235,8 @@ def _unfolded(text: str) -> list[str]:
 
 
 def test_icaljs_reads_every_calendar_file(sites: list[Site]) -> None:
-    """Every .ics of both sites (agenda.ics and each event's own file), each read on its own:
+    """Every .ics of both sites (agenda.ics, each series' and each event's own file), each read
+    on its own:
     ical.js parses it, writes back every line as it stands (a line it misread or skipped shows
     there: it takes `END:VEV\xffNT` for the END of the event), and each event's times,
     resolved with the file's own VTIMEZONE, are the instants of the sources."""
@@ -261,3 +263,9 @@ def test_icaljs_reads_every_calendar_file(sites: list[Site]) -> None:
                for url, e in events.items()}
         assert {name: found for name, found in read.items()
                 if name.startswith(str(site.folder / "agenda") + "/")} == own
+        names = {e.series for e in events.values() if e.series}
+        per_series = {str(site.folder / "reeksen" / f"{slugify(name)}.ics"): sorted(
+            (_icaljs_event(url, e) for url, e in events.items() if e.series == name),
+            key=lambda e: str(e["uid"])) for name in names}
+        assert {name: sorted(found, key=lambda e: str(e["uid"])) for name, found in read.items()
+                if name.startswith(str(site.folder / "reeksen") + "/")} == per_series

@@ -56,6 +56,10 @@ def test_each_example_passes_the_check(tmp_path: Path, path: str, text: str) -> 
     target.write_text(text, encoding="utf-8")
     for image in re.findall(r"^image: (\S+)$", text, re.MULTILINE):
         Image.new("RGB", (800, 600), "teal").save(root / "content" / "media" / image)
+    for page in re.findall(r"^  - \.\./(pages/\S+\.md)$", text, re.MULTILINE):  # a booklet's
+        (root / "content" / page).parent.mkdir(parents=True, exist_ok=True)
+        (root / "content" / page).write_text("---\ntitle: Een pagina\n---\nTekst.\n",
+                                             encoding="utf-8")
     problems = problems_of(root)
     assert not [p for p in problems if path in p], problems
 

@@ -2,7 +2,10 @@
 
 tests/fixtures/leak/ plants a token starting with "lektoken" in every staff-only, draft and
 embargoed source: in its title, summary, body, tags, authors, person, location, file name,
-folder name and image file names. Partner-visible sources carry "paritem" tokens instead, and
+folder name and image file names; in a staff-only and an expired adviser (name, role, topics,
+e-mail), in staff events of a series partners see, in series.yml's staff-only title and
+description, and in a staff booklet; a partner booklet lists partner pages (its PDF is read
+with pdftotext, its EPUB unpacked). Partner-visible sources carry "paritem" tokens instead, and
 link to the hidden sources in every form Markdown has (partner-links.md in updates,
 interviews, agenda, reading and pages, and the November foreword: inline, titles in both
 quotes, <>, text over two lines, nested brackets, reference links in all three forms with
@@ -22,7 +25,9 @@ import functools
 import gzip
 import os
 import re
+import subprocess
 import threading
+import zipfile
 from collections.abc import Iterator
 from email.message import EmailMessage
 from email.policy import default
@@ -47,7 +52,9 @@ STAFF_ONLY_IMAGES = ("lektoken-upd-def-img.png", "lektoken-bodyimg.png",
                      "lektoken-embargo-img.png", "lektoken-psg-img.png")
 PARTNER_TOKENS = ("paritem-upd-partners-title", "paritem-upd-partners-summary",
                   "paritem-upd-all-title", "paritem-int-title", "paritem-read-title",
-                  "paritem-event-title", "paritem-event-cancelled-title", "paritem-page-title")
+                  "paritem-event-title", "paritem-event-cancelled-title", "paritem-page-title",
+                  "paritem-adviser-name", "paritem-adviser-topic", "paritem-booklet-title",
+                  "paritem-booklet-intro")
 PARTNER_MAIL_TOKENS = ("paritem-upd-partners-title", "paritem-int-title", "paritem-read-title",
                        "paritem-event-title", "paritem-event-cancelled-title")
 NEVER_BUILT = ("lektoken-draft", "lektoken-embargo", "lektoken-event-embargo")
@@ -74,6 +81,9 @@ def readable(path: Path) -> bytes:
     data = path.read_bytes()
     if path.suffix == ".gz":
         data = gzip.decompress(data)
+    if path.suffix == ".epub":
+        with zipfile.ZipFile(path) as archive:
+            data += b"\n".join(archive.read(name) for name in archive.namelist())
     if path.suffix == ".eml":
         message = email.message_from_bytes(data, policy=default)
         assert isinstance(message, EmailMessage)
@@ -110,6 +120,19 @@ def test_no_staff_token_in_any_public_file(dist: Path) -> None:
     assert leaks == []
 
 
+@pytest.mark.spawns
+def test_no_staff_token_in_the_text_of_any_public_pdf(dist: Path) -> None:
+    """A PDF's text is in compressed streams of glyph numbers: read it as a reader (or a
+    search engine) takes it out, with pdftotext."""
+    pdfs = list((dist / "public").rglob("*.pdf"))
+    assert [p.name for p in pdfs] == ["partner-booklet.pdf"]
+    for pdf in pdfs:
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, check=True,
+                              timeout=60).stdout.lower()
+        assert b"paritem-booklet-intro" in text  # the reading works: the test can fail
+        assert STAFF not in text, pdf
+
+
 def test_no_staff_token_in_the_partner_mail(dist: Path) -> None:
     leaks = [str(p.relative_to(dist)) for p in partner_mail(dist) if STAFF in readable(p)]
     assert leaks == []
@@ -124,6 +147,22 @@ def test_staff_only_images_are_not_published_under_any_name(dist: Path) -> None:
     assert shared in public  # the partner item's image is there: the test can fail
 
 
+def test_files_from_staff_folders_are_published_under_names_that_do_not_say_so(
+        dist: Path) -> None:
+    """A partner item may use a file from a folder whose name is for staff (an updates/
+    sub-folder that holds staff items, a sub-folder of media/): the file is published, its
+    folder's name is not (test_no_staff_token_in_any_public_file_name reads every name)."""
+    content = FIXTURE / "content"
+    wanted = {published_bytes(content / "updates" / "lektoken-folder" / name)
+              for name in ("paritem-infolder.png", "paritem-notitie.pdf")}
+    wanted.add(published_bytes(content / "media" / "lektoken-mediasub" / "paritem-sub.png"))
+    public = {p.read_bytes() for p in files(dist / "public")}
+    assert wanted <= public
+    page = soup_of(dist / "public" / SHARED_PAGE)
+    assert {img["alt"] for img in page.find_all("img")} >= {"paritem-infolder", "paritem-sub"}
+    assert "paritem-doc-infolder" in {a.get_text() for a in page.find_all("a", href=True)}
+
+
 def test_partner_tokens_do_appear(dist: Path) -> None:
     public = b"\n".join(readable(p) for p in files(dist / "public"))
     assert [t for t in PARTNER_TOKENS if t.encode() not in public] == []
@@ -135,7 +174,9 @@ def test_staff_tokens_do_reach_the_staff_outputs(dist: Path) -> None:
     """The planted staff items are real content: the intranet and the staff mail show them."""
     intranet = b"\n".join(readable(p) for p in files(dist / "intranet"))
     for token in ("lektoken-upd-def-body", "lektoken-int-title", "lektoken-page-title",
-                  "lektoken-event-title", "lektoken-read-title", "lektokenperson"):
+                  "lektoken-event-title", "lektoken-read-title", "lektokenperson",
+                  "lektoken-adviser-name", "lektoken-adviser-topic", "lektoken-series-title",
+                  "lektoken-series-event-title", "lektoken-series-registration"):
         assert token.encode() in intranet, token
     staff_mail = readable(dist / "mail" / "2026-11" / "staff.eml")
     for token in ("lektoken-upd-def-title", "lektoken-upd-staff-title", "lektoken-moved-title",
@@ -355,8 +396,10 @@ def test_the_exported_partner_pages_are_sanitised(built: Path) -> None:
         "utf-8")
     assert "paritem-hidden" in page
     rendered = to_html(page + links)
-    for bad in ("<script", "onclick", "javascript:", "display:none", 'id="__'):
+    for bad in ("<script", "onclick", "onmouseover", "onfocus", "data-bron", "javascript:",
+                "display:none", 'id="__'):
         assert bad not in page + links and bad not in rendered, bad
+    assert 'class="paritem-knop"' in rendered  # an attribute list's allowed part stays
     staff = (built / "export" / "intranet" / "docs" / "nieuws" / "partner-nieuws.md")
     assert "<script>" in staff.read_text("utf-8")  # the intranet's Markdown as written
 

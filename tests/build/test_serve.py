@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import queue
+import re
 import signal
 import socket
 import subprocess
@@ -140,10 +141,17 @@ def test_a_first_build_with_a_mistake_says_where_the_preview_will_be(demo: Path)
         printed = running.wait_for("zodra je herstelt wat hierboven staat")
         assert any('department: "wijk" is geen afdeling' in line for line in printed)
         running.wait_until_listening()
+        with pytest.raises(urllib.error.HTTPError) as missing:  # no page yet: the banner
+            running.page("")
+        shown = missing.value.read().decode("utf-8")
+        assert re.search(r"Het voorbeeld kon om \d\d:\d\d:\d\d niet worden gebouwd", shown)
+        assert f'{ITEM}:4: department: &quot;wijk&quot; is geen afdeling' in shown
+        assert "/livereload/" in shown  # it reloads by itself once mended
         time.sleep(1)  # the watcher starts with the server; an editor takes longer anyway
         save(demo / ITEM, "department: wijk\n", "department: wi\n")
         running.wait_for("Bijgewerkt om", timeout=30)
-        assert "Sociaal Domein Waalstad" in running.page("")
+        page = running.page("")
+        assert "Sociaal Domein Waalstad" in page and "courant-voorbeeld-meldingen" not in page
     finally:
         running.process.kill()
         running.process.wait()
@@ -176,3 +184,47 @@ def test_the_partners_site_in_the_preview_holds_only_what_partners_see(demo: Pat
     finally:
         running.process.kill()
         running.process.wait()
+
+
+@pytest.mark.browser
+def test_the_browser_shows_what_is_wrong_and_stops_when_it_is_mended(
+        preview: tuple[Preview, Path]) -> None:
+    """An editor watches the browser, not the terminal: after a save with a mistake every page
+    says what is wrong (file:line: message) and when, within a second or so of saving; after
+    the fix the banner goes, each time by the live reload alone. A page's own warnings are
+    shown on it."""
+    from test_browser import launched
+
+    from courant.editorial.previewbanner import BANNER_ID
+
+    running, root = preview
+    running.wait_for("Het voorbeeld staat op")
+    alert = f"#{BANNER_ID}[role=alert]"
+    base = f"http://127.0.0.1:{running.port}/"
+    with launched() as chromium:
+        page = chromium.new_page()
+        page.goto(base + "nieuws/huisbezoek-eerste-ervaringen/")
+        warned = page.locator(f"#{BANNER_ID}[role=status]")
+        assert "de link naar \"../2026-10-pilot-huisbezoek.md\" gaat naar een stuk alleen voor " \
+            "medewerkers" in warned.inner_text()
+        page.goto(base + "nieuws/minder-papier-bij-aanvraag/")
+        assert page.locator(alert).count() == 0
+
+        saved = time.monotonic()
+        save(root / ITEM, "department: wi\n", "department: wijk\n")
+        page.wait_for_selector(alert, timeout=20_000)
+        shown = time.monotonic() - saved
+        text = page.locator(alert).inner_text()
+        assert f'{ITEM}:4: department: "wijk" is geen afdeling; kies uit wi (Werk en ' \
+            "Inkomen)" in text
+        assert re.search(r"Het voorbeeld is om \d\d:\d\d:\d\d niet bijgewerkt", text)
+        page.goto(base)  # every page says it
+        assert page.locator(alert).count() == 1
+        assert page.locator("h1, h2").count() > 0  # the page itself is still there
+
+        save(root / ITEM, "department: wijk\n", "department: wi\n")
+        page.wait_for_selector(alert, state="detached", timeout=20_000)
+        page.goto(base + "nieuws/minder-papier-bij-aanvraag/")
+        assert page.locator(f"#{BANNER_ID}").count() == 0
+    print(f"banner shown {shown:.2f} s after the save")
+    assert shown < 10  # a second on an idle machine; two shared cores here

@@ -30,7 +30,7 @@ from courant.wording import day
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
           "september", "oktober", "november", "december")
 SECTION = {Kind.UPDATE: "nieuws", Kind.INTERVIEW: "collega-in-beeld", Kind.EVENT: "agenda",
-           Kind.READING: "boekenkast"}
+           Kind.READING: "boekenkast", Kind.ADVISER: "vraagbaken", Kind.BOOKLET: "boekjes"}
 TRICKY = "Let op: <b>vet</b> & \"citaat\" 'enkel' <script>alert(1)</script>"
 GENERATED = 25
 

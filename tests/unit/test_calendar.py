@@ -42,10 +42,12 @@ def events(public: dict[str, bytes]) -> dict[str, Calendar]:
     return {str(e["UID"]).split("/")[-2]: e for e in calendar.walk("VEVENT")}
 
 
-def test_one_file_per_event_beside_the_agenda(public: dict[str, bytes]) -> None:
+def test_one_file_per_event_beside_the_agenda_and_one_per_series(
+        public: dict[str, bytes]) -> None:
     assert sorted(public) == ["agenda.ics", "agenda/dst-wintertijd.ics",
                               "agenda/dst-zomertijd.ics", "agenda/netwerk-geannuleerd.ics",
-                              "agenda/studiedag.ics", "agenda/week-sociaal-domein.ics"]
+                              "agenda/studiedag.ics", "agenda/week-sociaal-domein.ics",
+                              "reeksen/spotlights.ics", "reeksen/week-van-het-sociaal-domein.ics"]
 
 
 def test_the_partner_calendar_holds_exactly_the_partner_visible_events(
@@ -208,6 +210,7 @@ def test_events_serialised_once_and_kept_give_icalendars_own_bytes(content: Cont
     """Each event's lines are made once (and kept between builds) and spliced into agenda.ics
     and its own .ics: byte for byte what icalendar makes of the whole calendar."""
     from courant.render.calendar import _order, calendar_bytes, event_component, event_ics_path
+    from courant.render.series import edition_series
 
     for edition in (Edition.INTRANET, Edition.PARTNERS):
         selected = select(content, edition, NOW)
@@ -216,6 +219,11 @@ def test_events_serialised_once_and_kept_give_icalendars_own_bytes(content: Cont
         whole = {"agenda.ics": calendar_bytes(events, components, URL, "Agenda X")}
         for event, component in zip(events, components, strict=True):
             whole[event_ics_path(event)] = calendar_bytes([event], [component], URL)
+        for series in edition_series(selected):
+            own = [(e, c) for e, c in zip(events, components, strict=True)
+                   if e.series == series.name]
+            whole[series.ics] = calendar_bytes([e for e, _ in own], [c for _, c in own], URL,
+                                               f"{series.title} (X)", series.ics)
         memo: dict = {}
         assert calendar_files(selected, "X", URL, memo) == whole
         assert len(memo) == len(events)

@@ -4,12 +4,13 @@ Python-Markdown (the real parser) to leave no relative destination it did not pr
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 
 import pytest
 from bs4 import BeautifulSoup
 
 from courant.links import Link, find_links, is_relative, may_link, resolve_links, unresolvable
-from courant.markup import to_html
+from courant.markup import EXTENSIONS, to_html, use_dialect
 
 SECRET = "../updates/geheim.md"
 SHARED = "../updates/gedeeld.md"
@@ -169,3 +170,27 @@ def test_only_bodies_that_may_hold_a_relative_link_are_read(body: str, parsed: b
     """The cheap look that spares most bodies a parse takes nothing on trust but destinations
     that start with a scheme; everything else is read (and proven)."""
     assert may_link(body) is parsed
+
+
+@pytest.fixture
+def footnotes() -> Iterator[None]:
+    """The sites' Markdown with the footnotes extension, as a mkdocs.yml may turn on."""
+    use_dialect([*EXTENSIONS, "footnotes"])
+    yield
+    use_dialect(EXTENSIONS)
+
+
+@pytest.mark.usefixtures("footnotes")
+def test_a_footnote_is_not_a_reference_definition() -> None:
+    """`[^1]: text` is a footnote where the extension is on: not a link to a file 'text'."""
+    body = "Tekst[^1] en[^b].\n\n[^1]: Jaarverslag.\n[^b]: Zie [het stuk](" + SECRET + ").\n"
+    assert [link.target for link in find_links(body)] == [SECRET]
+    resolved = resolve_links(body, resolve)
+    assert resolved.left == ()
+    assert "geheim" not in to_html(resolved.markdown)
+    assert "Jaarverslag." in text_of(resolved.markdown)
+
+
+def test_without_the_extension_it_is_one() -> None:
+    """Python-Markdown alone reads `[^1]: x.md` as a reference definition: hidden, it goes."""
+    assert "voetnoot" not in resolve_links("[^1]: voetnoot.md\n", lambda _link: None).markdown

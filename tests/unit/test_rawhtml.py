@@ -3,6 +3,7 @@ read back by Python-Markdown as another engine would render it."""
 
 from __future__ import annotations
 
+import pytest
 from bs4 import BeautifulSoup
 
 from courant.markup import to_html
@@ -43,3 +44,14 @@ def test_a_body_without_html_or_underscored_ids_is_not_touched() -> None:
     body = "Tekst met 3 < 4 en een_woord.\n\n## Over __init__\n"
     assert safe_html(body) == body
     assert safe_ids("## __config\n") == "## __config { #kop-__config }\n"
+
+
+@pytest.mark.parametrize(("written", "made"), [
+    ('Alinea\n{: onclick="steal()" data-x="y" style="color:red" }\n', "Alinea\n\n"),
+    ("[l](x.md){: onfocus='s()' .knop #kop title=\"t=1\" }",
+     '[l](x.md){:  .knop #kop title="t=1" }'),
+    ("Code `{: onclick=x }` blijft tekst.", "Code `{: onclick=x }` blijft tekst."),
+    ("Haakjes {zo} blijven.", "Haakjes {zo} blijven."),
+])
+def test_attribute_lists_keep_what_the_sanitiser_keeps(written: str, made: str) -> None:
+    assert safe_html(written) == made

@@ -14,6 +14,7 @@ from courant.editorial.scaffold import FOREWORD_HINT, create_issue, issue_date, 
 from courant.model import Month
 from courant.problems import ContentError
 from courant.read.config import CourantSettings, parse_issue_day
+from projects import problems_of
 
 LAST_THURSDAY = (-1, 3)
 
@@ -83,7 +84,19 @@ def test_new_issue_on_the_demo(demo: Path) -> None:
     text = (demo / "newsletter" / "2027-01.md").read_text(encoding="utf-8")
     assert text.startswith("---\ndate: 2027-01-28\n")
     assert FOREWORD_HINT in text
-    loaded = pipeline.load(pipeline.Project(demo))  # the new file is valid
+    assert text.endswith("\nHartelijke groet,\n\n«je naam», «je functie»\n")  # one line
+    problems = [p for p in problems_of(demo) if p.startswith("newsletter/2027-01.md")]
+    lines = text.splitlines()
+    foreword, signature = lines.index(FOREWORD_HINT) + 1, len(lines)
+    assert [p.split(" is nog de opzet")[0] for p in problems] == [
+        f"newsletter/2027-01.md:{foreword}: {FOREWORD_HINT[:77]}…»",
+        f"newsletter/2027-01.md:{signature}: «je naam»",
+        f"newsletter/2027-01.md:{signature}: «je functie»"]
+    (demo / "newsletter" / "2027-01.md").write_text(text.replace(FOREWORD_HINT, (
+        "Deze maand staat in het teken van de nieuwe werkwijze.")).replace(
+        "«je naam», «je functie»", "Fatima el Amrani, hoofd Communicatie"), encoding="utf-8")
+    loaded = pipeline.load(pipeline.Project(demo))  # filled in, the new file is valid
+    assert not [w for w in loaded.warnings if w.file == "newsletter/2027-01.md"]
     (new,) = [i for i in loaded.content.issues if i.month == "2027-01"]
     assert new.title == "Nieuwsbrief januari 2027"
     again = CliRunner().invoke(main, ["new", "issue", "2027-01", "--map", str(demo)])
@@ -113,10 +126,12 @@ def test_a_new_file_is_written_as_the_guide_writes_front_matter(tmp_path: Path) 
     """Bare dates, text with a quote or colon in double quotes (not YAML's doubled quotes)."""
     from courant.editorial.scaffold import create
 
-    path = create(tmp_path, "event", "Spotlights: 'Wat nu?' #2", date(2026, 11, 30), "wi")
+    path = create(tmp_path, "event", "Spotlights: 'Wat nu?' #2", date(2026, 11, 30),
+                  "wi (Werk en Inkomen)")
     lines = path.read_text(encoding="utf-8").splitlines()
     assert lines[1] == "title: \"Spotlights: 'Wat nu?' #2\""
-    assert lines[2] == 'start: "2026-12-14 15:00"'
-    assert "location: Stadskantoor, zaal 2.14" in lines
-    update = create(tmp_path, "update", "Nieuw", date(2026, 11, 30), "wi").read_text()
+    assert lines[2] == 'start: "«JJJJ-MM-DD UU:MM, wanneer het begint»"'
+    update = create(tmp_path, "update", "Nieuw", date(2026, 11, 30), "wi (Werk en Inkomen)"
+                    ).read_text()
+    assert "\ndepartment: «kies uit wi (Werk en Inkomen)»\n" in update
     assert "\ndate: 2026-11-30\n" in update

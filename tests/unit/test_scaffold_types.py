@@ -6,6 +6,7 @@ right folder, named after its title, and never overwrites an editor's file.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,8 @@ from click.testing import CliRunner, Result
 
 from courant.build import pipeline
 from courant.cli import main
-from courant.model import Event, Interview, Kind
+from courant.model import Interview, Kind
+from courant.problems import ContentError
 from projects import problems_of, tiny_project
 
 TYPES = {
@@ -42,13 +44,65 @@ def new(root: Path, *args: str) -> Result:
     return CliRunner().invoke(main, ["new", *args, "--map", str(root)])
 
 
+FILLED = {
+    # what an editor writes for each placeholder, by the key it stands on
+    "department": "wi", "summary": "Vanaf december werkt de intake anders.",
+    "authors": "Anna de Vries", "name": "Kees Jansen", "role": "Schuldhulpverlener",
+    "start": '"2026-12-06 15:00"', "end": '"2026-12-06 16:30"', "location": "Stadskantoor",
+    "kind": "book", "creator": "Anna de Vries", "link": "https://www.waalstad.nl/boek",
+}
+PLACEHOLDER = re.compile(r"«[^»]*»")
+
+
+def fill_in(text: str) -> str:
+    """The file as an editor leaves it: every «placeholder» replaced, consent given."""
+    lines = []
+    for line in text.splitlines():
+        key = re.match(r"^(\s*(\w+):) ", line)
+        if PLACEHOLDER.search(line):
+            if key and key.group(2) in FILLED:
+                line = f"{key.group(1)} {FILLED[key.group(2)]}"
+            elif line.lstrip().startswith("- "):
+                line = "- " + FILLED["authors"]
+            else:  # text: a heading or a paragraph
+                line = PLACEHOLDER.sub("Vanaf december gaat de intake anders", line)
+        lines.append(line)
+        if line == "draft: true":
+            lines.append("consent: true")
+    return "\n".join(lines) + "\n"
+
+
 @pytest.mark.parametrize("kind", sorted(TYPES))
-def test_new_file_passes_check(tiny: Path, kind: str) -> None:
-    folder, model_kind = TYPES[kind]
+def test_new_file_as_written_is_refused_line_by_line(tiny: Path, kind: str) -> None:
+    """Nothing `courant new` writes can be published before the editor wrote it: each
+    placeholder is an error on its own line, quoting what to fill in."""
+    folder, _ = TYPES[kind]
     result = new(tiny, kind, TITLE)
     assert result.exit_code == 0, result.output
-    assert result.output == f"Gemaakt: {folder}/{SLUG}.md\n"
-    assert (tiny / folder / f"{SLUG}.md").is_file()
+    assert result.output.startswith(f"Gemaakt: {folder}/{SLUG}.md\nVervang alles tussen « » ")
+    path = tiny / folder / f"{SLUG}.md"
+    text = path.read_text(encoding="utf-8")
+    wanted = [(number, found) for number, line in enumerate(text.splitlines(), start=1)
+              for found in PLACEHOLDER.findall(line)]
+    assert wanted
+    problems = problems_of(tiny)
+    for number, found in wanted:
+        shown = found if len(found) <= 80 else found[:77]
+        assert any(p.startswith(f"{folder}/{SLUG}.md:{number}: ") and shown in p
+                   and "is nog de opzet van 'courant new'" in p for p in problems), (found,
+                                                                                    problems)
+    placeholders = [p for p in problems if "is nog de opzet" in p]
+    assert len(placeholders) == len(wanted)
+    with pytest.raises(ContentError):
+        pipeline.load(pipeline.Project(tiny))
+
+
+@pytest.mark.parametrize("kind", sorted(TYPES))
+def test_new_file_filled_in_passes_check(tiny: Path, kind: str) -> None:
+    folder, model_kind = TYPES[kind]
+    assert new(tiny, kind, TITLE).exit_code == 0
+    path = tiny / folder / f"{SLUG}.md"
+    path.write_text(fill_in(path.read_text(encoding="utf-8")), encoding="utf-8")
     assert problems_of(tiny) == []  # no error and no warning
     (item,) = pipeline.load(pipeline.Project(tiny)).content.items
     assert item.kind is model_kind
@@ -62,23 +116,42 @@ def test_every_type_is_offered() -> None:
         assert kind in result.output
 
 
-def test_new_items_are_filled_in_for_today(tiny: Path) -> None:
-    """Dated today (the tests' SOURCE_DATE_EPOCH: 2026-11-22), the first department."""
+def test_new_items_are_dated_today_and_choose_nothing_for_the_editor(tiny: Path) -> None:
+    """Dated today (the tests' SOURCE_DATE_EPOCH: 2026-11-22); the department, an event's
+    time and place, its series, a tip's link are for the editor to write: no plausible
+    value that could be left by mistake."""
     new(tiny, "update", "Nieuw")
     text = (tiny / "content/updates/nieuw.md").read_text(encoding="utf-8")
-    assert "date: '2026-11-22'" in text or "date: 2026-11-22" in text
-    assert "department: wi" in text
+    assert "\ndate: 2026-11-22\n" in text
+    assert ("department: «kies uit wi (Werk en Inkomen), smsr (Schulden, Minima en Sociale "
+            "Recherche), mo (Maatschappelijke Ondersteuning), jos (Jeugd, Onderwijs en "
+            "Sport)»\n") in text
     new(tiny, "event", "Spotlights december")
-    (event,) = [i for i in pipeline.load(pipeline.Project(tiny)).content.items
-                if isinstance(i, Event)]
-    assert event.start_day.isoformat() == "2026-12-06"  # two weeks ahead
-    assert event.start < event.end
+    event = (tiny / "content/agenda/spotlights-december.md").read_text(encoding="utf-8")
+    assert 'start: "«JJJJ-MM-DD UU:MM, wanneer het begint»"' in event
+    assert "location: \"«" in event
+    assert "\nseries:" not in event and "#   series: Spotlights" in event  # a comment only
+    new(tiny, "reading", "Een boek")
+    assert "voorbeeld.nl" not in (tiny / "content/reading/een-boek.md").read_text()
 
 
-def test_a_new_interview_is_a_draft_until_the_colleague_agreed(tiny: Path) -> None:
+def test_a_new_interview_leaves_consent_to_the_editor(tiny: Path) -> None:
+    """The tool never says a colleague agreed: consent is explained in a comment, the key is
+    for the editor to write, and the interview is refused until then."""
     new(tiny, "interview", "Kees Jansen")
-    text = (tiny / "content/interviews/kees-jansen.md").read_text(encoding="utf-8")
-    assert "Verwijder dan dit bestand" in text
+    path = tiny / "content/interviews/kees-jansen.md"
+    text = path.read_text(encoding="utf-8")
+    assert "Verwijder dan dit bestand" in text.replace("verwijder dan dit bestand",
+                                                        "Verwijder dan dit bestand")
+    assert not re.search(r"^consent:", text, re.MULTILINE)
+    assert "#   consent: true" in text
+    filled = fill_in(text).replace("consent: true\n", "")
+    path.write_text(filled, encoding="utf-8")
+    assert problems_of(tiny) == [
+        f"content/interviews/kees-jansen.md:{filled.splitlines().index('---', 1) + 1}: consent: "
+        "ontbreekt; voeg een regel toe zoals 'consent: true' (alleen als de collega "
+        "toestemming gaf voor publicatie)"]
+    path.write_text(fill_in(text), encoding="utf-8")
     (item,) = pipeline.load(pipeline.Project(tiny)).content.items
     assert isinstance(item, Interview)
     assert item.draft  # not built until the editor takes draft: true out
@@ -110,7 +183,9 @@ def test_the_same_name_in_a_sub_folder_counts_too(tiny: Path) -> None:
 
 def test_a_page_does_not_take_a_name_courant_uses(tiny: Path) -> None:
     result = new(tiny, "page", "Agenda")
-    assert result.output == "Gemaakt: content/pages/agenda-pagina.md\n"
+    assert result.output.startswith("Gemaakt: content/pages/agenda-pagina.md\n")
+    path = tiny / "content/pages/agenda-pagina.md"
+    path.write_text(fill_in(path.read_text(encoding="utf-8")), encoding="utf-8")
     assert problems_of(tiny) == []
 
 

@@ -196,3 +196,30 @@ def test_cli_status_text_and_json(demo_root: Path) -> None:
     assert set(data["partner_share"]) == {"partners", "total"}
     missing = runner.invoke(main, ["status", "2030-01", "--map", str(demo_root)])
     assert missing.exit_code == 0 and "Er is geen nummer 2030-01" in missing.output
+
+
+def test_cli_status_with_a_broken_file_shows_the_rest_and_the_error(demo: Path) -> None:
+    """Its help promises exit code 0: an overview, not a check. A file with an error is left
+    out and its error listed; the rest of the issue is shown as it stands."""
+    broken = demo / "content" / "updates" / "kapot.md"
+    broken.write_text("---\ntitle: Kapot\ndate: 2026-11-02\ndepartment: wijk\n---\nTekst.\n",
+                      encoding="utf-8")
+    runner = CliRunner()
+    text = runner.invoke(main, ["status", "--map", str(demo)], env={"COLUMNS": "250"})
+    assert text.exit_code == 0, text.output
+    assert ('content/updates/kapot.md:4: department: "wijk" is geen afdeling; kies uit wi '
+            "(Werk en Inkomen)") in text.output
+    for expected in ("Nieuwsbrief november 2026", "Editie medewerkers", "Editie partners"):
+        assert expected in text.output
+    assert "Kapot" not in text.output.replace("kapot.md", "")
+    as_json = runner.invoke(main, ["status", "--format", "json", "--map", str(demo)])
+    assert as_json.exit_code == 0
+    data = json.loads(as_json.output)
+    assert data["month"] == "2026-11" and len(data["errors"]) == 1
+    assert data["errors"][0].startswith("content/updates/kapot.md:4: department:")
+
+
+def test_cli_status_names_later_items_after_the_issue_date(demo: Path) -> None:
+    text = CliRunner().invoke(main, ["status", "--map", str(demo)], env={"COLUMNS": "250"})
+    assert "Na de verschijningsdatum: niet in dit nummer" in text.output
+    assert "embargo" not in text.output.split("Na de verschijningsdatum")[1]

@@ -79,7 +79,8 @@ def test_one_pass_reports_every_file(tiny: Path) -> None:
 
 
 def test_errors_stop_warnings_do_not(tiny: Path) -> None:
-    place_case(BROKEN / "updates" / "unknown-keys.md", tiny)
+    place_case(BROKEN / "updates" / "image-alt-without-image.md", tiny)
+    place_case(BROKEN / "agenda" / "clock-goes-back.md", tiny)
     warnings = pipeline.check(pipeline.Project(tiny))
     assert [w.severity for w in warnings] == [Severity.WARNING, Severity.WARNING]
     place_case(BROKEN / "updates" / "x.md", tiny)

@@ -134,11 +134,15 @@ def test_check_reports_file_and_line_and_strict_fails(demo: Path) -> None:
     assert "met --strict telt dat als fout" in strict.output
 
 
-def test_no_writing_warnings_while_there_are_errors(demo: Path) -> None:
+def test_writing_warnings_come_with_the_errors(demo: Path) -> None:
+    """One check says everything: the text of a file whose front matter has an error (no
+    department) is checked too, not only after the error is mended."""
     _put(demo, "content/updates/fout.md", f"---\ntitle: Fout\ndate: 2026-11-02\n---\n\n{LONG}\n")
     with pytest.raises(ContentError) as raised:
         pipeline.check(pipeline.Project(demo))
-    assert not [p for p in raised.value.problems if "de zin" in p.message]
+    mine = [p for p in raised.value.problems if p.file == "content/updates/fout.md"]
+    assert [p.key for p in mine if p.is_error] == ["department"]
+    assert [p for p in mine if not p.is_error and "de zin" in p.message]
 
 
 def test_analyses_come_from_the_cache_the_second_time(demo: Path,

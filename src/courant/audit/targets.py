@@ -20,6 +20,9 @@ SECTIONS = {  # folder in the site -> (index page type, item page type)
     "agenda": ("Agenda", "Bijeenkomst"),
     "boekenkast": ("Boekenkast", "Tip uit de Boekenkast"),
     "afdelingen": ("Afdelingen", "Afdelingspagina"),
+    "reeksen": ("Reeksen", "Reeks"),
+    "vraagbaken": ("Vraagbaken", "Vraagbaak"),
+    "boekjes": ("Boekjes", "Boekje"),
     "onderwerpen": ("Onderwerpen", "Onderwerp"),
 }
 SINGLES = {

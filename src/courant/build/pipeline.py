@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -20,9 +20,10 @@ from courant.build.sourcecache import SourceMemo
 from courant.build.warmup import warm_writing
 from courant.check.accessibility import check_a11y
 from courant.check.closedissues import check_closed_issues
+from courant.check.partnertext import check_partner_text
 from courant.check.writing import check_writing
 from courant.markup import use_dialect
-from courant.model import Content
+from courant.model import Content, Kind
 from courant.problems import ContentError, Problem, Problems
 from courant.read.config import Config, load_config
 from courant.read.files import published_file_fault, read_sources
@@ -85,6 +86,21 @@ class BuildResult:
 def load(project: Project, memo: SourceMemo | None = None) -> Loaded:
     """Read and validate everything; a ContentError carries every problem of every file.
     Files whose bytes were read before come from the cache in .cache/courant/ (`memo`)."""
+    loaded, problems = _read_and_check(project, memo)
+    problems.raise_if_errors()
+    return loaded
+
+
+def load_readable(project: Project) -> tuple[Loaded, list[Problem]]:
+    """What can be read, for an overview (`courant status`): the content without the files
+    that have errors, and those errors (a ContentError only when mkdocs.yml cannot be read)."""
+    loaded, problems = _read_and_check(project, None)
+    found = problems.sorted()
+    return (replace(loaded, warnings=[p for p in found if not p.is_error]),
+            [p for p in found if p.is_error])
+
+
+def _read_and_check(project: Project, memo: SourceMemo | None) -> tuple[Loaded, Problems]:
     config = load_config(project.config_file)
     use_dialect(config.raw.get("markdown_extensions"))  # the proof of links renders as the sites do
     problems = Problems()
@@ -102,9 +118,9 @@ def load(project: Project, memo: SourceMemo | None = None) -> Loaded:
         warm_writing(content, project.root)
     check_writing(content, sources, project.root, problems)
     check_a11y(content, sources, project.root, config.site_url, problems)
+    check_partner_text(content, sources, config.site_url, problems)
     memo.save()
-    problems.raise_if_errors()
-    return Loaded(config, content, problems.sorted())
+    return Loaded(config, content, problems.sorted()), problems
 
 
 def site_engine(project: Project, config: Config) -> Engine:
@@ -147,12 +163,13 @@ def check_engine_config(project: Project, config: Config, problems: Problems) ->
         diskcache.store(index, kind, {"passed": key})
 
 
-def department_keys(project: Project) -> list[str]:
-    """The department keys, for `courant new`: read without checking the other files."""
+def department_names(project: Project) -> dict[str, str]:
+    """Each department's key and name, for `courant new`: read without checking the other
+    files."""
     problems = Problems()
     sources = read_sources(project.root, problems)
-    return [d.key for d in validate_departments(sources.departments,
-                                                sources.departments_lines, problems)]
+    return {d.key: d.name for d in validate_departments(sources.departments,
+                                                        sources.departments_lines, problems)}
 
 
 def export_pages(project: Project, target: Path) -> dict[str, int]:
@@ -193,9 +210,31 @@ def published_theme_files(config: Config) -> dict[str, bytes]:
             if path.is_file() and is_published_theme_file(path.name)}
 
 
-def check(project: Project) -> list[Problem]:
-    """Validation only: warnings when the sources are fine, a ContentError when not."""
-    return load(project).warnings
+def check(project: Project, files: Sequence[str] = ()) -> list[Problem]:
+    """Validation only: warnings when the sources are fine, a ContentError when not.
+
+    `files` (paths from the project's root, of files or folders in content/ or newsletter/):
+    only their problems, found with the whole project (links, department keys and issue
+    dates are checked against every other file); errors outside the sources (mkdocs.yml,
+    theme/) are said too, since no build can succeed with them."""
+    if not files:
+        return load(project).warnings
+    try:
+        found = load(project).warnings
+    except ContentError as error:
+        found = error.problems
+    mine = [p for p in found if _is_in(p.file, files)
+            or (p.is_error and not _is_in(p.file, SOURCE_FOLDERS))]
+    if any(p.is_error for p in mine):
+        raise ContentError(mine)
+    return mine
+
+
+SOURCE_FOLDERS = ("content", "newsletter")
+
+
+def _is_in(file: str, paths: Sequence[str]) -> bool:
+    return any(file == path or file.startswith(f"{path.rstrip('/')}/") for path in paths)
 
 
 def sites(loaded: Loaded, now: datetime, preview: bool = False,
@@ -232,6 +271,16 @@ def _site(config: Config, edition: EditionContent, news: EditionContent, name: s
     site = with_statement(site, read_record(config.path.parent),
                           "public" if edition.for_partners else "intranet", config)
     files = syndication_files(config, edition, news, name, url) if syndication else {}
+    if syndication and edition.of_kind(Kind.BOOKLET):
+        from courant.build.booklets import booklet_files
+
+        with timing.phase("booklets"):
+            kept: Kept[tuple[bytes, bytes]] = Kept(
+                config.path.parent / ".cache" / "courant" /
+                f"booklets-{edition.edition.value}.pickle",
+                cache_format("booklets-1", "weasyprint"))
+            files.update(booklet_files(edition, url, name, config.path.parent / "content", kept))
+            kept.save()
     # what partners see is sanitised: editors' raw HTML loses scripts, handlers, styles; on
     # the intranet (editors' HTML as written) only ids that would replace the theme's own go;
     # on both, addresses and phone numbers in the text become links (render/site/tappable.py)

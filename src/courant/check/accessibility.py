@@ -56,22 +56,23 @@ VAGUE_LINK = frozenset({
 
 def check_a11y(content: Content, sources: Sources, root: Path, intranet_url: str,
                problems: Problems) -> None:
-    """Add the accessibility warnings of every item, every foreword and the project's CSS
-    (skipped while there are errors: those come first)."""
-    if problems.errors:
-        return
+    """Add the accessibility warnings of every item, every foreword and the project's CSS;
+    also while there are errors, so that one check says everything (a file whose front matter
+    is wrong still has its text checked)."""
     raws = {raw.path: raw for raw in [*sources.items, *sources.issues]}
     host = urlsplit(intranet_url).netloc
     memo = FindingMemo(root / ".cache" / "courant" / "a11y.pickle")
     for item in content.items:
-        raw = raws.get(item.source)
+        raw = raws.pop(item.source, None)
         if raw is not None:
             problems.extend(item_warnings(item, raw, host, memo))
     for issue in content.issues:
-        raw = raws.get(issue.source)
+        raw = raws.pop(issue.source, None)
         if raw is not None:
             problems.extend(body_warnings(str(issue.source), issue.foreword, raw.body_line,
                                           memo))
+    for raw in raws.values():  # not valid: its text alone
+        problems.extend(body_warnings(str(raw.path), raw.body, raw.body_line, memo))
     memo.save()
     problems.extend(colour_warnings(root))
 

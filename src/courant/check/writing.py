@@ -244,21 +244,22 @@ class AnalysisMemo:
 
 
 def check_writing(content: Content, sources: Sources, root: Path, problems: Problems) -> None:
-    """Add the writing and image warnings of every item and issue (skipped while there are
-    errors: those come first)."""
-    if problems.errors:
-        return
+    """Add the writing and image warnings of every item and issue; also while there are
+    errors, so that one check says everything (a file whose front matter is wrong still has
+    its text checked)."""
     analysed = AnalysisMemo(root / ".cache" / "courant" / "writing.pickle")
     raws = {raw.path: raw for raw in [*sources.items, *sources.issues]}
     for item in content.items:
-        raw = raws.get(item.source)
+        raw = raws.pop(item.source, None)
         if raw is not None:
             problems.extend(item_warnings(item, raw, root, analysed))
     for issue in content.issues:
-        raw = raws.get(issue.source)
+        raw = raws.pop(issue.source, None)
         if raw is not None:
             problems.extend(text_warnings(str(raw.path), issue.foreword, raw.body_line,
                                          analysed))
+    for raw in raws.values():  # not valid: its text alone
+        problems.extend(text_warnings(str(raw.path), raw.body, raw.body_line, analysed))
     analysed.save()
 
 

@@ -15,7 +15,12 @@ from courant.cli.common import CONTEXT, editor_errors, err, out, print_problems,
 from courant.cli.dutch import DutchCommand
 from courant.editorial.scaffold import ALIASES, ISSUE_NAMES, create, templates
 from courant.model import Month
+from courant.problems import ContentError
+from courant.read.schema import department_choices
 from courant.wording import number
+
+FILL_IN = ("Vervang alles tussen « » door je eigen tekst: tot dan weigert courant check het "
+           "bestand, en zegt het op welke regels het nog staat.")
 
 
 @click.command(cls=DutchCommand, context_settings=CONTEXT)
@@ -25,7 +30,8 @@ from courant.wording import number
 @click.argument("titel", metavar="[TITEL]", required=False)
 @project_option
 def new(soort: str, titel: str | None, root: Path) -> None:
-    """Maak een nieuw bestand om mee te beginnen, ingevuld en in de juiste map.
+    """Maak een nieuw bestand om mee te beginnen, in de juiste map; vervang daarin alles
+    tussen « » (courant check weigert het bestand tot dan).
 
     SOORT is update (nieuws), interview, event (agenda), reading (tip), page (pagina) of
     issue (nieuwsbrief): het volgende nummer, met de juiste datum en een opzet voor het
@@ -38,15 +44,15 @@ def new(soort: str, titel: str | None, root: Path) -> None:
         err.print(f'Geef een titel op, bijvoorbeeld: courant new {soort} "Nieuwe openingstijden"',
                   style="red", markup=False)
         sys.exit(2)
-    keys = pipeline.department_keys(pipeline.Project(root))
-    key = keys[0] if keys else "afdeling"
+    choices = department_choices(pipeline.department_names(pipeline.Project(root)))
     try:
-        path = create(root, soort, titel, clock.now().date(), key)
+        path = create(root, soort, titel, clock.now().date(), choices)
     except FileExistsError as error:
         err.print(f"{error} bestaat al; kies een andere titel of open dat bestand.",
                   style="red", markup=False)
         sys.exit(1)
     out.print(f"Gemaakt: {path.relative_to(root)}", markup=False)
+    out.print(FILL_IN, markup=False)
 
 
 @click.command(cls=DutchCommand, context_settings=CONTEXT)
@@ -112,6 +118,7 @@ def _new_issue(root: Path, month: str | None) -> None:
     out.print(f"Gemaakt: {path.relative_to(root)} (verschijnt op "
               f"{path.read_text(encoding='utf-8').split()[2]}); schrijf het voorwoord.",
               markup=False)
+    out.print(FILL_IN, markup=False)
 
 
 @click.command(cls=DutchCommand, context_settings=CONTEXT)
@@ -133,10 +140,14 @@ def status(maand: str | None, root: Path, form: str) -> None:
         err.print(f"'{maand}' is geen maand; schrijf bijvoorbeeld: courant status 2026-12",
                   style="red", markup=False)
         sys.exit(2)
-    with editor_errors():
-        loaded = pipeline.load(pipeline.Project(root))
+    try:
+        loaded, errors = pipeline.load_readable(pipeline.Project(root))
+    except ContentError as error:  # mkdocs.yml: nothing to show, but no failure (see help)
+        print_problems(error.problems)
+        err.print("courant status kan niets tonen zolang mkdocs.yml zo fout is.", style="red")
+        return
     report = status_report(loaded.content, clock.now(), loaded.config.sections,
-                           loaded.config.settings.agenda_weeks, maand)
+                           loaded.config.settings.agenda_weeks, maand, errors=errors)
     if form == "json":
         click.echo(as_json(report))
     else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -17,13 +18,21 @@ from courant.wording import counted
 
 
 @click.command(cls=DutchCommand, context_settings=CONTEXT)
+@click.argument("bestanden", metavar="[BESTAND]...", nargs=-1,
+                type=click.Path(path_type=Path))
 @project_option
 @click.option("--strikt", "--strict", "strict", is_flag=True,
               help="Behandel waarschuwingen als fouten.")
-def check(root: Path, strict: bool) -> None:
-    """Controleer alle bestanden, zonder iets te bouwen (snel; doe dit voor je iets inlevert)."""
+def check(bestanden: tuple[Path, ...], root: Path, strict: bool) -> None:
+    """Controleer alle bestanden, zonder iets te bouwen (snel; doe dit voor je iets inlevert).
+
+    Met BESTAND (een of meer bestanden of mappen in content/ of newsletter/, vanaf de map van
+    het project of als volledig pad): alleen wat er mis is met die bestanden. Links en
+    afdelingen worden dan nog steeds met het hele project gecontroleerd.
+    """
+    files = [source_path(root, given) for given in bestanden]
     with editor_errors():
-        warnings = pipeline.check(pipeline.Project(root))
+        warnings = pipeline.check(pipeline.Project(root), files)
     print_problems(warnings)
     if strict and warnings:
         err.print(f"{counted(len(warnings), 'waarschuwing', 'waarschuwingen')}; met --strict "
@@ -87,6 +96,31 @@ def serve(root: Path, address: str, partners: bool) -> None:
                       "Stop dat met Ctrl+C, of kies een ander adres, bijvoorbeeld --adres "
                       "127.0.0.1:8002.", style="red", markup=False)
             sys.exit(2)
+
+
+def source_path(root: Path, given: Path) -> str:
+    """`given` (absolute, from the project's root, or else from the working folder) as a
+    path from the root, inside content/ or newsletter/; a Dutch message and exit code 2 when
+    it is not a source there."""
+    base = Path(os.path.abspath(root))
+    target = Path(os.path.abspath(given if given.is_absolute() else base / given))
+    if not target.exists() and Path(os.path.abspath(given)).exists():  # from where one is
+        target = Path(os.path.abspath(given))
+    try:
+        relative = target.relative_to(base).as_posix()
+    except ValueError:
+        relative = None
+    if relative is None or relative.split("/")[0] not in pipeline.SOURCE_FOLDERS:
+        err.print(f"{given} staat niet in content/ of newsletter/ van het project ({base}); "
+                  "geef een bestand van de redactie op, vanaf de map van het project (zoals "
+                  "content/updates/nieuw.md), of laat het weg om alles te controleren.",
+                  style="red", markup=False)
+        sys.exit(2)
+    if not target.exists():
+        err.print(f"{given} bestaat niet; controleer de naam en de map (vanaf de map van het "
+                  f"project: {relative}).", style="red", markup=False)
+        sys.exit(2)
+    return relative
 
 
 def announce_next(due: Any) -> None:

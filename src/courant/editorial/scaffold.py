@@ -10,6 +10,7 @@ import yaml
 from slugify import slugify
 
 from courant.model import Month
+from courant.read.placeholders import placeholder
 from courant.read.validate import RESERVED_PAGE_ROOTS
 
 
@@ -18,40 +19,64 @@ class Template:
     folder: str
     meta: dict[str, object]
     body: str
+    notes: str = ""  # YAML comments at the end of the front matter
 
 
-def templates(today: date, department: str) -> dict[str, Template]:
+AUDIENCE_NOTE = ("# audience: staff is alleen voor medewerkers; schrijf partners voor ook de "
+                 "partners,\n# of all voor iedereen.\n")
+CONSENT_NOTE = (
+    "# Toestemming: laat de collega de tekst lezen en vraag of het interview gepubliceerd mag\n"
+    "# worden. Pas als de collega schriftelijk ja zei, schrijf je hier de regel\n"
+    "#   consent: true\n"
+    "# en haal je draft: true weg. Zonder consent stopt 'courant check' (en de bouw); zegt de\n"
+    "# collega nee, verwijder dan dit bestand.\n")
+SERIES_NOTE = ("# Hoort de bijeenkomst bij een reeks? Schrijf dan de naam van de reeks, "
+               "zoals\n#   series: Spotlights\n")
+
+
+def templates(today: date, departments: str) -> dict[str, Template]:
+    """The templates; `departments` is the choice an editor has ('wi (Werk en Inkomen), ...').
+    Every value an editor must choose or write is a «placeholder» that `courant check`
+    refuses until it is replaced; only the date of today and the safe audience are filled."""
     day = today.isoformat()
-    soon = (today + timedelta(days=14)).isoformat()
+    choose = placeholder(f"kies uit {departments}" if departments else
+                         "de key van je afdeling in content/departments.yml")
     return {
         "update": Template("content/updates", {
-            "date": day, "department": department, "audience": "staff",
-            "summary": "Eén of twee zinnen die in de nieuwsbrief onder de titel komen.",
-            "authors": ["Jouw naam"]},
-            "Begin met het belangrijkste nieuws in korte zinnen.\n\n"
-            "## Wat verandert er?\n\nSchrijf hier de details.\n"),
+            "date": day, "department": choose, "audience": "staff",
+            "summary": placeholder("één of twee zinnen die in de nieuwsbrief onder de titel "
+                                   "komen"),
+            "authors": [placeholder("je naam")]},
+            f"{placeholder('het belangrijkste nieuws, in korte zinnen')}\n\n"
+            f"## {placeholder('een tussenkop, zoals: Wat verandert er?')}\n\n"
+            f"{placeholder('de details')}\n", AUDIENCE_NOTE),
         "interview": Template("content/interviews", {
             "date": day, "audience": "staff",
-            "person": {"name": "Naam van de collega", "role": "Functie",
-                       "department": department},
-            "consent": True, "draft": True},
-            "## Wat doe je precies?\n\nAntwoord.\n"),
+            "person": {"name": placeholder("naam van de collega"),
+                       "role": placeholder("functie van de collega, of laat de regel weg"),
+                       "department": placeholder(f"{choose[1:-1]}, of laat de regel weg")},
+            "draft": True},
+            f"## {placeholder('je eerste vraag')}\n\n{placeholder('het antwoord')}\n",
+            AUDIENCE_NOTE + CONSENT_NOTE),
         "event": Template("content/agenda", {
-            "start": f"{soon} 15:00", "end": f"{soon} 16:30", "audience": "staff",
-            "location": "Stadskantoor, zaal 2.14", "series": "Spotlights"},
-            "Waar gaat de bijeenkomst over, en voor wie is ze bedoeld?\n"),
+            "start": placeholder("JJJJ-MM-DD UU:MM, wanneer het begint"),
+            "end": placeholder("JJJJ-MM-DD UU:MM, wanneer het eindigt; of laat de regel weg "
+                               "(dan duurt het een uur)"),
+            "audience": "staff",
+            "location": placeholder("waar: gebouw en zaal; of laat de regel weg")},
+            placeholder("waar gaat de bijeenkomst over, en voor wie is ze bedoeld?") + "\n",
+            AUDIENCE_NOTE + SERIES_NOTE),
         "reading": Template("content/reading", {
-            "date": day, "kind": "article", "creator": "Naam van de maker",
-            "link": "https://www.voorbeeld.nl/artikel", "audience": "staff"},
-            "Waarom is dit de moeite waard voor collega's?\n"),
+            "date": day, "kind": placeholder("kies uit book, article, video, podcast of website"),
+            "creator": placeholder("wie het schreef of maakte"),
+            "link": placeholder("het webadres, beginnend met https://; bij een boek mag de regel "
+                                "weg"),
+            "audience": "staff"},
+            placeholder("waarom is dit de moeite waard voor collega's?") + "\n", AUDIENCE_NOTE),
         "page": Template("content/pages", {"audience": "staff"},
-                         "Schrijf hier de inhoud van de pagina.\n"),
+                         placeholder("de inhoud van de pagina") + "\n", AUDIENCE_NOTE),
     }
 
-
-CONSENT_NOTE = ("# Laat draft op true staan tot de collega de tekst heeft gezien en schriftelijk\n"
-                "# toestemming gaf voor publicatie. Geen toestemming? Verwijder dan dit bestand\n"
-                "# (een interview met consent: false of zonder consent stopt de hele bouw).\n")
 
 ALIASES = {"nieuws": "update", "updates": "update", "agenda": "event", "events": "event",
            "tip": "reading", "boekenkast": "reading", "pagina": "page", "pages": "page",
@@ -77,13 +102,15 @@ _EditorsDumper.add_representer(str, _text)
 
 
 def front_matter(meta: dict[str, object]) -> str:
-    return yaml.dump(meta, Dumper=_EditorsDumper, allow_unicode=True, sort_keys=False, width=100)
+    return yaml.dump(meta, Dumper=_EditorsDumper, allow_unicode=True, sort_keys=False,
+                     width=10_000)  # a value on one line, as editors write it
 
 
-def create(root: Path, kind: str, title: str, today: date, department: str) -> Path:
-    """Write the new file and return its path; FileExistsError when the name is taken."""
+def create(root: Path, kind: str, title: str, today: date, departments: str) -> Path:
+    """Write the new file and return its path; FileExistsError when the name is taken.
+    `departments`: the choice of departments, as templates() takes it."""
     kind = ALIASES.get(kind, kind)
-    template = templates(today, department)[kind]
+    template = templates(today, departments)[kind]
     slug = slugify(title) or "nieuw"
     if kind == "page" and slug in RESERVED_PAGE_ROOTS:  # courant's own pages
         slug = f"{slug}-pagina"
@@ -96,8 +123,7 @@ def create(root: Path, kind: str, title: str, today: date, department: str) -> P
         if same:
             raise FileExistsError(same[0])
     meta = {"title": title, **template.meta}
-    text = "---\n" + front_matter(meta) + "---\n\n"
-    text = text.replace("consent: true", CONSENT_NOTE + "consent: true", 1)
+    text = "---\n" + front_matter(meta) + template.notes + "---\n\n"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text + template.body, encoding="utf-8")
     return path
@@ -105,18 +131,18 @@ def create(root: Path, kind: str, title: str, today: date, department: str) -> P
 
 # --- the monthly issue -------------------------------------------------------------------------
 
-FOREWORD_HINT = "Schrijf hier het voorwoord"
-"""The skeleton's placeholder: `courant status` warns while the foreword still holds it."""
+FOREWORD_HINT = placeholder(
+    "het voorwoord: twee of drie korte alinea's. Wat speelt er deze maand? Waar wil je de "
+    "lezer op wijzen? Link naar een stuk met het pad naar het bronbestand (zie 'Links naar "
+    "andere stukken' in de handleiding)")
+"""The skeleton's placeholder, which `courant check` refuses until the foreword is written."""
 FOREWORD = f"""Beste collega's en partners,
 
-{FOREWORD_HINT}: twee of drie korte alinea's. Wat speelt er deze maand? Waar wil je
-de lezer op wijzen? Link naar een stuk met het pad naar het bronbestand (zie 'Links naar
-andere stukken' in de handleiding).
+{FOREWORD_HINT}
 
 Hartelijke groet,
 
-Naam
-Functie
+{placeholder('je naam')}, {placeholder('je functie')}
 """
 
 

@@ -15,6 +15,7 @@ from courant import clock
 from courant.build import pipeline
 from courant.build.sourcecache import SourceMemo
 from courant.build.templateerrors import template_problem
+from courant.editorial.previewbanner import PreviewState
 from courant.engine import Engine, EngineError, Preview, engine_for
 from courant.problems import ContentError, Problem
 from courant.read.config import load_config
@@ -46,9 +47,11 @@ def serving_engine(project: pipeline.Project) -> Engine:
 
 def preview_builder(project: pipeline.Project, url: str, report: Report,
                     say: Say = lambda _: None, name: str = "intranet",
-                    engine: Engine | None = None) -> Callable[[Path], bool]:
+                    engine: Engine | None = None,
+                    state: PreviewState | None = None) -> Callable[[Path], bool]:
     """A build function for the preview: on an editor's mistake it reports and keeps the page
-    that was there, so the browser never shows a half-built site.
+    that was there, so the browser never shows a half-built site; `state` learns what each
+    build found, for the banner on the pages (previewbanner.py).
 
     After the first build only what an edit affects is redone: sources whose bytes did not
     change are not parsed again, and pages whose Markdown did not change are neither
@@ -57,6 +60,7 @@ def preview_builder(project: pipeline.Project, url: str, report: Report,
     sessions: dict[Path, Preview] = {}
     calls: set[Path] = set()
     shown: set[str] = set()  # warnings printed before: after an edit only new ones are
+    found = state or PreviewState()
 
     def rebuild(site_dir: Path) -> bool:
         """Whether the site in `site_dir` is up to date now."""
@@ -65,6 +69,7 @@ def preview_builder(project: pipeline.Project, url: str, report: Report,
         calls.add(site_dir)
 
         def failed(problems: list[Problem]) -> bool:
+            found.fail(problems)
             report(problems)
             say(NOT_YET.format(url=url) if first else STALE)
             return False
@@ -98,10 +103,11 @@ def preview_builder(project: pipeline.Project, url: str, report: Report,
             return failed([Problem("mkdocs.yml", str(error))])
         except jinja2.TemplateError as error:  # a template in theme/, being edited
             return failed([template_problem(error)])
+        found.succeed(loaded.content, loaded.warnings)
         if answered:
-            found = counted(len(loaded.warnings), "waarschuwing", "waarschuwingen")
+            warned = counted(len(loaded.warnings), "waarschuwing", "waarschuwingen")
             say(f"Bijgewerkt om {time.strftime('%H:%M:%S')}" + (
-                f" ({found}; 'courant check' toont ze allemaal)" if loaded.warnings else ""))
+                f" ({warned}; 'courant check' toont ze allemaal)" if loaded.warnings else ""))
         return True
 
     return rebuild
@@ -114,7 +120,8 @@ def serve(project: pipeline.Project, address: str, report: Report,
     url = f"http://{host}:{port}/"
     engine = serving_engine(project)
     with tempfile.TemporaryDirectory(prefix="courant-serve-") as site_dir:
-        rebuild = preview_builder(project, url, report, say, name, engine)
+        state = PreviewState()
+        rebuild = preview_builder(project, url, report, say, name, engine, state)
         started: list[bool] = []  # did the first build bring the site up?
 
         def build(folder: Path) -> None:
@@ -128,4 +135,4 @@ def serve(project: pipeline.Project, address: str, report: Report,
 
         engine.serve(build, Path(site_dir), [project.content_dir, project.root / "newsletter",
                                              project.config_file, project.root / "theme"],
-                     host, port, ready)
+                     host, port, ready, state.banner)

@@ -1,17 +1,18 @@
 """`courant status`: where the next issue stands, for the editorial working group (pure).
 
 For one issue and each newsletter edition: the sections and items it will hold on its date,
-the departments that have delivered no update yet, the items still in draft, the items that
-will only appear after the issue date (embargo), the events in its agenda window, the partner
-edition's share, and warnings (summary missing or too long, an interview without a photo, a
-foreword still to write). Placement is courant.issues' (the same the newsletter uses), the
-privacy gate courant.audience's: the report shows each edition as it will be sent.
+the departments that have delivered no update yet, the items still in draft, the items dated
+after the issue date (in a later issue), the events in its agenda window, the partner
+edition's share, warnings (summary missing or too long, an interview without a photo, a
+foreword still to write), and the errors of the files it had to leave out. Placement is
+courant.issues' (the same the newsletter uses), the privacy gate courant.audience's: the
+report shows each edition as it will be sent.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -21,6 +22,7 @@ from courant.clock import start_of_day
 from courant.editorial.scaffold import FOREWORD_HINT
 from courant.issues import agenda_of_issue, place_items
 from courant.model import NEWS_KINDS, Content, Event, Interview, Issue, Item, Kind, Update
+from courant.problems import Problem
 from courant.wording import EDITION_NAMES
 
 EDITIONS = (Edition.STAFF, Edition.PARTNERS)
@@ -98,6 +100,7 @@ class StatusReport:
     notes: tuple[str, ...] = ()
     issues: tuple[str, ...] = field(default=())  # every issue file's month
     closed: tuple[ClosedLine, ...] = ()  # the editions that went out, oldest issue first
+    errors: tuple[str, ...] = ()  # `file:line: message` of each error: those files are left out
 
     def as_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -120,8 +123,15 @@ def default_month(content: Content, now: datetime) -> str | None:
 
 def status_report(content: Content, now: datetime, sections: Sequence[tuple[Kind, str]],
                   agenda_weeks: int = 8, month: str | None = None,
-                  score: Score = analyse) -> StatusReport:
-    """The report for `month` (by default the next issue not out yet)."""
+                  score: Score = analyse, errors: Sequence[Problem] = ()) -> StatusReport:
+    """The report for `month` (by default the next issue not out yet); `errors`: those of the
+    files `content` lacks, listed in the report."""
+    report = _report(content, now, sections, agenda_weeks, month, score)
+    return replace(report, errors=tuple(str(p) for p in errors))
+
+
+def _report(content: Content, now: datetime, sections: Sequence[tuple[Kind, str]],
+            agenda_weeks: int, month: str | None, score: Score) -> StatusReport:
     issues = sorted(content.issues, key=lambda i: i.date)
     months = tuple(i.month for i in issues)
     month = month or default_month(content, now)

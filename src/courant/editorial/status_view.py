@@ -21,6 +21,8 @@ def as_json(report: StatusReport) -> str:
 
 def show(report: StatusReport, console: Console) -> None:
     console.print(_header(report))
+    if report.errors:
+        console.print(_errors(report.errors))
     if report.closed:
         console.print(_closed(report))
     for note in report.notes:
@@ -33,7 +35,7 @@ def show(report: StatusReport, console: Console) -> None:
         console.print(_list("Nog concept (draft: true): niet in het nummer zolang dat zo blijft",
                             report.drafts, report))
     if report.after_issue:
-        title = ("Na de verschijningsdatum (embargo): niet in dit nummer" if report.date
+        title = ("Na de verschijningsdatum: niet in dit nummer, maar in een later" if report.date
                  else "Wacht op een volgend nummer")
         console.print(_list(title, report.after_issue, report, where=True))
     if report.warnings:
@@ -46,6 +48,13 @@ def show(report: StatusReport, console: Console) -> None:
     if report.editions:
         console.print(Text(f"B1: leesbaarheid (Flesch-Douma); {B1_SCORE} of hoger is goed te "
                            "lezen op B1-niveau. Meer hulp: courant check.", style="dim"))
+
+
+def _errors(errors: tuple[str, ...]) -> RenderableType:
+    """The files that could not be read: not in the overview until they are fixed."""
+    lines = Text("\n").join(Text(line, style="red", overflow="fold") for line in errors)
+    return Panel(lines, title="Fouten: wat hier staat, ontbreekt in het overzicht tot het "
+                 "hersteld is (courant check)", title_align="left", border_style="red")
 
 
 def _closed(report: StatusReport) -> Text:
@@ -109,7 +118,9 @@ def _title(item: ItemLine) -> Text:
     return text
 
 
-def _when(item: ItemLine, report: StatusReport) -> Text:
+def _when(item: ItemLine, report: StatusReport, after: bool = False) -> Text:
+    """The item's day; 'embargo' when it is not on the site yet (unless it is listed as
+    after the issue date, which its list says)."""
     if item.start:
         start = datetime.fromisoformat(item.start) if "T" in item.start else None
         day = start.date() if start else date.fromisoformat(item.start)
@@ -118,7 +129,7 @@ def _when(item: ItemLine, report: StatusReport) -> Text:
         return Text("")
     day = date.fromisoformat(item.date)
     text = Text(day.strftime("%d-%m-%Y"))
-    if day > datetime.fromisoformat(report.now).date():
+    if day > datetime.fromisoformat(report.now).date() and not after:
         text.stylize("magenta")
         text.append(" embargo", style="magenta")
     return text
@@ -143,8 +154,8 @@ def _list(title: str, items: tuple[ItemLine, ...], report: StatusReport,
     table = Table(title=title, title_justify="left", show_header=False, box=None,
                   padding=(0, 1))
     for item in items:
-        row = [_when(item, report), _title(item), Text(item.source, style="cyan",
-                                                       overflow="fold")]
+        when = _when(item, report, after=where)
+        row = [when, _title(item), Text(item.source, style="cyan", overflow="fold")]
         if where:
             row.append(Text(f"nummer {item.issue}" if item.issue else "nog geen nummer",
                             style="dim"))

@@ -120,9 +120,12 @@ class Engine(Protocol):
         memory: build/pipeline.py, preview_store)."""
 
     def serve(self, build: Callable[[Path], None], folder: Path, watch: list[Path],
-              host: str, port: int, ready: Callable[[], None] = lambda: None) -> None:
+              host: str, port: int, ready: Callable[[], None] = lambda: None,
+              overlay: Callable[[str], bytes] = lambda _path: b"") -> None:
         """Serve `folder` with live reload; `build(folder)` at the start and after each
-        change below `watch`, `ready()` once the server answers. AddressInUse when the
+        change below `watch`, `ready()` once the server answers; `overlay(path)` is put at
+        the start of each HTML page's body as it is served (the preview's banner; the files
+        stay as built), and is the whole page where there is none. AddressInUse when the
         address is taken."""
 
 

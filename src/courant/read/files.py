@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -58,6 +58,8 @@ class Sources:
     departments_lines: dict[str, int]
     items: list[RawSource]
     issues: list[RawSource]
+    series: Any = None  # content/series.yml (optional): None when there is none
+    series_lines: dict[str, int] = field(default_factory=dict)
 
 
 Reader = Callable[[Path, Path, Kind | None, Problems], "RawSource | None"]
@@ -74,6 +76,9 @@ def read_sources(root: Path, problems: Problems, read: Reader | None = None) -> 
         return Sources([], {}, [], [])
     check_links_on_disk(root, problems)
     departments, dept_lines = _read_departments(root, content / "departments.yml", problems)
+    series_file = content / "series.yml"
+    series, series_lines = _read_yaml_list(root, series_file, problems) \
+        if series_file.exists() else (None, {})
     items = [
         raw
         for path in _markdown_files(content, problems, root)
@@ -81,7 +86,7 @@ def read_sources(root: Path, problems: Problems, read: Reader | None = None) -> 
     ]
     issues = [raw for path in _issue_files(root, problems)
               if (raw := read(root, path, None, problems))]
-    return Sources(departments, dept_lines, items, issues)
+    return Sources(departments, dept_lines, items, issues, series, series_lines)
 
 
 def _issue_files(root: Path, problems: Problems) -> list[Path]:
@@ -203,7 +208,7 @@ def _is_source(root: Path, path: Path) -> bool:
         path.suffix.lower() in {".yml", ".yaml"} and path.parent == (root / "content").resolve()))
 
 
-KNOWN_IN_CONTENT = {*ITEM_FOLDERS, "media", "departments.yml"}
+KNOWN_IN_CONTENT = {*ITEM_FOLDERS, "media", "departments.yml", "series.yml"}
 MARKDOWN_LIKE = {".md", ".markdown", ".mdown", ".mkd"}
 
 
@@ -351,6 +356,13 @@ def _read_departments(root: Path, path: Path, problems: Problems) -> tuple[Any, 
         problems.add(name, "ontbreekt; maak het aan met een lijst van afdelingen "
                      "(key, name) zoals in de handleiding")
         return [], {}
+    return _read_yaml_list(root, path, problems)
+
+
+def _read_yaml_list(root: Path, path: Path, problems: Problems) -> tuple[Any, dict[str, int]]:
+    """A YAML file of content/ that holds a list of entries (departments.yml, series.yml), and
+    the line of each entry and key; ([], {}) with problems when it cannot be read."""
+    name = _rel(root, path)
     try:
         text = path.read_bytes().decode("utf-8")
     except OSError as err:
@@ -367,7 +379,7 @@ def _read_departments(root: Path, path: Path, problems: Problems) -> tuple[Any, 
     lines: dict[str, int] = {}
     try:
         data = parse_yaml(text)
-        _department_lines(text, lines)
+        _entry_lines(text, lines)
     except yaml.YAMLError as err:
         problems.add(name, yaml_message(err, "het bestand"), line=yaml_line(err))
         return [], {}
@@ -378,8 +390,9 @@ def _read_departments(root: Path, path: Path, problems: Problems) -> tuple[Any, 
     return ([], {}) if faults else (data, lines)
 
 
-def _department_lines(text: str, lines: dict[str, int]) -> None:
-    """Line of each list entry (by position) for messages about departments.yml."""
+def _entry_lines(text: str, lines: dict[str, int]) -> None:
+    """Line of each list entry (by position) for messages about departments.yml and
+    series.yml."""
     loader = FastEditorLoader(text)
     try:
         node = loader.get_single_node()

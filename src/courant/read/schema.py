@@ -7,7 +7,6 @@ reaches an editor.
 
 from __future__ import annotations
 
-import difflib
 import re
 from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Any
@@ -17,8 +16,9 @@ from pydantic_core import PydanticCustomError
 from slugify import slugify
 
 from courant.clock import AMSTERDAM
-from courant.model import Audience, Kind, Month, ReadingKind
+from courant.model import Audience, BookletPart, Kind, Month, ReadingKind
 from courant.read.addresses import EMAIL, mailto_fault, url_fault
+from courant.read.nearmiss import meant_key, meant_value
 
 # Example lines for messages, as the editor would type them, and what a message adds to them.
 EXAMPLES = {
@@ -27,11 +27,13 @@ EXAMPLES = {
     "department": "department: wi",
     "person": "person:",
     "name": "name: Fatima el Amrani",
+    "role": "role: consulent schuldhulpverlening",
     "consent": "consent: true",
     "start": "start: 2026-11-24 15:00",
     "kind": "kind: book",
     "link": "link: https://www.voorbeeld.nl/artikel",
     "image_alt": "image_alt: Collega's aan tafel tijdens de Spotlights-sessie",
+    "pages": "pages: [../pages/introductieprogramma.md]",
 }
 NOTES = {
     "person": "met daaronder, ingesprongen, '  name: Fatima el Amrani'",
@@ -42,6 +44,9 @@ NOTES = {
 DEPARTMENT_EXAMPLES = {
     "key": "key: wi",
     "name": "name: Werk en Inkomen",
+}
+SERIES_EXAMPLES = {
+    "name": "name: Leeracademie",
 }
 
 
@@ -118,7 +123,11 @@ def _required_text(example: str) -> Any:
     return check
 
 
-def _text_list(value: Any) -> tuple[str, ...]:
+def _text_list(value: Any, info: ValidationInfo) -> tuple[str, ...]:
+    if isinstance(value, str) and re.search(r"[,;]", value):
+        parts = [part.strip() for part in re.split(r"[,;]", value) if part.strip()]
+        raise fail(f"{_show(value)} is één tekst, geen lijst; schrijf de lijst tussen "
+                   f"[ ]: '{info.field_name}: [{', '.join(parts)}]'")
     if isinstance(value, str | int | float) and not isinstance(value, bool):
         return (_line(value),)
     if not isinstance(value, list):
@@ -158,19 +167,46 @@ def _month(value: Any) -> str:
     return text
 
 
-def _audience(value: Any) -> Audience:
+AUDIENCE_WORDS = {
+    "iedereen": "all", "alle": "all", "allen": "all", "alles": "all", "medewerkers": "staff",
+    "medewerker": "staff", "personeel": "staff", "intern": "staff", "collega's": "staff",
+    "collegas": "staff", "partner": "partners", "ketenpartners": "partners",
+}
+"""Dutch words for the audiences: a near miss, said with the exact value to write."""
+READING_WORDS = {
+    "boek": "book", "artikel": "article", "film": "video", "filmpje": "video",
+    "site": "website", "webpagina": "website", "website": "website",
+}
+FLAG_WORDS = {"ja": "true", "nee": "false", "waar": "true", "onwaar": "false",
+              "yes": "true", "no": "false", "aan": "true", "uit": "false"}
+
+
+def _write_instead(key: str | None, meant: str) -> str:
+    """'; schrijf 'audience: all'': the exact line for a near miss of `meant`."""
+    return f"; schrijf '{key}: {meant}'" if key else f"; schrijf {meant}"
+
+
+def _audience(value: Any, info: ValidationInfo) -> Audience:
     _require(value, "kies uit staff (alleen medewerkers), partners of all (iedereen), of laat "
              "de regel weg (dan is het staff)")
     try:
         return Audience(value)
     except ValueError:
+        meant = meant_value(value, [a.value for a in Audience], AUDIENCE_WORDS)
+        if meant is not None:
+            raise fail(f"{_show(value)} is geen doelgroep{_write_instead(info.field_name, meant)}"
+                       " (staff: alleen medewerkers, partners, of all: iedereen)") from None
         raise fail(f"{_show(value)} is geen doelgroep; kies uit staff (alleen medewerkers), "
                    "partners of all (iedereen)") from None
 
 
-def _bool(value: Any) -> bool:
+def _bool(value: Any, info: ValidationInfo) -> bool:
     _require(value, "schrijf true of false, of laat de regel weg")
     if not isinstance(value, bool):
+        meant = meant_value(value, ["true", "false"], FLAG_WORDS)
+        if meant is not None:
+            raise fail(f"{_show(value)} is geen ja/nee-waarde"
+                       f"{_write_instead(info.field_name, meant)}")
         raise fail(f"{_show(value)} is geen ja/nee-waarde; schrijf true of false")
     return value
 
@@ -287,18 +323,36 @@ def _reading_kind(value: Any) -> ReadingKind:
     try:
         return ReadingKind(value)
     except ValueError:
+        meant = meant_value(value, [k.value for k in ReadingKind], READING_WORDS)
+        if meant is not None:
+            raise fail(f"{_show(value)} is geen soort tip{_write_instead('kind', meant)} "
+                       "(book, article, video, podcast of website)") from None
         raise fail(f"{_show(value)} is geen soort tip; kies uit book, article, video, "
                    "podcast of website") from None
 
 
-def _consent(value: Any) -> bool:
-    _require(value, "schrijf consent: true als de collega toestemming gaf voor publicatie; "
-             "zonder toestemming wordt het interview niet gepubliceerd")
-    if value is not True:
-        raise fail(f"staat op {_show(value)}; zonder toestemming van de collega wordt een "
-                   "interview niet gepubliceerd: schrijf consent: true zodra de collega "
-                   "toestemming gaf, en haal het bestand tot dan uit content/")
-    return True
+def _consent(what: str) -> Any:
+    """consent: true, required: without the colleague's permission `what` ('een interview')
+    is not published."""
+    def check(value: Any) -> bool:
+        _require(value, "schrijf consent: true als de collega toestemming gaf voor publicatie; "
+                 f"zonder toestemming wordt {what} niet gepubliceerd")
+        if value is not True:
+            raise fail(f"staat op {_show(value)}; zonder toestemming van de collega wordt {what} "
+                       "niet gepubliceerd: schrijf consent: true zodra de collega "
+                       "toestemming gaf, en haal het bestand tot dan uit content/")
+        return True
+    return check
+
+
+def _phone(value: Any) -> str:
+    """A phone number as people write it (+31 6 1234 5678, 14 0488, (0488) 12 34 56): it
+    becomes a tel: link of its digits."""
+    text = _line(value)
+    if not re.fullmatch(r"\+?[0-9][0-9 ()-]{2,30}", text):
+        raise fail(f"{_show(value)} is geen telefoonnummer; schrijf alleen cijfers, spaties en "
+                   "eventueel + of -, bijvoorbeeld \"06 1234 5678\" of \"+31 488 123 456\"")
+    return text
 
 
 Text = Annotated[str, BeforeValidator(_text)]
@@ -313,14 +367,25 @@ Moment = Annotated[datetime | date, BeforeValidator(parse_moment)]
 
 
 def _department(value: Any, info: ValidationInfo) -> str:
-    keys: tuple[str, ...] = (info.context or {}).get("departments", ())
-    if not keys:
+    names: dict[str, str] = (info.context or {}).get("departments", {})
+    if not names:
         raise fail(f"{_show(value)} is geen afdeling: content/departments.yml bevat nog geen "
                    "(goede) afdelingen; vul dat bestand eerst")
-    _require(value, f"kies uit {', '.join(keys)}")
-    if value not in keys:
-        raise fail(f"{_show(value)} is geen afdeling; kies uit {', '.join(keys)}")
+    choices = department_choices(names)
+    _require(value, f"kies uit {choices}")
+    if not isinstance(value, str) or value not in names:
+        meant = meant_value(value, names, {name.lower(): key for key, name in names.items()})
+        if meant is not None:
+            raise fail(f"{_show(value)} is geen afdeling; schrijf 'department: {meant}' "
+                       f"({names[meant]})")
+        raise fail(f"{_show(value)} is geen afdeling; kies uit {choices}")
     return str(value)
+
+
+def department_choices(names: dict[str, str]) -> str:
+    """'wi (Werk en Inkomen), smsr (Sociale Zaken), ...': the keys to write, with the names
+    editors know the departments by."""
+    return ", ".join(f"{key} ({name})" for key, name in names.items())
 
 
 DepartmentKey = Annotated[str, BeforeValidator(_department)]
@@ -361,7 +426,7 @@ class PersonFront(_Front):
 
 class InterviewFront(DatedFront):
     person: PersonFront
-    consent: Annotated[bool, BeforeValidator(_consent)]
+    consent: Annotated[bool, BeforeValidator(_consent("een interview"))]
 
     @field_validator("person", mode="before")
     @classmethod
@@ -382,6 +447,7 @@ class EventFront(ItemFront):
         "https://www.waalstad.nl/aanmelden"))] | None = None
     series: Line | None = None
     cancelled: Flag = False
+    full: Flag = False
 
 
 class ReadingFront(DatedFront):
@@ -428,12 +494,73 @@ class DepartmentFront(_Front):
         return value
 
 
+class AdviserFront(ItemFront):
+    """advisers/: `name` takes the place of `title`."""
+
+    title: Line | None = None  # type: ignore[assignment]
+    name: Annotated[str, BeforeValidator(_required_text(EXAMPLES["name"]))]
+    role: Annotated[str, BeforeValidator(_required_text(EXAMPLES["role"]))]
+    department: DepartmentKey | None = None
+    topics: TextList = ()
+    email: Annotated[str, BeforeValidator(_email)] | None = None
+    phone: Annotated[str, BeforeValidator(_phone)] | None = None
+    consent: Annotated[bool, BeforeValidator(_consent("de vermelding"))]
+    until: Day | None = None
+
+
+def _booklet_parts(value: Any, info: ValidationInfo) -> tuple[BookletPart, ...]:
+    texts = _text_list(value, info)
+    try:
+        return tuple(BookletPart(t) for t in texts)
+    except ValueError:
+        wrong = next(t for t in texts if t not in set(BookletPart))
+        raise fail(f"{_show(wrong)} kan niet in een boekje; kies uit departments (de contacten "
+                   "van de afdelingen) en guide (wie benader je waarvoor)") from None
+
+
+def _source_paths(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not value:
+        raise fail("moet een lijst van bestanden zijn, elk op een eigen regel met '- ' ervoor, "
+                   "bijvoorbeeld '- ../pages/introductieprogramma.md'")
+    return tuple(_line(v) for v in value)
+
+
+class BookletFront(ItemFront):
+    """booklets/: the sources of its chapters (`pages`, in order) and what it adds."""
+
+    pages: Annotated[tuple[str, ...], BeforeValidator(_source_paths)]
+    include: Annotated[tuple[BookletPart, ...], BeforeValidator(_booklet_parts)] = ()
+
+
+class SeriesFront(_Front):
+    """One entry of content/series.yml."""
+
+    name: Annotated[str, BeforeValidator(_required_text(SERIES_EXAMPLES["name"]))]
+    title: Line | None = None
+    description: Text | None = None
+    audience: AudienceValue = Audience.STAFF
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+LIST_FILES: dict[type[BaseModel], tuple[dict[str, str], str]] = {
+    DepartmentFront: (DEPARTMENT_EXAMPLES, "is geen afdeling; schrijf elke afdeling als "
+                      "'- key: wi' met daaronder '  name: Werk en Inkomen'"),
+    SeriesFront: (SERIES_EXAMPLES, "is geen reeks; schrijf elke reeks als '- name: "
+                  "Leeracademie' met daaronder '  description: ...'"),
+}
+"""The YAML files of content/ that hold a list (departments.yml, series.yml): the example
+lines for their keys, and what to say of an entry that is not a list of keys."""
+
+
 FRONT_BY_KIND: dict[Kind, type[ItemFront]] = {
     Kind.UPDATE: UpdateFront,
     Kind.INTERVIEW: InterviewFront,
     Kind.EVENT: EventFront,
     Kind.READING: ReadingFront,
     Kind.PAGE: PageFront,
+    Kind.ADVISER: AdviserFront,
+    Kind.BOOKLET: BookletFront,
 }
 
 
@@ -448,27 +575,35 @@ def _model_at(model: type[BaseModel], path: list[str]) -> type[BaseModel]:
     return model
 
 
+def meant_extra(error: Any, model: type[BaseModel] | None) -> str | None:
+    """For a key pydantic refused (extra_forbidden): the known key it is a near miss of."""
+    loc = [str(p) for p in error["loc"]]
+    if error["type"] != "extra_forbidden" or model is None or not loc:
+        return None
+    return meant_key(loc[-1], _model_at(model, loc[:-1]).model_fields)
+
+
 def message_for(error: dict[str, Any], model: type[BaseModel] | None = None) -> str:
     """The Dutch message for one pydantic error on `model` (the front matter's model)."""
     if error["type"] == "courant":
         return str(error["msg"])
     loc = [str(p) for p in error["loc"]]
     key = loc[-1] if loc else ""
-    examples = DEPARTMENT_EXAMPLES if model is DepartmentFront else EXAMPLES
+    listed = LIST_FILES.get(model) if model is not None else None
+    examples = listed[0] if listed else EXAMPLES
     if error["type"] == "missing":
         example = examples.get(key, f"{key}: ...")
         if len(loc) > 1:
             return f"ontbreekt; zet onder '{loc[0]}:' een ingesprongen regel zoals '  {example}'"
-        note = NOTES.get(key) if model is not DepartmentFront else None
+        note = NOTES.get(key) if listed is None else None
         return f"ontbreekt; voeg een regel toe zoals '{example}'" + (f" {note}" if note else "")
     if error["type"] == "extra_forbidden":
+        meant = meant_extra(error, model)
         known = list(_model_at(model, loc[:-1]).model_fields) if model else []
-        close = difflib.get_close_matches(key, known, n=1)
-        hint = f"bedoel je '{close[0]}'?" if close else f"gebruik {', '.join(known)}"
+        hint = f"bedoel je '{meant}'?" if meant else f"gebruik {', '.join(known)}"
         return f"is hier geen sleutel die courant kent; {hint}"
     if error["type"] in {"model_type", "model_attributes_type", "dict_type"}:
-        if model is DepartmentFront and not loc:
-            return (f"{_show(error.get('input'))} is geen afdeling; schrijf elke afdeling als "
-                    "'- key: wi' met daaronder '  name: Werk en Inkomen'")
+        if listed is not None and not loc:
+            return f"{_show(error.get('input'))} {listed[1]}"
         return "moet een lijst van sleutels zijn ('sleutel: waarde' op elke regel)"
     return f"heeft een waarde die courant niet kan lezen ({_show(error.get('input'))})"

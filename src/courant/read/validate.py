@@ -5,7 +5,8 @@ from __future__ import annotations
 import difflib
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from functools import partial
 from pathlib import Path, PurePosixPath
@@ -21,7 +22,9 @@ from courant.links import find_links, unresolvable, unresolvable_message
 from courant.model import (
     HOME_PAGE,
     NEWS_KINDS,
+    Adviser,
     Audience,
+    Booklet,
     Content,
     Department,
     Event,
@@ -35,28 +38,36 @@ from courant.model import (
     Person,
     ReadingKind,
     ReadingTip,
+    SeriesInfo,
     Update,
 )
 from courant.problems import Problems
 from courant.read.files import IMAGE_SUFFIXES, RawSource, Sources, file_type_fault
+from courant.read.nearmiss import TEXT_KEY, meant_key
+from courant.read.placeholders import check_placeholders
 from courant.read.schema import (
     FRONT_BY_KIND,
+    AdviserFront,
+    BookletFront,
     DepartmentFront,
     EventFront,
     InterviewFront,
     IssueFront,
     ItemFront,
     ReadingFront,
+    SeriesFront,
     UpdateFront,
     ambiguous_message,
     is_ambiguous,
+    meant_extra,
     message_for,
     parse_moment,
     written_offset,
 )
 
 RESERVED_PAGE_ROOTS = {"index", "nieuws", "afdelingen", "collega-in-beeld", "agenda",
-                       "boekenkast", "nieuwsbrief", "wie-benader-je-waarvoor", "media",
+                       "boekenkast", "nieuwsbrief", "reeksen", "vraagbaken", "boekjes",
+                       "wie-benader-je-waarvoor", "media",
                        "toegankelijkheid", "assets", "search", "feed", "rss", "agenda-ics"}
 LIST_PAGE = re.compile(r"index|pagina-\d+")
 """The names of the list pages courant makes in each folder (nieuws/, nieuws/pagina-2/)."""
@@ -65,50 +76,91 @@ LIST_PAGE = re.compile(r"index|pagina-\d+")
 def validate(root: Path, sources: Sources, problems: Problems) -> Content:
     """Turn what was read into the model; problems are added, never raised here."""
     departments = validate_departments(sources.departments, sources.departments_lines, problems)
-    keys = tuple(d.key for d in departments)
-    items = [item for raw in sources.items if (item := validate_item(root, raw, keys, problems))]
+    names = {d.key: d.name for d in departments}
+    items = _with_chapters([item for raw in sources.items
+                            if (item := validate_item(root, raw, names, problems))], sources.items)
     _check_addresses(items, problems)
     issues = [issue for raw in sources.issues if (issue := validate_issue(raw, problems))]
     _check_issue_dates(issues, sources.issues, problems)
     by_source = {item.source: item for item in items}
     _check_links(root, [*sources.items, *sources.issues], by_source, problems)
+    _check_booklets(items, {raw.path: raw for raw in sources.items}, by_source, problems)
     _check_issue_keys(items, {i.month: i.date for i in issues}, sources.items, problems)
+    used = {str(raw.meta["series"]).strip() for raw in sources.items
+            if raw.kind is Kind.EVENT and raw.meta.get("series")}
+    series = validate_series(sources.series, sources.series_lines, used, problems)
     return Content(tuple(departments), tuple(items), tuple(sorted(issues, key=lambda i: i.date)),
-                   by_source)
+                   by_source, tuple(series))
 
 
 def validate_departments(data: Any, lines: dict[str, int], problems: Problems) -> list[Department]:
-    name = "content/departments.yml"
+    entries = _list_entries(
+        data, lines, "content/departments.yml", DepartmentFront, "key", problems,
+        empty="is leeg; zet er de afdelingen in, elk als '- key: wi' met daaronder '  name: "
+              "Werk en Inkomen'",
+        not_a_list="moet een lijst van afdelingen zijn; begin elke afdeling met '- key: ...' "
+                   "en zet 'name: ...' eronder",
+        twice="geef elke afdeling een eigen key")
+    return [Department(front.key, front.name, front.email, front.phone, front.description or "",
+                       front.topics) for front, _ in entries]
+
+
+SERIES_FILE = "content/series.yml"
+
+
+def validate_series(data: Any, lines: dict[str, int], used: set[str],
+                    problems: Problems) -> list[SeriesInfo]:
+    """content/series.yml (optional): a title, description and audience per series; a name
+    no event uses (`used`: the series events name) is said (a typo would leave its page
+    without its text)."""
+    entries = _list_entries(
+        data, lines, SERIES_FILE, SeriesFront, "name", problems, empty=None,
+        not_a_list="moet een lijst van reeksen zijn; begin elke reeks met '- name: ...' en zet "
+                   "'description: ...' eronder",
+        twice="beschrijf elke reeks één keer")
+    for front, line in entries:
+        if front.name not in used:
+            close = difflib.get_close_matches(front.name, sorted(used), n=1)
+            hint = f"bedoel je '{close[0]}'?" if close else (
+                "schrijf de naam precies zoals in 'series:' van de agenda-items")
+            problems.add(SERIES_FILE, f'"{front.name}" is de reeks van geen enkel agenda-item; '
+                         f"{hint}", key="name", line=line, warning=True)
+    return [SeriesInfo(front.name, front.title, front.description or "", front.audience)
+            for front, _ in entries]
+
+
+def _list_entries(data: Any, lines: dict[str, int], file: str, model: type[BaseModel],
+                  key: str, problems: Problems, *, empty: str | None, not_a_list: str,
+                  twice: str) -> list[tuple[Any, int | None]]:
+    """The valid entries of a YAML list file (departments.yml, series.yml), each with the
+    line of its `key`; an entry whose `key` came before is said (`twice`: what to do)."""
     if data is None:
-        problems.add(name, "is leeg; zet er de afdelingen in, elk als '- key: wi' met "
-                     "daaronder '  name: Werk en Inkomen'")
+        if empty:
+            problems.add(file, empty)
         return []
     if not isinstance(data, list):
-        problems.add(name, "moet een lijst van afdelingen zijn; begin elke afdeling met "
-                     "'- key: ...' en zet 'name: ...' eronder", line=1)
+        problems.add(file, not_a_list, line=1)
         return []
-    departments: list[Department] = []
+    found: list[tuple[Any, int | None]] = []
     seen: dict[str, int] = {}
     for index, entry in enumerate(data):
-        front = _validate_model(DepartmentFront, entry, name, problems,
-                                partial(_department_line, lines, index))
+        front = _validate_model(model, entry, file, problems,
+                                partial(_entry_line, lines, index))
         if front is None:
             continue
-        line = lines.get(f"{index}.key")
-        if front.key in seen:
-            problems.add(name, f'"{front.key}" staat er twee keer in (ook op regel '
-                         f"{seen[front.key]}); geef elke afdeling een eigen key", key="key",
-                         line=line)
+        value, line = getattr(front, key), lines.get(f"{index}.{key}")
+        if value in seen:
+            problems.add(file, f'"{value}" staat er twee keer in (ook op regel {seen[value]}); '
+                         f"{twice}", key=key, line=line)
             continue
-        seen[front.key] = line or 0
-        departments.append(Department(front.key, front.name, front.email, front.phone,
-                                      front.description or "", front.topics))
-    return departments
+        seen[value] = line or 0
+        found.append((front, line))
+    return found
 
 
-def _department_line(lines: dict[str, int], index: int, loc: list[str],
+def _entry_line(lines: dict[str, int], index: int, loc: list[str],
                      _missing: bool) -> int | None:
-    """The line of a key of the index-th department, else of the department itself."""
+    """The line of a key of the index-th entry of a list file, else of the entry itself."""
     return lines.get(f"{index}.{loc[0]}" if loc else "", lines.get(str(index)))
 
 
@@ -125,28 +177,37 @@ def _raw_line_of(raw: RawSource) -> LineOf:
 
 
 def _validate_model(model: type[BaseModel], data: Any, file: str, problems: Problems,
-                    line_of: LineOf, context: dict[str, Any] | None = None) -> Any:
+                    line_of: LineOf, context: dict[str, Any] | None = None,
+                    said: frozenset[str] = frozenset()) -> Any:
+    """The model, or None with its problems added; a problem of a top-level key in `said` is
+    left out (a placeholder or a misspelt key said already what to write there)."""
     try:
         return model.model_validate(data, context=context)
     except ValidationError as err:
-        for error in err.errors():
+        errors = err.errors()
+        meant = {(*[str(p) for p in e["loc"][:-1]], m) for e in errors
+                 if (m := meant_extra(e, model))}
+        for error in errors:
             loc = [str(p) for p in error["loc"]]
+            if (loc and loc[0] in said) or (error["type"] == "missing" and tuple(loc) in meant):
+                continue
             problems.add(file, message_for(dict(error), model), key=".".join(loc) or None,
                          line=line_of(loc, error["type"] == "missing"))
         return None
 
 
-def validate_item(root: Path, raw: RawSource, keys: tuple[str, ...],
+def validate_item(root: Path, raw: RawSource, departments: dict[str, str],
                   problems: Problems) -> Item | None:
-    """One item; the checks between keys run even when the schema found problems, so that
-    one `courant check` reports everything that is wrong with the file."""
+    """One item (`departments`: key -> name); the checks between keys run even when the
+    schema found problems, so that one `courant check` reports everything that is wrong with
+    the file."""
     assert raw.kind is not None
     file = str(raw.path)
     model = FRONT_BY_KIND[raw.kind]
-    _warn_unknown_keys(raw, model, problems)
-    front = _validate_model(model, raw.meta, file, problems, _raw_line_of(raw),
-                            {"departments": keys})
     errors = len(problems.errors)
+    said = _check_keys(raw, model, problems) | _placeholders(raw, problems)
+    front = _validate_model(model, raw.meta, file, problems, _raw_line_of(raw),
+                            {"departments": departments}, said)
     image = _check_image(root, raw, problems)
     if raw.kind is Kind.READING:
         _check_reading_link(raw, problems)
@@ -156,8 +217,11 @@ def validate_item(root: Path, raw: RawSource, keys: tuple[str, ...],
         _check_passages(raw, front.audience, front.summary, problems)
     if front is None or len(problems.errors) > errors:
         return None
+    if isinstance(front, AdviserFront):
+        _check_adviser(raw, front, problems)
     common: dict[str, Any] = {
-        "source": raw.path, "slug": _slug(raw), "title": front.title, "body": raw.body,
+        "source": raw.path, "slug": _slug(raw),
+        "title": front.name if isinstance(front, AdviserFront) else front.title, "body": raw.body,
         "date": front.date, "audience": front.audience, "summary": front.summary,
         "authors": front.authors, "tags": front.tags, "issue": front.issue,
         "draft": front.draft,
@@ -167,6 +231,12 @@ def validate_item(root: Path, raw: RawSource, keys: tuple[str, ...],
 
 
 def _build_item(raw: RawSource, front: ItemFront, common: dict[str, Any]) -> Item:
+    if isinstance(front, BookletFront):
+        return Booklet(pages=(), include=front.include, **common)  # _with_chapters
+    if isinstance(front, AdviserFront):
+        return Adviser(role=front.role, department=front.department, topics=front.topics,
+                       email=front.email, phone=front.phone, consent=front.consent,
+                       until=front.until, **common)
     if isinstance(front, UpdateFront):
         return Update(department=front.department, **common)
     if isinstance(front, InterviewFront):
@@ -178,12 +248,97 @@ def _build_item(raw: RawSource, front: ItemFront, common: dict[str, Any]) -> Ite
             end = _an_hour_later(start) if isinstance(start, datetime) else start
         return Event(start=start, end=end, location=front.location, online=front.online,
                      registration=front.registration, series=front.series,
-                     cancelled=front.cancelled, **common)
+                     cancelled=front.cancelled, full=front.full, **common)
     if isinstance(front, ReadingFront):
         return ReadingTip(reading_kind=front.kind, creator=front.creator, link=front.link,
                           **common)
     section = PurePosixPath(*raw.path.parts[2:-1]) if len(raw.path.parts) > 3 else PurePosixPath()
     return Page(section=section, **common)
+
+
+def booklet_source(booklet: PurePosixPath, written: str,
+                   known: Collection[PurePosixPath]) -> PurePosixPath:
+    """A path in a booklet's `pages`, as the project names the file: written from the
+    booklet's own file, as a link is (../pages/x.md), or else from content/ (pages/x.md)."""
+    here = PurePosixPath(posixpath.normpath(posixpath.join(posixpath.dirname(str(booklet)),
+                                                           written)))
+    there = PurePosixPath(posixpath.normpath(posixpath.join("content", written)))
+    return there if here not in known and there in known else here
+
+
+def _with_chapters(items: list[Item], raws: list[RawSource]) -> list[Item]:
+    """Booklets with their `pages` as the sources they name."""
+    known = {item.source for item in items}
+    written = {raw.path: raw.meta.get("pages") for raw in raws}
+    return [replace(item, pages=tuple(booklet_source(item.source, str(p), known)
+                                      for p in written[item.source] or ()))
+            if isinstance(item, Booklet) else item for item in items]
+
+
+def _check_booklets(items: list[Item], raws: dict[PurePosixPath, RawSource],
+                    by_source: dict[PurePosixPath, Item], problems: Problems) -> None:
+    """Each chapter of a booklet must be an item, and one the booklet's own readers may see:
+    a partner booklet holds nothing for staff only."""
+    for booklet in (i for i in items if isinstance(i, Booklet)):
+        raw = raws[booklet.source]
+        written = raw.meta.get("pages") or []
+        for index, source in enumerate(booklet.pages):
+            said = f'"{written[index]}"' if index < len(written) else str(source)
+            line = raw.line(f"pages.{index}")
+            chapter = by_source.get(source)
+            fault = _chapter_fault(booklet, chapter, said)
+            if fault:
+                problems.add(str(booklet.source), fault[0], key="pages", line=line,
+                             warning=fault[1])
+            elif source in booklet.pages[:index]:
+                problems.add(str(booklet.source), f"{said} staat er twee keer in; noem elk "
+                             "hoofdstuk één keer", key="pages", line=line)
+
+
+def _chapter_fault(booklet: Booklet, chapter: Item | None,
+                   said: str) -> tuple[str, bool] | None:
+    """What is wrong with one chapter of a booklet, and whether that is only a warning."""
+    if chapter is None:
+        return (f"{said} is geen stuk in content/; schrijf het pad van het bestand vanaf dit "
+                "boekje, bijvoorbeeld ../pages/introductieprogramma.md", False)
+    if isinstance(chapter, Booklet):
+        return f"{said} is zelf een boekje; noem de pagina's die erin moeten", False
+    if booklet.audience is not Audience.STAFF and chapter.audience is Audience.STAFF:
+        return (f"{said} is alleen voor medewerkers, en dit boekje is voor "
+                f"{wording.AUDIENCE_NAMES[booklet.audience.value]}: haal het uit pages, of "
+                "zet het boekje op audience: staff", False)
+    if chapter.draft:
+        return f"{said} is een concept: het staat pas in het boekje als het klaar is", True
+    return None
+
+
+EXPIRY_WARNING = timedelta(weeks=4)
+"""`courant check` says this long ahead that an adviser's `until` comes."""
+
+
+def _check_adviser(raw: RawSource, front: AdviserFront, problems: Problems) -> None:
+    """Personal data: said when it goes to partners, when it is about to go (or went), and
+    when a title is written where the name is the title."""
+    file = str(raw.path)
+    if front.audience is not Audience.STAFF:
+        problems.add(file, f"staat op {front.audience.value}: de naam, het e-mailadres en het "
+                     "telefoonnummer van deze collega komen dan op de site voor partners; "
+                     "weet je zeker dat de collega dat wil? Zo niet, laat de regel weg (dan is "
+                     "het staff)", key="audience", line=raw.line("audience"), warning=True)
+    if raw.meta.get("title") is not None:
+        problems.add(file, "doet hier niets: bij een vraagbaak is de naam (name) de titel; laat "
+                     "de regel weg", key="title", line=raw.line("title"), warning=True)
+    if front.until is None:
+        return
+    today = clock.now().date()
+    if front.until < today:
+        problems.add(file, f"{front.until.isoformat()} is voorbij: deze collega staat niet meer "
+                     "in de lijst; haal het bestand weg, of schrijf een nieuwe datum als de "
+                     "collega doorgaat", key="until", line=raw.line("until"), warning=True)
+    elif front.until - today <= EXPIRY_WARNING:
+        problems.add(file, f"op {wording.day(front.until)} is de laatste dag dat deze collega "
+                     "in de lijst staat; vraag of de collega doorgaat en schrijf dan een nieuwe "
+                     "datum, of laat het zo", key="until", line=raw.line("until"), warning=True)
 
 
 def _parsed(parse: Callable[[Any], Any], value: Any) -> Any:
@@ -243,15 +398,35 @@ def _slug(raw: RawSource) -> str:
     return slugify(raw.path.stem) or "stuk"
 
 
-def _warn_unknown_keys(raw: RawSource, model: type[BaseModel], problems: Problems) -> None:
+def _check_keys(raw: RawSource, model: type[BaseModel], problems: Problems) -> frozenset[str]:
+    """Unknown keys: a near miss of a known key (`titel`, `audiance`) is an error that names
+    it, any other a warning; the known keys meant (their 'ontbreekt' would say it twice)."""
     known = list(model.model_fields)
+    meant_keys = set()
     for key in raw.meta:
         if key in known:
             continue
-        close = difflib.get_close_matches(key, known, n=1)
-        hint = f"bedoel je '{close[0]}'?" if close else "courant doet er niets mee"
-        problems.add(str(raw.path), f"is geen sleutel die courant kent; {hint}", key=key,
-                     line=raw.line(key), warning=True)
+        file, line = str(raw.path), raw.line(str(key))
+        meant = meant_key(str(key), known)
+        if str(key).strip().lower() in TEXT_KEY:
+            problems.add(file, "is geen sleutel die courant kent; de tekst van het stuk komt "
+                         "onder de afsluitende ---, niet in de kop", key=str(key), line=line)
+        elif meant is not None and meant not in raw.meta:  # else it is not that key
+            meant_keys.add(meant)
+            problems.add(file, f"is geen sleutel die courant kent; bedoel je '{meant}'?",
+                         key=str(key), line=line)
+        else:
+            loose = meant or meant_key(str(key), known, cutoff=0.6)
+            hint = f"bedoel je '{loose}'?" if loose else "courant doet er niets mee"
+            problems.add(file, f"is geen sleutel die courant kent; {hint}", key=str(key),
+                         line=line, warning=True)
+    return frozenset(meant_keys)
+
+
+def _placeholders(raw: RawSource, problems: Problems) -> frozenset[str]:
+    """The errors for `courant new`'s placeholders left in the file; the keys holding one."""
+    return frozenset(check_placeholders(str(raw.path), raw.meta, raw.body, raw.body_line,
+                                        raw.line, problems))
 
 
 def _check_image(root: Path, raw: RawSource, problems: Problems) -> PurePosixPath | None:
@@ -401,9 +576,10 @@ def validate_issue(raw: RawSource, problems: Problems) -> Issue | None:
         problems.add(file, "heeft geen maand als naam; noem het bestand naar de maand van "
                      "het nummer, bijvoorbeeld newsletter/2026-12.md")
         return None
-    _warn_unknown_keys(raw, IssueFront, problems)
-    front = _validate_model(IssueFront, raw.meta, file, problems, _raw_line_of(raw))
     errors = len(problems.errors)
+    said = _check_keys(raw, IssueFront, problems) | _placeholders(raw, problems)
+    front = _validate_model(IssueFront, raw.meta, file, problems, _raw_line_of(raw), None,
+                            said)
     _check_passages(raw, None, None, problems)
     if front is None or len(problems.errors) > errors:
         return None

@@ -120,7 +120,11 @@ def _parse_with(loader_class: Any, text: str, key_lines: dict[str, int] | None,
 
 
 def _nested_lines(key: str, node: yaml.Node, key_lines: dict[str, int], first_line: int) -> None:
-    """Lines of keys one level down (person.name), for messages about nested keys."""
+    """Lines of keys one level down (person.name) and of list entries (pages.0, authors.0),
+    for messages about nested keys and entries."""
     if isinstance(node, yaml.MappingNode):
         for sub, _ in node.value:
             key_lines.setdefault(f"{key}.{sub.value}", sub.start_mark.line + first_line)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, entry in enumerate(node.value):
+            key_lines.setdefault(f"{key}.{index}", entry.start_mark.line + first_line)

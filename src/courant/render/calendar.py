@@ -1,4 +1,5 @@
-"""iCalendar agendas (icalendar): agenda.ics per site, and one .ics per event page.
+"""iCalendar agendas (icalendar): agenda.ics per site, one .ics per series (reeksen/<slug>.ics,
+to subscribe to just that series) and one .ics per event page.
 
 What a subscriber's calendar needs, and nothing taken from the clock:
 - UID: the event page's permanent URL, the same in agenda.ics and in the event's own .ics, so
@@ -34,6 +35,7 @@ from courant.clock import AMSTERDAM, start_of_day
 from courant.markup import plain_text, to_html
 from courant.model import Event
 from courant.render.paths import event_ics_path, page_url
+from courant.render.series import edition_series
 
 REFRESH = timedelta(hours=6)  # how often subscribers are asked to poll agenda.ics
 REFRESH_TEXT = "PT6H"  # the same, for Outlook's X-PUBLISHED-TTL (a text property)
@@ -58,12 +60,17 @@ class Memo(Protocol):
 
 def calendar_files(edition: EditionContent, name: str, base_url: str,
                    memo: Memo | None = None) -> dict[str, bytes]:
-    """agenda.ics with every event of the edition, and one .ics per event. Each event is
-    serialised once and its lines used in both; `memo` keeps them between builds, keyed on
-    the event itself (its every field) and the site's address."""
+    """agenda.ics with every event of the edition, one .ics per series and one per event.
+    Each event is serialised once and its lines used in all; `memo` keeps them between
+    builds, keyed on the event itself (its every field) and the site's address."""
     events = sorted(edition.events, key=_order)
     blocks = [event_block(event, base_url, memo) for event in events]
     files = {"agenda.ics": spliced_bytes(events, blocks, base_url, f"Agenda {name}")}
+    by_event = {event.source: block for event, block in zip(events, blocks, strict=True)}
+    for series in edition_series(edition):
+        own = sorted(series.events, key=_order)
+        files[series.ics] = spliced_bytes(own, [by_event[e.source] for e in own], base_url,
+                                          f"{series.title} ({name})", series.ics)
     for event, block in zip(events, blocks, strict=True):
         files[event_ics_path(event)] = spliced_bytes([event], [block], base_url)
     return files
@@ -83,25 +90,25 @@ def event_block(event: Event, base_url: str, memo: Memo | None = None) -> Block:
 
 
 def spliced_bytes(events: Sequence[Event], blocks: Sequence[Block], base_url: str,
-                  name: str | None = None) -> bytes:
+                  name: str | None = None, source: str = "agenda.ics") -> bytes:
     """What `calendar_bytes` makes of the same events, from their serialised blocks: the
     calendar's own lines and time zones, then each event's lines."""
     tzids = tuple(sorted({tzid for block in blocks for tzid in block.tzids}))
     years = (min(e.start_day for e in events).year, max(e.end_day for e in events).year + 1) \
         if events and tzids else (0, 0)
-    head = _head(base_url, name, tzids, *years)
+    head = _head(base_url, name, source, tzids, *years)
     end = b"END:VCALENDAR\r\n"
     assert head.endswith(end)
     return head[:-len(end)] + b"".join(block.ical for block in blocks) + end
 
 
 def calendar_bytes(events: Sequence[Event], components: Sequence[VEvent], base_url: str,
-                   name: str | None = None) -> bytes:
+                   name: str | None = None, source: str = "agenda.ics") -> bytes:
     """A VCALENDAR of `events` (their `components`), all made by icalendar: what
     `spliced_bytes` must equal (tests/unit/test_calendar.py). With a `name` it is a calendar
     to subscribe to (NAME, X-WR-CALNAME, refresh interval); without, a single event to
-    import."""
-    calendar = _calendar(base_url, name)
+    import. `source`: where the calendar is published, in the site."""
+    calendar = _calendar(base_url, name, source)
     for component in components:
         calendar.add_component(component)
     tzids = tuple(sorted(calendar.get_used_tzids()))
@@ -113,11 +120,11 @@ def calendar_bytes(events: Sequence[Event], components: Sequence[VEvent], base_u
 
 
 @lru_cache(maxsize=64)
-def _head(base_url: str, name: str | None, tzids: tuple[str, ...], first: int,
+def _head(base_url: str, name: str | None, source: str, tzids: tuple[str, ...], first: int,
           last: int) -> bytes:
     """The calendar's own lines and its time zones for the years `first` up to `last`, ending
     in END:VCALENDAR."""
-    calendar = _calendar(base_url, name)
+    calendar = _calendar(base_url, name, source)
     for timezone in _timezones(tzids, first, last):
         calendar.add_component(timezone)
     return bytes(calendar.to_ical())
@@ -174,7 +181,7 @@ def _offset_changes(zone: ZoneInfo, start: datetime, end: datetime) -> list[date
     return changes
 
 
-def _calendar(base_url: str, name: str | None) -> Calendar:
+def _calendar(base_url: str, name: str | None, source: str = "agenda.ics") -> Calendar:
     calendar = Calendar()
     calendar.add("prodid", f"-//courant//{urlsplit(base_url).netloc}//NL")
     calendar.add("version", "2.0")
@@ -186,7 +193,7 @@ def _calendar(base_url: str, name: str | None) -> Calendar:
         calendar.add("x-wr-timezone", str(AMSTERDAM))
         calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
         calendar.add("x-published-ttl", REFRESH_TEXT)
-        calendar.add("source", base_url + "agenda.ics", parameters={"VALUE": "URI"})
+        calendar.add("source", base_url + source, parameters={"VALUE": "URI"})
     return calendar
 
 
@@ -243,6 +250,8 @@ def description(event: Event, url: str) -> str:
     lines = []
     if event.cancelled:
         lines.append(f"{wording.CANCELLED}: deze bijeenkomst gaat niet door.\n")
+    elif event.full:
+        lines.append(f"{wording.FULL}: er zijn geen plaatsen meer vrij.\n")
     body = plain_text(to_html(event.body))
     if body:
         lines.append(body + "\n")

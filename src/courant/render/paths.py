@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,6 +19,8 @@ SECTION_DIRS = {
     Kind.INTERVIEW: "collega-in-beeld",
     Kind.EVENT: "agenda",
     Kind.READING: "boekenkast",
+    Kind.ADVISER: "vraagbaken",
+    Kind.BOOKLET: "boekjes",
 }
 MEDIA_DIR = "media"
 
@@ -50,9 +53,18 @@ def url_of(path: str) -> str:
 
 
 def asset_path(source: PurePosixPath) -> str:
-    """Where a file from content/ is published: media/… keeps its name, others get media/<path>."""
+    """Where a file from content/ (`source`, relative to it) is published: media/x.png keeps
+    its path, updates/x.png becomes media/updates/x.png. A file in a sub-folder (updates/a/b/,
+    media/a/) gets a folder named by a hash of that sub-folder's path instead of its name:
+    folder names are the editors' own (the folder of a staff item may say what it is about)
+    and carry no meaning, while two files of one name in two folders stay apart."""
     parts = source.parts
-    return "/".join(parts) if parts and parts[0] == MEDIA_DIR else f"{MEDIA_DIR}/{source}"
+    top = () if parts and parts[0] == MEDIA_DIR else (MEDIA_DIR,)
+    folders = parts[1:-1]
+    if not folders:
+        return "/".join((*top, *parts))
+    hidden = hashlib.sha256("/".join(parts[:-1]).encode("utf-8")).hexdigest()[:12]
+    return "/".join((*top, parts[0], hidden, parts[-1]))
 
 
 @cache

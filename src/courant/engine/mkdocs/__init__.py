@@ -92,10 +92,11 @@ class MkDocsEngine:
         return PreviewSession(self.config_file, folder, store)
 
     def serve(self, build: Callable[[Path], None], folder: Path, watch: list[Path],
-              host: str, port: int, ready: Callable[[], None] = lambda: None) -> None:
+              host: str, port: int, ready: Callable[[], None] = lambda: None,
+              overlay: Callable[[str], bytes] = lambda _path: b"") -> None:
         from courant.engine.mkdocs.adapter import serve
 
-        serve(build, folder, watch, host, port, ready)
+        serve(build, folder, watch, host, port, ready, overlay)
 
 
 def _version(package: str) -> str:

@@ -12,6 +12,7 @@ import os
 import posixpath
 import re
 import tempfile
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -164,12 +165,21 @@ def built(config: MkDocsConfig) -> Built:
     return Built(addresses, rendered=len(addresses))
 
 
+EMPTY_PAGE = (b'<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Voorbeeld'
+              b"</title></head><body></body></html>")
+Overlay = Callable[[str], bytes]
+"""HTML put at the start of a served page's body, given the page's path ('/nieuws/x/')."""
+
+
 def serve(build: Callable[[Path], None], site_dir: Path, watch: list[Path], host: str,
-          port: int, ready: Callable[[], None] = lambda: None) -> None:
+          port: int, ready: Callable[[], None] = lambda: None,
+          overlay: Overlay = lambda _path: b"") -> None:
     """Serve `site_dir` with live reload; `build(site_dir)` runs at start and after each change,
-    `ready()` once the server answers. The address is taken before the first build, so one
-    already in use is reported at once (as AddressInUse)."""
-    server = _live_reload_server(lambda: build(site_dir), host, port, str(site_dir), ready)
+    `ready()` once the server answers; `overlay` adds to each HTML page as it is served (the
+    files stay as built). The address is taken before the first build, so one already in use
+    is reported at once (as AddressInUse)."""
+    server = _live_reload_server(lambda: build(site_dir), host, port, str(site_dir), ready,
+                                 overlay)
     for path in watch:
         if path.exists():
             server.watch(str(path))
@@ -183,8 +193,10 @@ def serve(build: Callable[[Path], None], site_dir: Path, watch: list[Path], host
 
 
 def _live_reload_server(builder: Callable[[], None], host: str, port: int, root: str,
-                        ready: Callable[[], None]) -> Any:
+                        ready: Callable[[], None], overlay: Overlay) -> Any:
     from mkdocs.livereload import LiveReloadServer
+
+    request = threading.local()  # each request is served in a thread of its own
 
     class Server(LiveReloadServer):
         def server_bind(self) -> None:  # done once, in advance, below
@@ -194,10 +206,32 @@ def _live_reload_server(builder: Callable[[], None], host: str, port: int, root:
             super().server_activate()
             ready()
 
+        def _serve_request(self, environ: Any, start_response: Any) -> Any:
+            request.path = environ.get("PATH_INFO", "/")
+            return super()._serve_request(environ, start_response)
+
+        def missing_page(self, _code: int) -> bytes | None:
+            """A page that is not there (none yet, when the first build failed): the
+            overlay alone, if it has something to say, and the live reload."""
+            if not overlay(getattr(request, "path", "/")):
+                return None
+            with self._epoch_cond:
+                epoch = self._visible_epoch
+            return self._inject_js_into_html(EMPTY_PAGE, epoch)
+
+        def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+            page: bytes = super()._inject_js_into_html(content, epoch)  # type: ignore[no-untyped-call]
+            extra = overlay(getattr(request, "path", "/"))
+            body = re.search(rb"<body\b[^>]*>", page)
+            if not extra or body is None:
+                return page
+            return page[:body.end()] + extra + page[body.end():]
+
     quiet_mkdocs()
     # MkDocs polls every 0.5 s and waits 0.1 s for quiet: half of the one second an editor
     # may wait for the page. A poll of 2,000 files takes about 12 ms.
     server = Server(builder=builder, host=host, port=port, root=root, polling_interval=0.2)
+    server.error_handler = server.missing_page
     server.build_delay = 0.05
     try:
         LiveReloadServer.server_bind(server)

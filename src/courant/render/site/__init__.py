@@ -12,6 +12,7 @@ from courant.audience import EditionContent
 from courant.model import Kind, Page
 from courant.read.config import Config
 from courant.read.images import ImageSize
+from courant.render.site.advisers import adviser_pages
 from courant.render.site.chrome import words_for
 from courant.render.site.home import home_page
 from courant.render.site.indexes import department_pages, guide_page, newest_first
@@ -26,6 +27,7 @@ from courant.render.site.overviews import (
     tag_pages,
 )
 from courant.render.site.pages import Asset, Site, SitePage
+from courant.render.site.series import series_links, series_pages
 
 
 def render_site(edition: EditionContent, config: Config, name: str, url: str,
@@ -46,10 +48,15 @@ def render_site(edition: EditionContent, config: Config, name: str, url: str,
     pages.append(home_page(edition, config, words, own, image_size))
     for kind in (Kind.UPDATE, Kind.INTERVIEW):
         pages.extend(section_overview(edition, kind, words, image_size, page_size))
-    pages.extend(agenda_overview(edition, words, url, page_size))
+    pages.extend(agenda_overview(edition, words, url, page_size,
+                                 series_links(edition, "agenda/index.md")))
     pages.append(reading_overview(edition, words, image_size))
     pages.extend(department_pages(edition, page_size, words, image_size))
+    pages.extend(series_pages(edition, url))
     pages.append(guide_page(edition, words))
+    pages.extend(adviser_pages(edition))
+    if edition.of_kind(Kind.BOOKLET):
+        pages.extend(section_overview(edition, Kind.BOOKLET, words, image_size, page_size))
     pages.extend(tag_pages(edition, words, image_size, page_size))
     reference = reference_page(edition, words)
     pages.extend([reference] if reference else [])

@@ -60,10 +60,11 @@ class Words:
 
 
 INDEX_TITLES = {kind: KIND_LABELS[kind] for kind in
-                (Kind.UPDATE, Kind.INTERVIEW, Kind.EVENT, Kind.READING)}
+                (Kind.UPDATE, Kind.INTERVIEW, Kind.EVENT, Kind.READING, Kind.ADVISER,
+                 Kind.BOOKLET)}
 """The overview pages' titles (and their menu entries), as the intranet says them."""
 ENTRY_LABELS = {Kind.UPDATE: "Nieuws", Kind.EVENT: "Bijeenkomst", Kind.READING: "Tip",
-                Kind.PAGE: "Informatie"}
+                Kind.PAGE: "Informatie", Kind.ADVISER: "Vraagbaak", Kind.BOOKLET: "Boekje"}
 """The label above one entry of a list (an interview is 'Interview')."""
 
 

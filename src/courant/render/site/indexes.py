@@ -7,10 +7,10 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from courant.audience import EditionContent
-from courant.model import Event, Item, Update
+from courant.model import Event, Item, Kind, Update, topic_rows
 from courant.read.images import ImageSize
 from courant.render.markdown import esc, front
-from courant.render.paths import relative
+from courant.render.paths import SECTION_DIRS, relative
 from courant.render.site.chrome import HOME_CRUMB, Words, tel_href
 from courant.render.site.lists import ListContext, cards
 from courant.render.site.pages import SitePage
@@ -125,8 +125,7 @@ def guide_page(edition: EditionContent, words: Words) -> SitePage:
     """"Wie benader je waarvoor": every topic, alphabetically, with its department and how to
     reach it (two columns, so it fits a phone; mail and phone are links)."""
     path = "wie-benader-je-waarvoor.md"
-    rows = sorted(((topic, dept) for dept in edition.departments for topic in dept.topics),
-                  key=lambda row: row[0].lower())
+    rows = topic_rows(edition.departments)
     parts = [front(words.guide, hide=["toc"], crumbs=[HOME_CRUMB, {
                  "title": "Afdelingen", "url": "afdelingen/"}], layout="guide"),
              f"# {esc(words.guide)}\n",
@@ -141,4 +140,8 @@ def guide_page(edition: EditionContent, words: Words) -> SitePage:
             parts.append(f"| {esc(topic)} | [{esc(dept.name)}](afdelingen/{dept.key}/index.md)"
                          + (f"<br>{contact}" if contact else "") + " |")
         parts[-1] += "\n"
+    if edition.of_kind(Kind.ADVISER):
+        parts.append(f"Een ingewikkelde casus? Bij de [vraagbaken]({SECTION_DIRS[Kind.ADVISER]}/"
+                     f"index.md) {'vindt u' if edition.for_partners else 'vind je'} collega's "
+                     "die er veel van weten.\n")
     return SitePage(path, "\n".join(parts))

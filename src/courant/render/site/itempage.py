@@ -56,18 +56,26 @@ def is_over(event: Event, today: date) -> bool:
     return event.end_day < today
 
 
-def event_details(event: Event, words: Words, today: date) -> str:
+def event_details(event: Event, words: Words, today: date,
+                  series: tuple[str, str] | None = None) -> str:
     """When and where; online and registration links and the event's own .ics only while
-    they mean something: not for an event that is over, nor for a cancelled one."""
+    they mean something: not for an event that is over, nor for a cancelled one; no
+    registration once it is full. `series`: its series' title and page (render/series.py)."""
     lines = []
     over = is_over(event, today)
     if event.cancelled:
         lines.append(f'!!! danger "{wording.CANCELLED}"\n    Deze bijeenkomst gaat niet door.\n')
     elif over:
         lines.append('!!! note "Voorbij"\n    Deze bijeenkomst is voorbij.\n')
+    elif event.full:
+        lines.append(f'!!! warning "{wording.FULL}"\n    Deze bijeenkomst is vol: er zijn geen '
+                     "plaatsen meer vrij.\n")
     open_for_all = not (event.cancelled or over)
     rows = [("Wanneer", text(wording.when(event)))]
-    if event.series:
+    if series is not None:
+        href = html.escape(relative_url(page_path(event), series[1]))
+        rows.append(("Reeks", f'<a href="{href}">{text(series[0])}</a>'))
+    elif event.series:
         rows.append(("Reeks", text(event.series)))
     if event.location:
         rows.append(("Waar", text(event.location)))
@@ -75,7 +83,8 @@ def event_details(event: Event, words: Words, today: date) -> str:
         rows.append(("Online", f'<a href="{html.escape(event.online)}">Deelnemen via de online '
                      "link</a>"))
     if event.registration and open_for_all:
-        rows.append(("Aanmelden", f'<a href="{html.escape(event.registration)}">Aanmelden voor '
+        rows.append(("Aanmelden", "vol: er zijn geen plaatsen meer vrij" if event.full else
+                     f'<a href="{html.escape(event.registration)}">Aanmelden voor '
                      f"{text(event.title)}</a>"))
     lines.append('<dl class="courant-facts">' + "".join(
         f"<div><dt>{key}</dt><dd>{value}</dd></div>" for key, value in rows) + "</dl>\n")

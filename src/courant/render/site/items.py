@@ -4,15 +4,28 @@ edition."""
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePosixPath
 from typing import Any
 
 from courant import wording
 from courant.audience import EditionContent, is_embargoed
 from courant.links import find_links, may_link
-from courant.model import Department, Event, Interview, Item, Page, ReadingTip, Update
+from courant.model import (
+    Adviser,
+    Booklet,
+    BookletPart,
+    Department,
+    Event,
+    Interview,
+    Item,
+    Page,
+    ReadingTip,
+    Update,
+)
 from courant.rawhtml import safe_html, safe_ids
 from courant.read.images import ImageSize
+from courant.render.booklet import booklet_day, booklet_file, chapters_of
 from courant.render.images import image_markdown
 from courant.render.markdown import esc, front, meta_line
 from courant.render.paths import (
@@ -22,6 +35,7 @@ from courant.render.paths import (
     relative,
     teaser,
 )
+from courant.render.series import series_of
 from courant.render.site.chrome import words_for
 from courant.render.site.itempage import event_details, item_meta, related_block, tag_links
 from courant.render.site.pages import SitePage
@@ -39,9 +53,10 @@ def item_page(item: Item, edition: EditionContent, by_source: dict[PurePosixPath
     shown = tuple((r, image_size(r.image.path) if image_size and r.image else None)
                   for r in related)
     over = isinstance(item, Event) and item.end_day < edition.now.date()
-    key = None if may_link(item.body) and find_links(item.body) else (
+    unkept = isinstance(item, Booklet) or (may_link(item.body) and find_links(item.body))
+    key = None if unkept else (
         item, edition.edition, _marked_embargoed(item, edition), edition.departments, size,
-        shown, over)
+        shown, over, _series_key(item, edition))
     made = _PAGES.get(key) if key is not None else None
     if made is None:
         own: dict[str, PurePosixPath] = {}
@@ -55,6 +70,12 @@ def item_page(item: Item, edition: EditionContent, by_source: dict[PurePosixPath
     return made[0]
 
 
+def _series_key(item: Item, edition: EditionContent) -> tuple[str, str] | None:
+    """What an event's page shows of its series (its title and address)."""
+    series = series_of(item, edition) if isinstance(item, Event) else None
+    return (series.title, series.slug) if series else None
+
+
 def _item_page(item: Item, edition: EditionContent, by_source: dict[PurePosixPath, Item],
                assets: dict[str, PurePosixPath], size: tuple[int, int] | None,
                image_size: ImageSize | None, related: tuple[Item, ...]) -> SitePage:
@@ -65,6 +86,8 @@ def _item_page(item: Item, edition: EditionContent, by_source: dict[PurePosixPat
     parts.extend(_preview_marks(item, edition))
     parts.append(_details(item, edition, path))
     parts.extend(_image_and_body(item, edition, by_source, path, assets, size))
+    if isinstance(item, Booklet):
+        parts.append(_booklet_contents(item, edition, path))
     parts.append(tag_links(item, path))
     parts.append(related_block(related, edition, words, image_size, path))
     return SitePage(path, "\n".join(parts))
@@ -120,7 +143,13 @@ def _details(item: Item, edition: EditionContent, path: str) -> str:
     """The lines under the title: date, department, authors, and what each kind adds."""
     bits: list[str] = []
     if isinstance(item, Event):
-        return event_details(item, words_for(edition.for_partners), edition.now.date())
+        series = series_of(item, edition)
+        return event_details(item, words_for(edition.for_partners), edition.now.date(),
+                             (series.title, series.page) if series else None)
+    if isinstance(item, Adviser):
+        return adviser_details(item, edition, path)
+    if isinstance(item, Booklet):
+        return _booklet_downloads(item, edition)
     if item.date:  # a page's date is when it was last brought up to date
         bits.append(f"Bijgewerkt op {wording.day(item.date)}" if isinstance(item, Page)
                     else wording.day(item.date))
@@ -134,6 +163,56 @@ def _details(item: Item, edition: EditionContent, path: str) -> str:
     if isinstance(item, ReadingTip):
         lines.append(_reading(item))
     return "\n".join(lines)
+
+
+def _booklet_downloads(booklet: Booklet, edition: EditionContent) -> str:
+    """The booklet's date and its two files (render/booklet.py: boekjes/<slug>.pdf, .epub),
+    published beside this page."""
+    day = booklet_day(booklet, chapters_of(booklet, edition))
+    lines = [meta_line([wording.day(day)])] if day else []
+    for suffix, label in (("pdf", "Download als PDF"), ("epub", "Download als e-book (EPUB)")):
+        name = booklet_file(booklet.slug, suffix).rpartition("/")[2]
+        lines.append(f'[{label}]({name}){{ .md-button download="{name}" }}')
+    return "\n".join(lines) + "\n"
+
+
+def _booklet_contents(booklet: Booklet, edition: EditionContent, path: str) -> str:
+    """What the booklet holds: each chapter, linked to its own page."""
+    entries = [(c.title, page_path(c)) for c in chapters_of(booklet, edition)]
+    if BookletPart.DEPARTMENTS in booklet.include:
+        entries.append(("Contact met de afdelingen", "afdelingen/index.md"))
+    if BookletPart.GUIDE in booklet.include:
+        entries.append(("Wie benader je waarvoor", "wie-benader-je-waarvoor.md"))
+    lines = [f"{n}. [{esc(title)}]({relative(path, target)})"
+             for n, (title, target) in enumerate(entries, start=1)]
+    return "\n## In dit boekje\n\n" + "\n".join(lines) + "\n"
+
+
+def adviser_details(adviser: Adviser, edition: EditionContent, path: str) -> str:
+    """Role and department, the topics to ask about, and tappable e-mail and phone."""
+    bits = [esc(adviser.role), _department_link(edition.department(adviser.department), path)]
+    lines = [meta_line(bits)]
+    if adviser.topics:
+        lines.append("Voor vragen over: " + ", ".join(esc(t) for t in adviser.topics) + "\n")
+    contact = contact_links(adviser.email, adviser.phone)
+    if contact:
+        lines.append(contact)
+    return "\n".join(lines)
+
+
+def contact_links(email: str | None, phone: str | None) -> str:
+    """E-mail and phone as links a phone opens (mailto:, tel: of the number's digits)."""
+    rows = []
+    if email:
+        rows.append(f"- E-mail: [{esc(email)}](mailto:{email})")
+    if phone:
+        rows.append(f"- Telefoon: [{esc(phone)}](tel:{tel(phone)})")
+    return "\n".join(rows) + "\n" if rows else ""
+
+
+def tel(phone: str) -> str:
+    """'+31 6 1234-5678' -> '+31612345678' (a tel: link holds no spaces)."""
+    return re.sub(r"[^0-9+]", "", phone)
 
 
 def _department_link(department: Department | None, from_page: str) -> str:
@@ -161,3 +240,21 @@ def _reading(item: ReadingTip) -> str:
     if item.link:
         lines.append(f"[{esc(item.title)} bekijken bij de bron]({item.link})\n")
     return "\n".join(lines)
+
+
+def event_rows(event: Event, edition: EditionContent, path: str,
+               with_series: bool = False) -> list[tuple[str, str]]:
+    """What an event page and a series page say of an event: when, (its series,) where,
+    online, registration ("vol" once full; none when cancelled)."""
+    rows = [("Wanneer", wording.when(event))]
+    series = series_of(event, edition) if with_series else None
+    if series is not None:
+        rows.append(("Reeks", f"[{esc(series.title)}]({relative(path, series.page)})"))
+    if event.location:
+        rows.append(("Waar", esc(event.location)))
+    if event.online and not event.cancelled:
+        rows.append(("Online", f"[Deelnemen via de online link]({event.online})"))
+    if event.registration and not event.cancelled:
+        rows.append(("Aanmelden", "vol: er zijn geen plaatsen meer vrij" if event.full else
+                     f"[Aanmelden voor {esc(event.title)}]({event.registration})"))
+    return rows

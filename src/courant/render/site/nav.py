@@ -13,6 +13,7 @@ from typing import Any
 from courant.audience import EditionContent
 from courant.model import Kind, Page
 from courant.render.paths import SECTION_DIRS, page_path
+from courant.render.series import SERIES_DIR, edition_series
 from courant.render.site.chrome import INDEX_TITLES, Words
 from courant.render.site.overviews import REFERENCE_DIR
 
@@ -28,6 +29,8 @@ def site_nav(edition: EditionContent, words: Words, reference: bool) -> list[Any
     for kind in INDEX_TITLES:
         if kind is Kind.EVENT or kind is Kind.READING or edition.of_kind(kind):
             nav.append({words.index_title(kind): f"{SECTION_DIRS[kind]}/index.md"})
+        if kind is Kind.EVENT and edition_series(edition):
+            nav.append({"Reeksen": f"{SERIES_DIR}/index.md"})
     nav.append({"Afdelingen": ["afdelingen/index.md",
                                {words.guide: "wie-benader-je-waarvoor.md"}]})
     nav.append({"Nieuwsbrief": ["nieuwsbrief/index.md",

@@ -74,12 +74,13 @@ def calendar_links(edition: EditionContent, words: Words, site_url: str, path: s
 
 
 def agenda_overview(edition: EditionContent, words: Words, site_url: str,
-                    page_size: int) -> list[SitePage]:
-    """Upcoming events first (soonest first), then past ones (latest first), paginated."""
+                    page_size: int, series: str = "") -> list[SitePage]:
+    """Upcoming events first (soonest first), then past ones (latest first), paginated;
+    `series`: the line of links to the series (render/site/series.series_links)."""
     upcoming, past = upcoming_and_past(edition)
     today = edition.now.date()
     path = "agenda/index.md"
-    lead = [calendar_links(edition, words, site_url, path), "## Binnenkort\n",
+    lead = [calendar_links(edition, words, site_url, path), series, "## Binnenkort\n",
             event_tiles(upcoming, ListContext(edition, words, None, path, level=3), today)
             or "Er staan nog geen bijeenkomsten gepland.\n"]
     if past:
