@@ -11,6 +11,7 @@ years ahead of the real date.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -110,10 +111,19 @@ def courant_env(**env: str) -> dict[str, str]:
     return {**os.environ, "NO_COLOR": "1", "COLUMNS": "250", **env}
 
 
+def settings_for(content_from: Path) -> str:
+    """The demo's mkdocs.yml for a project with the content of `content_from`: another
+    project's home has the default top tasks (the demo's name its own pages, leeracademie)."""
+    settings = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    if content_from != ROOT:
+        settings = re.sub(r"\n    top_tasks:.*?\n(?=    \S)", "\n", settings, flags=re.DOTALL)
+    return settings
+
+
 def copy_project(target: Path, content_from: Path = ROOT) -> Path:
     """A copy of a project (mkdocs.yml, theme/, content/, newsletter/) in `target`."""
     target.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    (target / "mkdocs.yml").write_text(settings_for(content_from), encoding="utf-8")
     shutil.copytree(ROOT / "theme", target / "theme")
     for folder in ("content", "newsletter"):
         if (content_from / folder).exists():

@@ -14,7 +14,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, settings_for
 from courant.build import pipeline
 from courant.problems import ContentError
 
@@ -27,7 +27,7 @@ def tiny_project(target: Path) -> Path:
     """A copy of the tiny project (with the real mkdocs.yml, and the theme folder it names)
     at `target`."""
     shutil.copytree(TINY, target)
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    (target / "mkdocs.yml").write_text(settings_for(TINY), encoding="utf-8")
     shutil.copytree(ROOT / "theme", target / "theme")
     return target
 

@@ -89,7 +89,7 @@ def _converter(names: tuple[str, ...], configs: str) -> markdown.Markdown:
 
 class _TextExtractor(HTMLParser):
     BLOCKS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br", "div",
-                        "blockquote", "table"})
+                        "blockquote", "table", "pre"})
     UNSEEN = frozenset({"script", "style", "template", "noscript", "iframe", "object", "svg",
                         "math", "textarea", "select"})
     """Elements whose content a reader never reads as text: left out (a script's code in a
@@ -99,20 +99,27 @@ class _TextExtractor(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.unseen = 0
+        self.pre = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in self.UNSEEN:
             self.unseen += 1
         elif tag in self.BLOCKS:
             self.parts.append("\n")
+        self.pre += tag == "pre"
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self.UNSEEN and self.unseen:
             self.unseen -= 1
+        if tag == "pre" and self.pre:
+            self.pre -= 1
 
     def handle_data(self, data: str) -> None:
+        """Text as a reader reads it: an editor's line break inside a paragraph is a space
+        (as on the page), so a calendar or feed does not break a sentence in two; only code
+        keeps its lines."""
         if not self.unseen:
-            self.parts.append(data)
+            self.parts.append(data if self.pre else data.replace("\n", " "))
 
 
 def plain_text(html_text: str) -> str:

@@ -18,14 +18,16 @@ from urllib.parse import urljoin
 import nh3
 
 URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
-URL_SCHEMES = frozenset({"http", "https", "mailto", "tel", "webcal"})  # webcal: a series calendar
+URL_SCHEMES = frozenset({"http", "https", "mailto", "tel", "webcal"})
+"""webcal: subscribes a calendar program to the agenda (the agenda's and each series' own link)."""
 SITE_TAGS = frozenset(nh3.ALLOWED_TAGS)
 """Tags the partner site keeps: nh3's safe set (no script, style, iframe, form, object)."""
 SITE_ATTRIBUTES: dict[str, set[str]] = {
     **{tag: set(attrs) for tag, attrs in nh3.ALLOWED_ATTRIBUTES.items()},
     # headings keep their id (the table of contents links to it); classes carry the theme's
-    # own markup (admonitions, buttons, courant-meta); `download` names the .ics of an event
-    "*": {"id", "class", "title", "lang", "dir"},
+    # own markup (admonitions, buttons, courant-meta); `download` names the .ics of an event;
+    # data-search-exclude keeps a list of teasers out of the site's search
+    "*": {"id", "class", "title", "lang", "dir", "data-search-exclude"},
     "a": {"href", "hreflang", "download"},
     "img": {"src", "alt", "width", "height", "loading", "title"},
     "td": set(nh3.ALLOWED_ATTRIBUTES["td"]),

@@ -61,7 +61,8 @@ def test_every_page_type_of_both_sites_and_both_mails_were_opened(clean: Audit) 
     for site in ("intranet", "public"):
         for kind in [*SINGLES.values(), "Nieuwsbericht", "Nieuwsoverzicht", "Agenda",
                      "Bijeenkomst", "Boekenkast", "Tip uit de Boekenkast", "Collega in beeld",
-                     "Afdelingen", "Afdelingspagina", "Nieuwsbrief: webversie", "Vaste pagina"]:
+                     "Afdelingen", "Afdelingspagina", "Nieuwsbrief: webversie", "Vaste pagina",
+                     "Overzicht Collega in beeld", "Onderwerpen", "Onderwerp"]:
             assert (site, kind) in kinds, (site, kind)
     # the programme's page types: series on both sites; advisers and booklets are staff-only
     # in the demo
@@ -81,6 +82,7 @@ def test_only_material_markup_is_excused_and_each_excuse_has_a_reason(clean: Aud
     assert theme and all(f.fix for f in theme)
     assert {f.rule for f in theme} <= {"html", "ontbreekt"}
     assert all('class="md-toggle"' in f.element or f.element.endswith("/sitemap.xml")
+               or ('class="md-nav__link' in f.element and 'tabindex=""' in f.element)
                for f in theme)
 
 
@@ -103,6 +105,8 @@ PLANTS = {  # file below dist/ -> (what to find, what to put before it)
     "intranet/nieuws/index.html": ("</head>", '<link rel="stylesheet" '
                                    'href="https://fonts.googleapis.com/css?family=Roboto">'),
     "mail/2026-10/partners.html": ("</body>", '<div style="display: flex">Twee kolommen</div>'),
+    # readable on white, not on the dark scheme's ground: found only in the dark scheme
+    "public/boekenkast/index.html": ("</article>", '<p style="color: #0b5394">Donkerblauw</p>'),
 }
 
 
@@ -142,6 +146,14 @@ def test_the_report_has_a_summary_line_per_check_and_fails(planted: Any) -> None
         assert f"FOUT  {title}" in report, title
     assert "Resultaat: NIET geslaagd" in report
     assert "Gewicht per pagina" in report and "intranet nieuws/" in report
+
+
+def test_colours_are_checked_in_the_dark_scheme_too(planted: Any) -> None:
+    finding = found(planted, "color-contrast", "public boekenkast/ (donkere weergave)")
+    assert "Donkerblauw" in finding.element
+    light = [f for f in errors(planted[2]) if f.where == "public boekenkast/"
+             and "Donkerblauw" in f.element]
+    assert light == []  # on the light ground the same blue passes
 
 
 def test_missing_alt_and_low_contrast_fail_in_axe(planted: Any) -> None:
@@ -210,7 +222,13 @@ def test_the_next_build_shows_the_statement_on_both_sites(clean: Audit, tmp_path
     pipeline.build(pipeline.Project(root))
     for site in ("intranet", "public"):
         html = (root / "dist" / site / "toegankelijkheid" / "index.html").read_text("utf-8")
+        html = html[html.index("<article"):html.index("</article>")]
         assert "Toegankelijkheid" in html and "22 november 2026" in html
-        assert "Bekende uitzonderingen" in html
+        for part in ("Verklaring", "Status: C (eerste maatregelen genomen)", "31 maart 2027",
+                     "Wat we hebben gedaan", "Wat nog niet goed is", "Iets werkt niet?",
+                     "Niet tevreden?"):  # the model statement of digitoegankelijk.nl
+            assert part in html, (site, part)
+        assert "autocomplete" not in html and "sitemap" not in html  # not for developers
+        assert ("Loopt u" if site == "public" else "Loop je") in html  # the site's words
         assert 'href="toegankelijkheid/"' in (root / "dist" / site / "index.html").read_text(
-            "utf-8")  # in the menu
+            "utf-8")  # in every page's footer

@@ -78,3 +78,43 @@ def test_every_message_in_the_table_exists() -> None:
     everything = "\n".join(known_messages())
     for phrase in rows:
         assert phrase in everything, f"the guide's table names a message never printed: {phrase}"
+
+
+def test_the_sites_settings_in_the_guide_are_courants_own() -> None:
+    """"De startpagina en de sites": its example is mkdocs.yml as courant reads it, its table
+    names every setting of the example (and no other), and its list of top tasks is courant's."""
+    import yaml
+
+    from courant.read.config import CourantSettings, MailSettings
+    from courant.render.site.home import BUILT_IN_TASKS
+
+    text = section("De startpagina en de sites")
+    [example] = re.findall(r"```yaml\n(.*?)```", text, re.DOTALL)
+    settings = yaml.safe_load(example)["extra"]["courant"]
+    CourantSettings.model_validate(settings)  # raises on a key or value courant refuses
+    named = {key for cell in re.findall(r"^\| ([^|]+) \|", text, re.MULTILINE)
+             for key in re.findall(r"`([a-z_.]+)`", cell)}
+    assert set(settings) <= named
+    for key in named:
+        top, _, sub = key.partition(".")
+        assert top in CourantSettings.model_fields, key
+        assert not sub or sub in MailSettings.model_fields, key
+    row = next(line for line in text.splitlines() if line.startswith("| `top_tasks`"))
+    listed = re.findall(r"`([a-z-]+)`", row.split("of een vaste pagina")[0])
+    assert set(listed) - {"top_tasks"} == set(BUILT_IN_TASKS)
+
+
+def test_the_sites_example_passes_the_check_with_the_demos_pages(tmp_path: Path) -> None:
+    import yaml
+
+    from conftest import copy_project
+
+    text = section("De startpagina en de sites")
+    [example] = re.findall(r"```yaml\n(.*?)```", text, re.DOTALL)
+    root = copy_project(tmp_path / "project")  # the demo: it has the page leeracademie
+    config = root / "mkdocs.yml"
+    current = yaml.safe_load(config.read_text("utf-8"))
+    current["extra"]["courant"].update(yaml.safe_load(example)["extra"]["courant"])
+    config.write_text(yaml.safe_dump(current, allow_unicode=True, sort_keys=False), "utf-8")
+    problems = problems_of(root)
+    assert not [p for p in problems if p.startswith("mkdocs.yml")], problems

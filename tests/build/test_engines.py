@@ -151,7 +151,11 @@ def test_the_same_pages_with_the_same_titles(builds: Builds, engine: str, name: 
     reference, other = builds.site("mkdocs", name), builds.site(engine, name)
     assert len(addresses(reference)) > 10
     assert addresses(other) == addresses(reference)
-    assert titles(other) == titles(reference)
+    # theme/overrides titles the home page (the site's name and whom it is for) and the
+    # Dutch 404 page; Zensical runs none of the overrides (README, "which engine")
+    own = {"index.html", "404.html"} if engine == "zensical" else set()
+    assert {k: v for k, v in titles(other).items() if k not in own} == \
+        {k: v for k, v in titles(reference).items() if k not in own}
     assert sitemap_locations(other) == sitemap_locations(reference)
 
 

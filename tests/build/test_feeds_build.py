@@ -3,6 +3,7 @@ feedparser, icalendar and an HTML parser; repeatable to the byte."""
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -12,6 +13,7 @@ from bs4 import BeautifulSoup
 from icalendar import Calendar
 
 from conftest import FIXTURES, copy_project, run_courant
+from courant import clock
 from courant.build import pipeline
 from courant.read.config import load_config
 
@@ -128,14 +130,24 @@ def test_every_page_announces_the_feeds(dist: Path, urls: dict[str, str], site: 
 def test_each_event_page_offers_its_own_ics(dist: Path, site: str) -> None:
     pages = sorted((dist / site / "agenda").glob("*/index.html"))
     assert pages
+    offered = 0
     for page in pages:
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         label = "Zet in uw agenda" if site == "public" else "Zet in je agenda"
-        [button] = [a for a in soup.find_all("a") if a.get_text(strip=True) == label]
-        ics = (page.parent / button["href"]).resolve()
-        assert ics == (dist / site / "agenda" / f"{page.parent.name}.ics").resolve()
+        ics = dist / site / "agenda" / f"{page.parent.name}.ics"
         [event] = Calendar.from_ical(ics.read_bytes()).walk("VEVENT")
+        assert "COMMENT" not in event  # no English note for the reader's calendar
         assert str(event["UID"]).endswith(f"/agenda/{page.parent.name}/")
+        buttons = [a for a in soup.find_all("a") if a.get_text(strip=True) == label]
+        end = event.decoded("DTEND")  # exclusive: the day after an all-day event
+        end_day = end.date() if isinstance(end, datetime) else end - timedelta(days=1)
+        if event["STATUS"] == "CANCELLED" or end_day < clock.now().date():
+            assert buttons == [], page  # nothing to put in a calendar any more
+            continue
+        [button] = buttons
+        assert (page.parent / button["href"]).resolve() == ics.resolve()
+        offered += 1
+    assert offered
 
 
 def test_ids_stay_when_another_item_is_added(built: Path, tmp_path: Path) -> None:

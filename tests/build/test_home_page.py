@@ -12,12 +12,13 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from test_browser import CHROMIUM, launched, serving
 
-from conftest import FIXTURES, NOW_EPOCH, copy_project
+from conftest import FIXTURES, NOW_EPOCH, copy_project, run_courant
 from courant.build import pipeline
 
 HOME = "Welkom bij het Sociaal Domein"
 PUBLIC_HOME = "Welkom, partners & <collega's>"
 SECTION = "Leeracademie"
+PARTNER_WELCOME = "Samen voor inwoners van Waalstad"  # mkdocs.yml: public_welcome_title
 
 
 def write(root: Path, relative: str, text: str) -> None:
@@ -71,7 +72,7 @@ def test_the_intranet_home_has_the_pages_heading_and_text_above_the_news(
         staff_home: Path) -> None:
     home = article(page(staff_home, "intranet"))
     headings = [h.get_text(strip=True) for h in home.find_all(["h1", "h2"])]
-    assert headings[:2] == [HOME, "Laatste nieuws"]
+    assert headings[:3] == [HOME, "Snel naar", "Laatste nieuws"]  # the top tasks, then news
     text = home.get_text(" ", strip=True)
     assert text.index("Hier vind je alles over het Sociaal Domein") < text.index("Laatste nieuws")
     assert home.find("strong", string="trainingen") is not None
@@ -84,7 +85,8 @@ def test_the_intranet_home_has_the_pages_heading_and_text_above_the_news(
 def test_the_public_home_keeps_its_own_heading_when_the_text_is_for_staff(
         staff_home: Path) -> None:
     home = article(page(staff_home, "public"))
-    assert [h.get_text(strip=True) for h in home.find_all("h1")] == ["Sociaal Domein Waalstad"]
+    assert [h.get_text(strip=True) for h in home.find_all("h1")] == [PARTNER_WELCOME]
+    assert "Op deze site vindt u het nieuws" in home.get_text()  # mkdocs.yml's welcome
     for path in (staff_home / "public").rglob("*"):
         if path.is_file() and path.suffix in {".html", ".json", ".xml", ".ics", ".txt"}:
             data = path.read_text(encoding="utf-8", errors="replace")
@@ -116,6 +118,41 @@ def test_the_menu_has_one_home_and_the_folders_index_is_its_section(staff_home: 
     assert not (staff_home / "intranet" / "leeracademie" / "index" / "index.html").exists()
 
 
+def test_the_top_tasks_are_the_configured_pages_in_their_order(demo_dist: Path) -> None:
+    """extra.courant.top_tasks: a staff-only page is left out of the partner site, and
+    'nieuwsbrief' is the latest issue (2026-10 on the pinned day)."""
+    for site, expected in (("intranet", ["wie-benader-je-waarvoor/", "agenda/", "leeracademie/",
+                                         "nieuwsbrief/2026-10/"]),
+                           ("public", ["wie-benader-je-waarvoor/", "agenda/",
+                                       "nieuwsbrief/2026-10/"])):
+        soup = BeautifulSoup((demo_dist / site / "index.html").read_text("utf-8"),
+                             "html.parser")
+        tasks = soup.select_one(".courant-home-taken")
+        assert tasks is not None and tasks.find("h2").get_text(strip=True) == "Snel naar"
+        assert [a["href"] for a in tasks.select("a")] == expected, site
+        guide = tasks.select("a")[0].get_text(" ", strip=True)
+        assert guide.startswith("Wie benadert u waarvoor" if site == "public"
+                                else "Wie benader je waarvoor")
+
+
+def test_a_top_task_that_names_no_page_is_a_warning_with_what_to_write(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "project")
+    settings = root / "mkdocs.yml"
+    text = settings.read_text("utf-8")
+    settings.write_text(text.replace("      - leeracademie\n", "      - leeracadmie\n"), "utf-8")
+    line = text.splitlines().index("    top_tasks:               # the home page's top tasks "
+                                   "(a page of the site), in this order") + 1
+    done = run_courant(root, "build")
+    assert done.returncode == 0, done.stderr
+    said = done.stdout + done.stderr
+    assert (f"mkdocs.yml:{line}: (waarschuwing) extra.courant.top_tasks: 'leeracadmie' is geen "
+            "pagina van de site; bedoel je 'leeracademie'?") in said
+    assert "Traceback" not in said
+    home = (root / "dist" / "intranet" / "index.html").read_text("utf-8")
+    tasks = BeautifulSoup(home, "html.parser").select_one(".courant-home-taken")
+    assert tasks is not None and "leeracademie/" not in [a["href"] for a in tasks.select("a")]
+
+
 @pytest.fixture(scope="module")
 def served(staff_home: Path) -> Iterator[str]:
     """The staff_home build's dist/ on http://127.0.0.1:<free port>/."""
@@ -143,5 +180,5 @@ def test_in_chromium_the_home_text_is_seen_and_its_link_followed(browser: Any,
     visit.wait_for_load_state("load")
     assert visit.locator("article h1").inner_text() == SECTION
     visit.goto(served + "public/")
-    assert visit.locator("article h1").inner_text() == "Sociaal Domein Waalstad"
+    assert visit.locator("article h1").inner_text() == PARTNER_WELCOME
     visit.close()

@@ -120,7 +120,7 @@ def test_incremental_build_equals_clean_build_after_random_edits(corpus: Corpus,
     # a template of the theme: every page changes
     main = root / "theme" / "overrides" / "main.html"
     main.write_text(main.read_text(encoding="utf-8") +
-                    "\n{% block footer %}{{ super() }}<p>Proef</p>{% endblock %}\n",
+                    "\n{% block hero %}{{ super() }}<p>Proef</p>{% endblock %}\n",
                     encoding="utf-8")
     assert_same_as_clean(root, scratch)
     assert "<p>Proef</p>" in (root / "dist" / "intranet" / "index.html").read_text("utf-8")

@@ -103,7 +103,8 @@ def test_web_version_link_and_footer(demo_dist: Path) -> None:
         site = "intranet" if edition == "staff" else "public"
         assert (demo_dist / site / "nieuwsbrief" / month / "index.html").is_file()
         footer = page.find("td", class_="footer").get_text(" ", strip=True)
-        assert "Redactie Sociaal Domein" in footer
+        assert CONFIG.settings.mail.footer in footer  # the address, once
+        assert footer.count("Sociaal Domein") <= 1, footer  # said once, in the header
         unsubscribe = page.find("a", string="Afmelden")
         if edition == "partners":
             assert unsubscribe["href"] == CONFIG.settings.mail.unsubscribe
@@ -212,7 +213,7 @@ def test_the_manifest_describes_each_mail_for_a_mailing_tool(demo_dist: Path) ->
     assert [e["edition"] for e in manifest["editions"]] == ["staff", "partners"]
     for edition in manifest["editions"]:
         assert edition["subject"] == "Nieuwsbrief oktober 2026"
-        assert edition["preheader"].startswith("Beste collega's en partners, Deze maand")
+        assert edition["preheader"].startswith("Deze maand zijn we gestart")  # no greeting
         assert len(edition["preheader"]) <= 140
         assert edition["from"] == {"name": "Redactie Sociaal Domein",
                                    "address": "nieuwsbrief@waalstad.nl"}
@@ -227,3 +228,88 @@ def test_the_manifest_describes_each_mail_for_a_mailing_tool(demo_dist: Path) ->
     assert partners["unsubscribe"] == "mailto:nieuwsbrief-afmelden@waalstad.nl?subject=Afmelden"
     assert partners["web_version"] == "https://sociaaldomein.waalstad.nl/nieuwsbrief/2026-10/"
     assert manifest["editions"][0]["unsubscribe"] is None
+
+
+def test_a_mail_links_each_entry_once_and_opens_with_its_news(demo_dist: Path) -> None:
+    """No ten identical 'Lees verder' links (the title is the link), and the inbox's line
+    after the subject is the foreword, not 'Nieuwsbrief voor ... Bekijk in uw browser'."""
+    for month, edition in mails(demo_dist):
+        page = soup(demo_dist, month, edition)
+        text = (demo_dist / "mail" / month / f"{edition}.txt").read_text("utf-8")
+        assert "Lees verder" not in page.get_text() and "Lees verder" not in text
+        hrefs = [a["href"] for a in page.select("a[href]") if a.find("img") is None]
+        titles = [a["href"] for a in page.select(".entry-title a")]  # (and its photo)
+        assert titles and all(hrefs.count(url) == 1 for url in titles), (month, edition)
+        links = [(a.get("aria-label") or a.get_text(" ", strip=True)) for a in page.select("a")
+                 if a.find("img") is None]
+        repeated = {n for n in links if links.count(n) > 1}
+        assert not repeated, (month, edition, repeated)  # each link says where it leads
+        first = page.body.find(True)
+        assert first is not None and "preheader" in first.get("class", [])
+        assert not first.get_text().startswith(("Nieuwsbrief", "Bekijk")), first.get_text()
+        foreword = page.select_one("td.foreword").get_text(" ", strip=True)
+        assert first.get_text(strip=True)[:40] in foreword[:200]  # (after a greeting)
+
+
+def test_an_event_in_the_mail_has_its_own_links(demo_dist: Path) -> None:
+    """Each coming event: 'Aanmelden' when it asks for that, and its own .ics; named for the
+    event, for a screen reader's list of links; a cancelled one offers neither."""
+    from courant.build.pipeline import Project, load
+    from courant.model import Event
+
+    events = {e.slug: e for e in load(Project(demo_dist.parent)).content.items
+              if isinstance(e, Event)}
+    seen = 0
+    for month, edition in mails(demo_dist):
+        site = SITES[edition]
+        label = "Zet in uw agenda" if edition == "partners" else "Zet in je agenda"
+        page = soup(demo_dist, month, edition)
+        for title in page.select(".entry-title a"):
+            found = re.fullmatch(re.escape(site) + r"agenda/([^/]+)/", title["href"])
+            if not found:
+                continue
+            event = events[found.group(1)]
+            cell = title.find_parent("td")
+            actions = {a.get_text(): a for a in cell.select("p.more a")}
+            if event.cancelled:
+                assert actions == {}, event.slug
+                continue
+            assert actions[label]["href"] == f"{site}agenda/{event.slug}.ics"
+            assert actions[label]["aria-label"] == f"{label}: {event.title}"
+            if event.registration:
+                assert actions["Aanmelden"]["href"] == event.registration
+                assert actions["Aanmelden"]["aria-label"] == f"Aanmelden voor {event.title}"
+            text = (demo_dist / "mail" / month / f"{edition}.txt").read_text("utf-8")
+            assert f"{label}: {site}agenda/{event.slug}.ics" in text
+            seen += 1
+    assert seen >= 4
+
+
+def test_staff_read_at_home_get_links_and_images_from_an_address_they_reach(
+        tmp_path: Path) -> None:
+    """mail.staff_links and mail.staff_images: the staff mail for an intranet that is internal
+    only; the images are written to dist/mail/media/ for that address."""
+    from conftest import copy_project
+    from courant.build import pipeline
+
+    root = copy_project(tmp_path / "project")
+    settings = root / "mkdocs.yml"
+    settings.write_text(settings.read_text("utf-8").replace(
+        "    mail:\n", "    mail:\n      staff_links: https://thuis.waalstad.nl/sociaal-domein/\n"
+        "      staff_images: https://nieuwsbrief.waalstad.nl/beelden\n", 1), "utf-8")
+    pipeline.build(pipeline.Project(root))
+    dist = root / "dist"
+    page = soup(dist, "2026-10", "staff")
+    images = [img["src"] for img in page.select("img") if "logo" not in img["src"]]
+    assert images and all(src.startswith("https://nieuwsbrief.waalstad.nl/beelden/")
+                          for src in images)
+    for src in images:
+        published = dist / "mail" / "media" / src.rsplit("/", 1)[1]
+        assert published.is_file() and published.read_bytes() == (
+            dist / "intranet" / "media" / published.name).read_bytes()
+    links = {a["href"] for a in page.select(".entry-title a")}
+    assert links and all(h.startswith("https://thuis.waalstad.nl/sociaal-domein/")
+                         for h in links)
+    partners = soup(dist, "2026-10", "partners")
+    assert all(img["src"].startswith(CONFIG.public_url) for img in partners.select("img")
+               if "logo" not in img["src"])

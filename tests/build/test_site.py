@@ -23,7 +23,7 @@ from conftest import FIXTURES, ROOT, copy_project
 from courant.audience import Edition, select
 from courant.build import pipeline
 from courant.clock import AMSTERDAM
-from courant.model import NEWS_KINDS, Event, Interview, Item, Kind, Page, ReadingTip, Update
+from courant.model import Event, Interview, Item, Kind, Page, ReadingTip, Update
 from courant.read.config import load_config
 from courant.wording import day
 
@@ -41,8 +41,9 @@ def dutch(day: date) -> str:
 
 def url_of(item: Item) -> str:
     """Where the spec's URL layout puts an item: nieuws/<slug>/, <page path>/."""
-    if item.kind is Kind.PAGE:  # a folder's index.md is the folder's page
-        return re.sub(r"(^|/)index$", "", item.slug) + "/"
+    if item.kind is Kind.PAGE:  # a folder's index.md is the folder's page (pages/index.md:
+        path = re.sub(r"(^|/)index$", "", item.slug)  # the home page's own text)
+        return path + "/" if path else ""
     return f"{SECTION[item.kind]}/{item.slug}/"
 
 
@@ -145,21 +146,86 @@ def test_demo_items_are_not_in_the_menu(demo_site: Path, demo_items: list[Item])
     assert not menu & news_items
     assert {"nieuws/", "collega-in-beeld/", "agenda/", "boekenkast/", "afdelingen/",
             "wie-benader-je-waarvoor/", "nieuwsbrief/"} <= menu
-    pages = {url_of(i) for i in demo_items if i.kind is Kind.PAGE}
+    pages = {url_of(i) for i in demo_items if isinstance(i, Page) and not i.is_home}
     assert pages <= menu  # standing pages are in it
 
 
 def test_demo_home_lists_latest_news_and_coming_events(demo_site: Path,
                                                        demo_items: list[Item]) -> None:
     home = article(soup(demo_site, ""))
-    listed = links(home, "")
-    news = sorted((i for i in demo_items if i.kind in NEWS_KINDS),
-                  key=lambda i: (i.date, i.title), reverse=True)
-    assert listed[:3] == [url_of(i) for i in news[:3]]
+    news_block, agenda_block = home.select_one(".courant-home-nieuws"), home.select_one(
+        ".courant-home-agenda")
+    assert news_block is not None and agenda_block is not None
+    listed = links(news_block, "")
+    news = sorted((i for i in demo_items if isinstance(i, Update)),  # news is news: not an
+                  key=lambda i: (i.date, i.title), reverse=True)  # interview, not a podcast
+    assert listed[:6] == [url_of(i) for i in news[:6]] and listed[6:] == ["nieuws/"]
     today = date(2026, 11, 22)
     coming = [e for e in demo_items if isinstance(e, Event) and e.end_day >= today]
     assert coming
-    assert url_of(min(coming, key=lambda e: e.start_day)) in listed
+    assert url_of(min(coming, key=lambda e: e.start_day)) == links(agenda_block, "")[0]
+
+
+def test_demo_home_links_every_overview(demo_site: Path) -> None:
+    home = article(soup(demo_site, ""))
+    everything = home.select_one(".courant-home-alles")
+    assert everything is not None
+    assert links(everything, "") == ["nieuws/", "collega-in-beeld/", "agenda/", "boekenkast/",
+                                     "afdelingen/", "wie-benader-je-waarvoor/", "nieuwsbrief/",
+                                     "onderwerpen/", "naslag/"]
+    tiles = home.select(".courant-home-agenda .courant-event")
+    assert tiles and all(t.select_one(".courant-event__date") is not None for t in tiles)
+
+
+def test_demo_item_pages_have_breadcrumbs_subjects_and_related_items(
+        demo_site: Path, demo_items: list[Item]) -> None:
+    for item in demo_items:
+        if item.kind is Kind.PAGE or isinstance(item, Page):
+            continue
+        url = url_of(item)
+        page = soup(demo_site, url)
+        crumbs = page.select_one("nav.courant-crumbs")
+        assert crumbs is not None, url
+        assert crumbs.select("a")[0].get_text() == "Home"
+        assert links(crumbs, url)[1] == url.split("/")[0] + "/"  # its overview
+        assert crumbs.select_one('[aria-current="page"]').get_text() == item.title
+        body = article(page)
+        for tag in item.tags:
+            assert tag in body.select_one("p.courant-tags").get_text(), url
+        related = body.select_one("#ook-interessant")
+        if related is None:
+            continue
+        shown = links(related.find_next("ul"), url)
+        assert shown and url not in shown and len(shown) <= 3
+        others = {url_of(i): i for i in demo_items}
+        for target in shown:  # the same department or a subject in common
+            other = others[target]
+            same = department(other) is not None and department(other) == department(item)
+            assert same or subjects(other) & subjects(item), target
+
+
+def subjects(item: Item) -> set[str]:
+    return {tag.lower() for tag in item.tags}
+
+
+def department(item: Item) -> str | None:
+    if isinstance(item, Update):
+        return item.department
+    return item.person.department if isinstance(item, Interview) else None
+
+
+def test_demo_tag_pages_list_what_has_the_subject(demo_site: Path,
+                                                  demo_items: list[Item]) -> None:
+    index = article(soup(demo_site, "onderwerpen/"))
+    tags = {t.lower() for i in demo_items if i.kind is not Kind.PAGE for t in i.tags}
+    assert len(links(index, "onderwerpen/")) == len(tags)
+    tagged = [i for i in demo_items if "bijstand" in [t.lower() for t in i.tags]
+              and i.kind is not Kind.PAGE]
+    page = article(soup(demo_site, "onderwerpen/bijstand/"))
+    assert set(links(page, "onderwerpen/bijstand/")) >= {url_of(i) for i in tagged}
+    labels = {li.select_one(".courant-card__label").get_text() for li in page.select("li")}
+    assert labels <= {"Nieuws", "Interview", "Bijeenkomst", "Tip", "Boek", "Artikel", "Video",
+                      "Podcast", "Website"} and labels  # the type of each entry
 
 
 def test_demo_standing_page_folders_are_menu_sections(demo_site: Path,
@@ -226,7 +292,9 @@ def test_a_title_with_markup_characters_shows_as_text(small: Path) -> None:
     assert image is not None and image["alt"] == "Twee collega's <aan> tafel"
     description = page.select_one('meta[name="description"]')
     assert description is not None and description["content"] == "Een <i>samenvatting</i> & meer"
-    assert "Onderwerpen: intake, <tag>" in text(article(page))
+    tags = article(page).select_one("p.courant-tags")
+    assert tags is not None and tags.get_text() == "Onderwerpen: intake, <tag>"
+    assert links(tags, "nieuws/tekens-in-de-titel/") == ["onderwerpen/intake/", "onderwerpen/tag/"]
     for url in ("", "nieuws/", "afdelingen/wi/"):  # and in every list that shows it
         listing = article(soup(small, url))
         (entry,) = [a for a in listing.select("a") if a.get_text() == TRICKY]
@@ -243,7 +311,7 @@ def test_item_page_details(small: Path) -> None:
     event = article(soup(small, "agenda/spotlights-wmo/"))
     said = text(event)
     for part in ("dinsdag 1 december 2026, 15:00 – 16:30 uur", "Stadskantoor, zaal 2.14",
-                 "Reeks: Spotlights"):
+                 "Reeks Spotlights"):
         assert part in said
     hrefs = {a["href"] for a in event.select("a[href]")}
     assert {"https://teams.example.org/spotlights",
@@ -251,6 +319,8 @@ def test_item_page_details(small: Path) -> None:
     cancelled = text(article(soup(small, "agenda/netwerkdag/")))
     assert "Geannuleerd" in cancelled
     assert "zaterdag 5 december 2026 tot en met zondag 6 december 2026" in cancelled
+    assert "Zet in je agenda" in said  # coming: into a calendar; cancelled, still to come:
+    assert "Zet in je agenda" not in cancelled and "Deze bijeenkomst gaat niet door" in cancelled
 
 
 def test_drafts_and_embargoed_items_are_nowhere(small: Path) -> None:
@@ -268,8 +338,8 @@ def test_agenda_upcoming_first_then_past_with_cancelled_marked(small: Path) -> N
     assert headings == ["Binnenkort", "Geweest"]
     order = [u for u in links(page, "agenda/") if u.startswith("agenda/")]
     assert order == ["agenda/spotlights-wmo/", "agenda/netwerkdag/", "agenda/studiedag-oktober/"]
-    titles = [h.get_text(strip=True) for h in page.select("h3")]
-    assert titles == ["Spotlights Wmo", "Geannuleerd: Netwerkdag partners", "Studiedag oktober"]
+    titles = [h.get_text(" ", strip=True) for h in page.select("h3")]
+    assert titles == ["Spotlights Wmo", "Geannuleerd Netwerkdag partners", "Studiedag oktober"]
 
 
 def test_boekenkast_grouped_by_kind(small: Path) -> None:
@@ -289,6 +359,7 @@ def test_department_page(small: Path) -> None:
     said = text(page)
     assert "Uitkeringen, re-integratie en begeleiding naar werk." in said
     assert "Telefoon: 14 0123" in said
+    assert "tel:140123" in {a["href"] for a in page.select("a")}
     assert "mailto:werkeninkomen@waalstad.nl" in {a["href"] for a in page.select("a")}
     assert "Bijstandsuitkering" in said and "Re-integratie" in said
     listed = links(page, "afdelingen/wi/")
@@ -298,13 +369,17 @@ def test_department_page(small: Path) -> None:
 
 def test_wie_benader_je_waarvoor(small: Path) -> None:
     page = article(soup(small, "wie-benader-je-waarvoor/"))
-    rows = [[text(td) for td in tr.select("td")] for tr in page.select("tbody tr")]
+    rows = [[text(td.select("a")[0] if td.select("a") else td) for td in tr.select("td")]
+            for tr in page.select("tbody tr")]
     assert [row[:2] for row in rows] == [
         ["Bijstandsuitkering", "Werk en Inkomen"],
         ["Huishoudelijke ondersteuning", "Maatschappelijke Ondersteuning"],
         ["Mantelzorgwaardering", "Maatschappelijke Ondersteuning"],
         ["Re-integratie", "Werk en Inkomen"],
     ]
+    first = page.select("tbody tr")[0]  # mail and phone: a tap away on a phone
+    assert [a["href"] for a in first.select("a")] == ["../afdelingen/wi/", "mailto:"
+                                                      "werkeninkomen@waalstad.nl", "tel:140123"]
     assert set(links(page, "wie-benader-je-waarvoor/")) == {"afdelingen/wi/", "afdelingen/mo/"}
 
 
@@ -356,7 +431,10 @@ def test_the_agenda_and_the_news_say_how_to_subscribe(demo_dist: Path, site: str
     root = demo_dist / site
     agenda = soup(root, "agenda/").select_one("p.courant-subscribe")
     assert agenda is not None and f"abonneer {you} op de agenda" in agenda.get_text()
-    assert [a["href"] for a in agenda.select("a")] == ["../agenda.ics"]
+    address = load_config(demo_dist.parent / "mkdocs.yml")
+    url = address.site_url if site == "intranet" else address.public_url
+    webcal = "webcal://" + url.split("://")[1] + "agenda.ics"  # subscribes, and the file too
+    assert [a["href"] for a in agenda.select("a")] == [webcal, "../agenda.ics"]
     news = soup(root, "nieuws/").select_one("p.courant-subscribe")
     assert news is not None
     assert [a["href"] for a in news.select("a")] == ["../feed.xml", "../rss.xml"]

@@ -150,6 +150,25 @@ def test_location_url_and_description(events: dict[str, Calendar]) -> None:
     assert str(events["dst-wintertijd"]["LOCATION"]) == "https://meet.example.org/leeracademie"
 
 
+def test_a_description_keeps_sentences_whole_and_a_cancelled_one_offers_nothing(
+        content: Content) -> None:
+    """An editor's line break inside a paragraph is a space (Outlook showed the sentence
+    broken in two); a cancelled event has nothing to join or sign up for."""
+    from courant.render.calendar import description
+
+    event = next(e for e in content.items if isinstance(e, Event) and e.online
+                 and e.registration)
+    edited = replace(event, body="Wat verandert er in de regels? En\nwat merken inwoners "
+                     "ervan?\n\nEen tweede alinea.\n\n    code\n    op regels\n")
+    said = description(edited, URL)
+    assert said.startswith("Wat verandert er in de regels? En wat merken inwoners ervan?\n"
+                           "Een tweede alinea.\ncode\nop regels\n")  # code keeps its lines
+    assert f"Online: {event.online}" in said and f"Aanmelden: {event.registration}" in said
+    cancelled = description(replace(edited, cancelled=True), URL)
+    assert cancelled.startswith("Geannuleerd: deze bijeenkomst gaat niet door.")
+    assert "Online:" not in cancelled and "Aanmelden:" not in cancelled
+
+
 def test_stamps_come_from_the_sources_not_the_clock(content: Content,
                                                     events: dict[str, Calendar]) -> None:
     # dst-wintertijd has `date: 2026-10-01`; the others fall back to their first day

@@ -15,7 +15,13 @@ import yaml
 
 from conftest import ROOT
 from courant.problems import ContentError, Problem
-from courant.read.config import CourantSettings, MailSettings, load_config
+from courant.read.config import (
+    AccessibilitySettings,
+    ContactSettings,
+    CourantSettings,
+    MailSettings,
+    load_config,
+)
 
 ODD: list[Any] = [[1, 2], {"a": 1}, 5, -3.5, None, True, "", "a\nb", 10**20, "x" * 5000,
                   "2026-11-24", "<b>x</b>", "javascript:alert(1)", [[[]]]]
@@ -47,10 +53,13 @@ def problems(config: Path) -> list[Problem]:
     return raised.value.problems
 
 
-SETTINGS = [f"extra.courant.{key}" for key in CourantSettings.model_fields if key != "mail"] + [
-    f"extra.courant.mail.{key}" for key in MailSettings.model_fields] + [
+BLOCKS = {"mail": MailSettings, "contact": ContactSettings,
+          "accessibility": AccessibilitySettings}
+SETTINGS = [f"extra.courant.{key}" for key in CourantSettings.model_fields if key not in BLOCKS
+            ] + [f"extra.courant.{block}.{key}" for block, model in BLOCKS.items()
+                 for key in model.model_fields] + [
     "site_name", "site_url", "extra", "extra.courant", "extra.courant.mail",
-    "extra.courant.sections.updates"]
+    "extra.courant.sections.updates", "extra.courant.contact", "extra.courant.accessibility"]
 
 
 @pytest.mark.parametrize("path", SETTINGS)

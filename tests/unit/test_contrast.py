@@ -35,8 +35,12 @@ def test_wcag_ratios() -> None:
 def test_the_theme_palette_passes_in_every_pair() -> None:
     pairs = list(palette_pairs(THEME_CSS.read_text("utf-8")))
     roles = {pair.what: pair for pair in pairs}
-    assert set(roles) == {"tekst in de kopbalk", "links", "links onder de muis"}
+    material = {"tekst in de kopbalk", "links", "links onder de muis"}
+    own = {"tekst", "grijze tekst", "datum in de agenda", "tekst in de voettekst"}
+    assert material | own <= set(roles)
+    assert {f"{role} (donkere weergave)" for role in material | own} <= set(roles)  # dark
     assert roles["tekst in de kopbalk"].ratio == pytest.approx(7.84, abs=0.01)  # white on blue
+    assert roles["links (donkere weergave)"].background == "#15191f"  # the dark ground
     pairs += rule_pairs(THEME_CSS.read_text("utf-8"))
     assert len(pairs) >= 5
     assert [p for p in pairs if not p.passes] == []
@@ -61,8 +65,12 @@ def test_a_light_colour_is_reported_with_file_line_and_a_better_colour(demo: Pat
                                                       "--md-primary-fg-color: #7fb2e5;"), "utf-8")
     found = [str(p) for p in colour_warnings(demo)]
     line = css.read_text("utf-8").splitlines().index(".light { color: #aaaaaa; }") + 1
+    lines = theme.read_text("utf-8").splitlines()
+    primary = max(lines.index(text) + 1 for text in ("  --md-primary-fg-color: #7fb2e5;",
+                                                     "  --md-primary-bg-color: #ffffff;"))
     assert found == [
-        "theme/overrides/assets/stylesheets/courant.css:3: (waarschuwing) tekst in de kopbalk: "
+        f"theme/overrides/assets/stylesheets/courant.css:{primary}: (waarschuwing) tekst in de "
+        "kopbalk: "
         "tekst #ffffff op #7fb2e5 heeft een contrast van 2,23:1; nodig is 4,5:1 (WCAG 1.4.3). "
         "Kies een donkerdere achtergrond, zoals #56799c",
         f"theme/email/email.css:{line}: (waarschuwing) .light: tekst #aaaaaa op #ffffff heeft "

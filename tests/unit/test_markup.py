@@ -47,8 +47,10 @@ def test_to_html_and_plain_text() -> None:
 
 
 def test_plain_text_decodes_entities_and_tidies_space() -> None:
-    """Spaces collapse; the editor's own line breaks stay (a calendar description keeps them)."""
-    assert plain_text("<p>A&nbsp;&amp;  B\n   C</p><p>&lt;tag&gt;</p>") == "A\xa0& B\nC\n<tag>"
+    """Spaces collapse; an editor's line break inside a paragraph is a space, as on the page
+    (a calendar description broke sentences in two at them), and code keeps its lines."""
+    assert plain_text("<p>A&nbsp;&amp;  B\n   C</p><p>&lt;tag&gt;</p>") == "A\xa0& B C\n<tag>"
+    assert plain_text("<pre><code>a = 1\nb = 2</code></pre><p>x<br>y</p>") == "a = 1\nb = 2\nx\ny"
 
 
 @pytest.mark.parametrize(("body", "first"), [

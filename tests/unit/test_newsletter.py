@@ -159,11 +159,12 @@ def test_web_version_and_archive_pages() -> None:
     assert set(pages) == {"nieuwsbrief/index.md", "nieuwsbrief/2026-10/index.md",
                           "nieuwsbrief/2026-11/index.md"}
     november = pages["nieuwsbrief/2026-11/index.md"]
-    assert "### Werk en Inkomen" in november
-    assert "#### [a&lt;b &amp; 'c'](../../nieuws/pilot.md)" in november
+    assert "### Werk en Inkomen" in november  # entries as cards below their group's heading
+    assert ('<h4 class="courant-card__title"><a href="../../nieuws/pilot.md">a&lt;b &amp; '
+            "'c'</a></h4>") in november
     assert "Korte &lt;samenvatting&gt;" in november
-    assert "#### [Geannuleerd: vervallen](../../agenda/vervallen.md)" not in november
-    assert "### [Geannuleerd: vervallen](../../agenda/vervallen.md)" in november
+    assert ('<h3 class="courant-event__title"><a href="../../agenda/vervallen.md"><span '
+            'class="courant-badge">Geannuleerd</span> vervallen</a></h3>') in november
     archive = pages["nieuwsbrief/index.md"]
     assert archive.index("(2026-11/index.md)") < archive.index("(2026-10/index.md)")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -182,11 +182,42 @@ async def _audit_page(page: Any, router: _Router, axe_source: str,
         report = await page.evaluate(
             "tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
             " resultTypes: ['violations']})", WCAG_TAGS)
+        dark = await _in_dark_scheme(page) if visit.target.site != "mail" else None
     except Exception as error:  # a page that does not open is a finding, not a crash
         result.error = str(error).splitlines()[0]
         return
     result.violations = [finding for violation in report["violations"]
                          for finding in violation_findings(visit.target, violation)]
+    if dark is not None:
+        result.violations += [replace(finding, where=finding.where + DARK)
+                              for violation in dark["violations"]
+                              for finding in violation_findings(visit.target, violation)]
+
+
+DARK = " (donkere weergave)"
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+DARK_SCRIPT = """() => {
+  if (!document.querySelector('[data-md-color-scheme="slate"]')) return false;
+  const still = document.createElement('style');
+  still.textContent = '*, *::before, *::after { transition: none !important }';
+  document.head.append(still);
+  document.body.setAttribute('data-md-color-scheme', 'slate');
+  return true;
+}"""
+"""What changes with the colour scheme: axe-core's rules about colours, run again in it."""
+
+
+async def _in_dark_scheme(page: Any) -> dict[str, Any] | None:
+    """The page in Material's dark scheme (as its switch, or a reader's system, sets it),
+    checked by axe-core's colour rules; None when the site has no dark scheme."""
+    switched = await page.evaluate(DARK_SCRIPT)  # without transitions: axe would see
+    # colours half-way between the two schemes
+    if not switched:
+        return None
+    report: dict[str, Any] = await page.evaluate(
+        "rules => axe.run(document, {runOnly: {type: 'rule', values: rules},"
+        " resultTypes: ['violations']})", COLOUR_RULES)
+    return report
 
 
 def violation_findings(target: Target, violation: dict[str, Any]) -> list[Finding]:

@@ -35,6 +35,13 @@ THEME_FINDINGS = (
         "menu en zoeken, buiten elk blok dat een thema kan vervangen; het voorkomt dat een "
         "browser ze na 'terug' open laat staan. Browsers en hulpmiddelen negeren het "
         "attribuut op een checkbox: geen gevolg voor bezoekers."),
+    ThemeFinding(
+        "Bad value “” for attribute “tabindex” on element “label”",
+        'class="md-nav__link',
+        "Material (partials/nav-item.html) zet tabindex=\"\" op het kopje van een menusectie "
+        "wanneer het menu tabbladen heeft (navigation.tabs): daar is het kopje geen schakelaar "
+        "die open en dicht gaat. Browsers lezen een lege waarde als geen tabindex: het kopje "
+        "is dan, zoals bedoeld, geen stop voor de Tab-toets. Geen gevolg voor bezoekers."),
 )
 
 

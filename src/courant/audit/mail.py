@@ -329,6 +329,8 @@ FALLBACKS: dict[str, Fallback] = {
     "css-letter-spacing": _decoration("versiering: iets ruimere letters in kopjes"),
     "css-text-transform": _decoration("versiering: kopjes in hoofdletters; de tekst zelf is "
                                       "gewoon leesbaar"),
+    "css-display-none": _decoration("alleen de voorregel (preheader): waar hij niet verborgen "
+                                    "blijft, staat het begin van het voorwoord twee keer"),
     "html-meta-color-scheme": _decoration("een hint voor de donkere modus; zonder blijft de "
                                           "mail licht"),
 }

@@ -23,6 +23,7 @@ SECTIONS = {  # folder in the site -> (index page type, item page type)
     "reeksen": ("Reeksen", "Reeks"),
     "vraagbaken": ("Vraagbaken", "Vraagbaak"),
     "boekjes": ("Boekjes", "Boekje"),
+    "onderwerpen": ("Onderwerpen", "Onderwerp"),
 }
 SINGLES = {
     "index.html": "Home",
@@ -32,6 +33,7 @@ SINGLES = {
     "toegankelijkheid/index.html": "Toegankelijkheid",
     "nieuwsbrief-ontvangen/index.html": "Nieuwsbrief ontvangen",
     "privacy/index.html": "Privacy",
+    "naslag/index.html": "Naslag",
 }
 PAGER = re.compile(r"pagina-\d+")
 EDITIONS = {"staff": "Mail medewerkers", "partners": "Mail partners"}

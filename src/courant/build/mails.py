@@ -23,6 +23,7 @@ from courant.model import Content, Issue, Kind, Sent
 from courant.problems import ContentError, Problem
 from courant.read.config import Config
 from courant.read.images import ImageSize, image_sizes
+from courant.render.images import MAIL_WIDTH, shown
 from courant.render.newsletter.compose import ComposedIssue, LinkTo, compose_issues
 from courant.render.newsletter.email import (
     TEMPLATES,
@@ -35,7 +36,8 @@ from courant.render.newsletter.email import (
 )
 from courant.render.newsletter.eml import eml_bytes
 from courant.render.newsletter.manifest import ManifestMail, manifest_json
-from courant.render.paths import url_of
+from courant.render.paths import asset_path, url_of
+from courant.render.site.chrome import sections_in_words, words_for
 from courant.wording import EDITION_NAMES, number
 
 MAX_BYTES = 102_000
@@ -57,6 +59,7 @@ class MailFiles:
     items: Held = ()
     agenda: Held = ()
     sent: Sent | None = None  # when this edition of the issue went out
+    images: tuple[PurePosixPath, ...] = ()  # in content/, shown from site.image_base
 
     @property
     def files(self) -> dict[str, bytes]:
@@ -68,14 +71,21 @@ class MailFiles:
 
 def mail_site(config: Config, edition: Edition, asset_url: AssetUrl | None = None,
               unsubscribe: str | None = None) -> MailSite:
-    """Staff mail links to the intranet (site_url), partner mail to the public site.
-    `unsubscribe` replaces the configured address (courant send: each recipient's own)."""
+    """Staff mail links to the intranet (site_url, or mail.staff_links where staff read it
+    from home) with its images from mail.staff_images when set; partner mail to the public
+    site. `unsubscribe` replaces the configured address (courant send: each recipient's
+    own)."""
     mail = config.settings.mail
     if edition is Edition.PARTNERS:
         return MailSite(config.public_name, config.public_url, mail.sender, mail.reply_to,
                         unsubscribe or mail.unsubscribe, mail.footer, asset_url)
-    return MailSite(config.site_name, config.site_url, mail.sender, mail.reply_to, None,
-                    mail.footer, asset_url)
+    return MailSite(config.site_name, _folder(mail.staff_links or config.site_url), mail.sender,
+                    mail.reply_to, None, mail.footer, asset_url,
+                    _folder(mail.staff_images) if mail.staff_images else None)
+
+
+def _folder(url: str) -> str:
+    return url if url.endswith("/") else url + "/"
 
 
 def template_folder(root: Path) -> Path:
@@ -109,7 +119,8 @@ def build_mails(config: Config, content: Content, now: datetime, root: Path,
     for edition in EDITIONS:
         news = select(content, edition, now)
         site = mail_site(config, edition, asset_url, unsubscribe)
-        for composed in compose_issues(news, config.sections, config.settings.agenda_weeks,
+        sections = sections_in_words(config.sections, words_for(edition is Edition.PARTNERS))
+        for composed in compose_issues(news, sections, config.settings.agenda_weeks,
                                        _absolute(site.url)):
             if month is None or composed.issue.month == month:
                 made.append(_mail_files(composed, site, env, sizes, kept))
@@ -137,10 +148,12 @@ def _mail_files(composed: ComposedIssue, site: MailSite, env: Environment, sizes
             kept[key] = found
     entries = [(section.kind is Kind.EVENT, (e.item.source, e.title))
                for section in composed.sections for e in section.entries]
+    images = tuple(e.image.path for e in composed.entries if e.image is not None) \
+        if site.image_base else ()
     return MailFiles(found[0], site, found[1],
                      items=tuple(entry for event, entry in entries if not event),
                      agenda=tuple(entry for event, entry in entries if event),
-                     sent=composed.issue.sent_as(composed.edition.value))
+                     sent=composed.issue.sent_as(composed.edition.value), images=images)
 
 
 def _absolute(base_url: str) -> LinkTo:
@@ -175,6 +188,22 @@ def mail_files(mails: list[MailFiles]) -> dict[str, bytes]:
         files[f"{month}/manifest.json"] = manifest_json(
             [ManifestMail(m.mail, m.site, {n.rpartition("/")[2]: files[n] for n in m.files},
                           m.sent) for m in made_in_month])
+    return files
+
+
+def mail_media(mails: list[MailFiles], content_dir: Path) -> dict[str, bytes]:
+    """The images of mails shown from their own address (mail.staff_images: the staff mail
+    read at home, while the intranet is internal only), as dist/mail/media/<name>: the copy
+    made for the mail's width, without metadata. Publish dist/mail/media/ at that address."""
+    from courant.build.media import published_files
+
+    sizes = image_sizes(content_dir)
+    files: dict[str, bytes] = {}
+    for path in sorted({p for made in mails for p in made.images}):
+        published = asset_path(path)
+        shown_path = shown(published, sizes(path), MAIL_WIDTH)[0]
+        copies = published_files(content_dir / path, published)
+        files[shown_path] = copies[shown_path]  # media/..., as render/email._image names it
     return files
 
 

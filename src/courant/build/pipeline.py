@@ -33,11 +33,13 @@ from courant.read.statement import read_record
 from courant.read.validate import validate, validate_departments
 from courant.render.newsletter.web import newsletter_pages
 from courant.render.site import render_site
+from courant.render.site.chrome import site_theme
 from courant.render.site.export import engine_config, is_published_theme_file
+from courant.render.site.home import top_task_problems
 from courant.render.site.pages import Site
 from courant.render.site.signup import with_subscription_pages
 from courant.render.site.statement import with_statement
-from courant.sanitize import clean_site_html, unclobber
+from courant.render.site.tappable import intranet_page_html, partner_page_html
 
 if TYPE_CHECKING:
     from courant.engine import Engine, PageStore
@@ -110,6 +112,8 @@ def _read_and_check(project: Project, memo: SourceMemo | None) -> tuple[Loaded, 
     raws = {raw.path: raw for raw in sources.items}
     check_closed_issues(content, clock.now(), lambda item, key: raws[item.source].line(key),
                         problems)
+    top_task_problems(config.settings.top_tasks, content.items,
+                      config.line("extra.courant.top_tasks"), problems)
     if not problems.errors:
         warm_writing(content, project.root)
     check_writing(content, sources, project.root, problems)
@@ -184,7 +188,8 @@ def export_pages(project: Project, target: Path) -> dict[str, int]:
                 staging.write(f"{name}/docs/{page.path}", page.markdown)
             staging.write(f"{name}/nav.yml", yaml.safe_dump({"site_name": site.name,
                                                             "site_url": site.url,
-                                                            "nav": site.nav},
+                                                            "nav": site.nav,
+                                                            "theme": site.theme},
                                                            allow_unicode=True, sort_keys=False))
             staging.write(f"{name}/mkdocs.yml", yaml.safe_dump(
                 engine_config(loaded.config.raw, site), allow_unicode=True, sort_keys=False))
@@ -257,16 +262,14 @@ def sites(loaded: Loaded, now: datetime, preview: bool = False,
 def _site(config: Config, edition: EditionContent, news: EditionContent, name: str,
           url: str, syndication: bool = True) -> Site:
     with timing.phase("newsletters"):
+        sizes = image_sizes(config.path.parent / "content")
         extra = tuple(newsletter_pages(edition, news, config.sections,
-                                       config.settings.agenda_weeks))
-    site = render_site(edition, name, url, config.settings.page_size, config.settings.home_news,
-                       extra_pages=extra, extra_nav=[{"Nieuwsbrief": "nieuwsbrief/index.md"}],
-                       image_size=image_sizes(config.path.parent / "content"))
+                                       config.settings.agenda_weeks, sizes))
+    site = render_site(edition, config, name, url, extra_pages=extra, image_size=sizes)
     site = with_subscription_pages(site, config,
                                    "partners" if edition.for_partners else "staff")
     site = with_statement(site, read_record(config.path.parent),
-                          "public" if edition.for_partners else "intranet",
-                          config.settings.mail.reply_to)
+                          "public" if edition.for_partners else "intranet", config)
     files = syndication_files(config, edition, news, name, url) if syndication else {}
     if syndication and edition.of_kind(Kind.BOOKLET):
         from courant.build.booklets import booklet_files
@@ -279,9 +282,11 @@ def _site(config: Config, edition: EditionContent, news: EditionContent, name: s
             files.update(booklet_files(edition, url, name, config.path.parent / "content", kept))
             kept.save()
     # what partners see is sanitised: editors' raw HTML loses scripts, handlers, styles; on
-    # the intranet (editors' HTML as written) only ids that would replace the theme's own go
-    clean = clean_site_html if edition.for_partners else unclobber
-    return replace(site, extra_files={**site.extra_files, **files}, sanitize=clean)
+    # the intranet (editors' HTML as written) only ids that would replace the theme's own go;
+    # on both, addresses and phone numbers in the text become links (render/site/tappable.py)
+    clean = partner_page_html if edition.for_partners else intranet_page_html
+    return replace(site, extra_files={**site.extra_files, **files}, sanitize=clean,
+                   theme=site_theme(config, edition.for_partners, url))
 
 
 def syndication_files(config: Config, edition: EditionContent, news: EditionContent, name: str,
@@ -326,7 +331,7 @@ def build(project: Project, progress: Progress | None = None) -> BuildResult:
     with timing.phase("load"):
         loaded = load(project)
     now = clock.now()
-    from courant.build.mails import build_mails, mail_files
+    from courant.build.mails import build_mails, mail_files, mail_media
     from courant.build.workers import in_child
     from courant.engine.mkdocs.pagecache import SiteCache  # the PageStore, until build/cache.py
 
@@ -339,9 +344,10 @@ def build(project: Project, progress: Progress | None = None) -> BuildResult:
             """Everything it makes goes to disk here: only the page count goes back."""
             count = _make_site(project, loaded, now, "public", staging, caches["public"])
             with timing.phase("mail"):
-                staging.fill("mail", mail_files(build_mails(
-                    loaded.config, loaded.content, now, project.root,
-                    kept_in=project.root / ".cache" / "courant" / "mail.pickle")))
+                mails = build_mails(loaded.config, loaded.content, now, project.root,
+                                    kept_in=project.root / ".cache" / "courant" / "mail.pickle")
+                staging.fill("mail", {**mail_files(mails),
+                                      **mail_media(mails, project.content_dir)})
                 staging.settle("mail")
             return count
 

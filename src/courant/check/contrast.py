@@ -8,6 +8,7 @@ text hard to read is reported before anything is built. The real pages are check
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -29,6 +30,25 @@ MATERIAL_PAIRS = (
 )
 """The pairs of Material's palette variables that carry text (defaults: Material 9's
 `indigo` palette, used when a project's CSS does not set the variable)."""
+THEME_PAIRS = (
+    # courant's own, checked where the project's CSS sets both (no defaults)
+    ("--md-default-fg-color", "--md-default-bg-color", "tekst"),
+    ("--courant-text-muted", "--md-default-bg-color", "grijze tekst"),
+    ("--courant-text-muted", "--courant-surface", "grijze tekst op een vlak"),
+    ("--md-typeset-a-color", "--courant-surface", "links op een vlak"),
+    ("--courant-tile-fg", "--courant-tile-bg", "datum in de agenda"),
+    ("--courant-badge-fg", "--courant-badge-bg", "het woord Geannuleerd"),
+    ("--md-footer-fg-color", "--md-footer-bg-color", "tekst in de voettekst"),
+)
+SCHEMES = {"default": "", "slate": " (donkere weergave)"}
+SLATE_DEFAULTS = {"--md-default-bg-color": "#1e2129", "--md-primary-bg-color": "#ffffff"}
+"""Material's dark scheme where a project's CSS leaves a variable unset."""
+SLATE = re.compile(r"""data-md-color-scheme\s*=\s*["']?slate""")
+
+
+def scheme_of(selector: str) -> str:
+    """Which of Material's colour schemes a rule is for: 'slate' (dark) or 'default'."""
+    return "slate" if SLATE.search(selector) else "default"
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,18 +121,36 @@ def rules_of(css: str) -> list[Rule]:
 
 
 def palette_pairs(css: str) -> Iterator[Pair]:
-    """Material's text-carrying variable pairs, as the project's CSS sets them."""
+    """Material's text-carrying variable pairs and courant's own, as the project's CSS sets
+    them, in each colour scheme it sets (the dark one named so)."""
     rules = rules_of(css)
-    variables = {name: (value, rule.lines[name]) for rule in rules
-                 for name, value in rule.declarations.items() if name.startswith("--")}
-    for text_var, text_default, back_var, back_default, what in MATERIAL_PAIRS:
-        if text_var not in variables and back_var not in variables:
-            continue  # Material's own pair: not the project's to answer for
-        text, line = variables.get(text_var, (text_default, 0))
-        back, back_line = variables.get(back_var, (back_default, 0))
-        pair = _pair(text, back, NORMAL_TEXT, max(line, back_line), what)
-        if pair is not None:
-            yield pair
+    for scheme, label in SCHEMES.items():
+        variables = scheme_variables(rules, scheme)
+        if scheme != "default" and not variables:
+            continue
+        defaults = SLATE_DEFAULTS if scheme == "slate" else {}
+        for text_var, text_default, back_var, back_default, what in MATERIAL_PAIRS:
+            if text_var not in variables and back_var not in variables:
+                continue  # Material's own pair: not the project's to answer for
+            text, line = variables.get(text_var, (defaults.get(text_var, text_default), 0))
+            back, back_line = variables.get(back_var, (defaults.get(back_var, back_default), 0))
+            pair = _pair(text, back, NORMAL_TEXT, max(line, back_line), what + label)
+            if pair is not None:
+                yield pair
+        for text_var, back_var, what in THEME_PAIRS:
+            if text_var in variables and back_var in variables:
+                (text, line), (back, back_line) = variables[text_var], variables[back_var]
+                pair = _pair(text, back, NORMAL_TEXT, max(line, back_line), what + label)
+                if pair is not None:
+                    yield pair
+
+
+def scheme_variables(rules: list[Rule], scheme: str) -> dict[str, tuple[str, int]]:
+    """The custom properties the rules of one scheme set (value, line); the light scheme's
+    are also those of :root."""
+    return {name: (value, rule.lines[name]) for rule in rules
+            if scheme_of(rule.selector) == scheme
+            for name, value in rule.declarations.items() if name.startswith("--")}
 
 
 def rule_pairs(css: str, page_background: str = "#ffffff") -> Iterator[Pair]:
@@ -124,12 +162,15 @@ def rule_pairs(css: str, page_background: str = "#ffffff") -> Iterator[Pair]:
     fallback = [page_background]
     if "body" in backgrounds:
         fallback.append(backgrounds["body"] or page_background)
+    dark = scheme_variables(rules, "slate").get("--md-default-bg-color", (
+        SLATE_DEFAULTS["--md-default-bg-color"], 0))[0]
     for rule in rules:
         text = rule.declarations.get("color")
         if not text or text.startswith("var("):
             continue
         own = _background(rule) or backgrounds.get(rule.selector.split()[0])
-        for back in [own] if own else fallback:
+        grounds = [dark] if scheme_of(rule.selector) == "slate" else fallback
+        for back in [own] if own else grounds:
             pair = _pair(text, back, _needed(rule), rule.lines["color"], rule.selector)
             if pair is not None:
                 yield pair

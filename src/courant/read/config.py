@@ -7,8 +7,10 @@ settings live under `extra.courant`, where MkDocs (and Zensical) leave them alon
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -301,6 +303,112 @@ class MailSettings(BaseModel):
     dkim: DkimSettings | None = None
     signup: SignupSettings = Field(default_factory=SignupSettings)
     privacy: PrivacySettings = Field(default_factory=PrivacySettings)
+    # the staff mail read at home: where its links and its images point (default: site_url)
+    staff_links: Annotated[str, BeforeValidator(_web_address(
+        "https://werkplek.waalstad.nl/sociaal-domein/"))] | None = None
+    staff_images: Annotated[str, BeforeValidator(_web_address(
+        "https://nieuwsbrief.waalstad.nl/beelden/"))] | None = None
+
+
+PHONE = re.compile(r"\+?[0-9][0-9 ()-]{2,19}")
+
+
+def _phone(value: Any) -> str:
+    """A phone number as people write it ('14 0488', '(0488) 12 34 56', '+31 488 123456'):
+    the sites make it a tel: link, so digits, spaces, +, -, and parentheses only."""
+    text = _setting_text(value)
+    if not PHONE.fullmatch(text):
+        raise _fail(f"{_shown(value)} is geen telefoonnummer; schrijf alleen cijfers, spaties, "
+                    "een + of -, tussen aanhalingstekens, zoals '14 0488' of '+31 488 123456'")
+    return text
+
+
+def _email(value: Any) -> str:
+    text = _setting_text(value)
+    fault = email_fault(text, "sociaaldomein@waalstad.nl")
+    if fault:
+        raise _fail(f"{_shown(value)} {fault}")
+    return text
+
+
+def _day(value: Any) -> str:
+    """A date as YYYY-MM-DD (YAML may have read it as a date already)."""
+    text = _setting_text(value if not hasattr(value, "isoformat") else value.isoformat())
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        raise _fail(f"{_shown(text)} is geen datum in de vorm JJJJ-MM-DD; schrijf bijvoorbeeld "
+                    "2027-03-31") from None
+    return text
+
+
+def _block_of(example: str) -> Any:
+    """A block of settings: a mapping, or a Dutch sentence saying how to write one."""
+    def check(value: Any) -> Any:
+        if not isinstance(value, dict):
+            raise _fail(f"moet een blok met sleutels zijn: zet eronder, ingesprongen, regels als "
+                        f"'  {example}'")
+        return value
+    return check
+
+
+Text = Annotated[str, BeforeValidator(_setting_text)]
+Day = Annotated[str, BeforeValidator(_day)]
+
+
+class ContactSettings(BaseModel):
+    """Whom readers can reach: the footer of both sites and the partner home's contact block."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: Text | None = None  # default: the copyright line of mkdocs.yml
+    address: Text | None = None  # one line: 'Stadhuisplein 1, 6511 AA Waalstad'
+    phone: Annotated[str, BeforeValidator(_phone)] | None = None
+    email: Annotated[str, BeforeValidator(_email)] | None = None  # default: mail.reply_to
+    hours: Text | None = None  # 'Maandag tot en met vrijdag, 8.30 tot 17.00 uur'
+
+
+STATUSES = ("A", "B", "C", "D")
+
+
+def _status(value: Any) -> str:
+    text = _setting_text(value).upper()
+    if text not in STATUSES:
+        raise _fail(f"{_shown(value)} is geen status van de toegankelijkheidsverklaring; kies "
+                    "A, B, C of D (zie digitoegankelijk.nl)")
+    return text
+
+
+class AccessibilitySettings(BaseModel):
+    """What the page Toegankelijkheid declares beyond courant's own test (digitoegankelijk.nl's
+    model statement): a full research (WCAG-EM) is something courant cannot do itself."""
+
+    model_config = ConfigDict(extra="forbid")
+    status: Annotated[str, BeforeValidator(_status)] | None = None  # default: C or D
+    research: Day | None = None  # the last full research by experts (needed for A and B)
+    report: Annotated[str, BeforeValidator(_web_address(
+        "https://www.waalstad.nl/onderzoek-toegankelijkheid.pdf"))] | None = None
+    planned: Day | None = None  # when a full research is planned (C: within six months)
+    approved_by: Text | None = None  # who signed the statement ('directeur Sociaal Domein')
+
+
+TASK_EXAMPLE = "- wie-benader-je-waarvoor"
+
+
+def _top_tasks(value: Any) -> list[str]:
+    if not isinstance(value, list) or not value:
+        raise _fail("moet een lijst van pagina's zijn, elk op een eigen regel met een streepje, "
+                    f"zoals '{TASK_EXAMPLE}' en '- agenda'")
+    if len(value) > 8:
+        raise _fail(f"heeft {len(value)} taken; zet er hooguit 8 op de startpagina")
+    names = [_setting_text(task).strip("/").lower() for task in value]
+    for name in names:
+        if not re.fullmatch(r"[a-z0-9][a-z0-9/_-]*", name):
+            raise _fail(f"{_shown(name)} is geen pagina; schrijf het adres van de pagina zoals "
+                        "het in de site staat, zoals 'agenda' of 'leeracademie'")
+    return names
+
+
+DEFAULT_TOP_TASKS = ["wie-benader-je-waarvoor", "agenda", "nieuwsbrief"]
 
 
 class CourantSettings(BaseModel):
@@ -316,6 +424,16 @@ class CourantSettings(BaseModel):
         default_factory=lambda: dict(DEFAULT_SECTIONS))
     mail: MailSettings = Field(default_factory=MailSettings)
     issue_day: Annotated[str, BeforeValidator(_issue_day)] = "last thursday"  # courant new issue
+    tagline: Text | None = None  # the intranet's words above its header
+    public_tagline: Text | None = None  # the partner site's
+    public_welcome_title: Text | None = None  # the partner home's heading (pages/index.md
+    public_welcome: Annotated[str, BeforeValidator(_lines_of_text)] | None = None  # for staff)
+    top_tasks: Annotated[list[str], BeforeValidator(_top_tasks)] = Field(
+        default_factory=lambda: list(DEFAULT_TOP_TASKS))
+    contact: Annotated[ContactSettings, BeforeValidator(_block_of(
+        "phone: \"14 0488\""))] = Field(default_factory=ContactSettings)
+    accessibility: Annotated[AccessibilitySettings, BeforeValidator(_block_of(
+        "planned: 2027-03-31"))] = Field(default_factory=AccessibilitySettings)
     engine: Annotated[str, BeforeValidator(_engine)] = "mkdocs"  # the site engine (engine/)
 
     @field_validator("mail", mode="before")
@@ -369,7 +487,7 @@ class Config:
 
     @property
     def public_name(self) -> str:
-        return self.settings.public_name or self.site_name
+        return self.settings.public_name or f"{self.site_name} voor partners"
 
     @property
     def sections(self) -> tuple[tuple[Kind, str], ...]:
@@ -570,12 +688,17 @@ def _settings(add: Add, data: dict[str, Any]) -> CourantSettings | None:
         return None
 
 
+BLOCKS: dict[str, type[BaseModel]] = {"mail": MailSettings, "contact": ContactSettings,
+                                      "accessibility": AccessibilitySettings}
+
+
 def _setting_message(error: Any, loc: list[str]) -> str:
     """The Dutch message for one pydantic error about courant's settings."""
     if error["type"] == "courant":
         return str(error["msg"])
     if error["type"] == "extra_forbidden":
-        model: type[BaseModel] = MailSettings if loc[:1] == ["mail"] else CourantSettings
+        model: type[BaseModel] = BLOCKS.get(loc[0], CourantSettings) if len(loc) > 1 \
+            else CourantSettings
         known = list(model.model_fields)
         close = difflib.get_close_matches(loc[-1], known, n=1)
         hint = f"bedoel je '{close[0]}'?" if close else f"kies uit {', '.join(known)}"

@@ -33,17 +33,12 @@ from courant import wording
 from courant.audience import EditionContent
 from courant.clock import AMSTERDAM, start_of_day
 from courant.markup import plain_text, to_html
-from courant.model import Event, Kind
-from courant.render.paths import SECTION_DIRS, page_url
+from courant.model import Event
+from courant.render.paths import event_ics_path, page_url
 from courant.render.series import edition_series
 
 REFRESH = timedelta(hours=6)  # how often subscribers are asked to poll agenda.ics
 REFRESH_TEXT = "PT6H"  # the same, for Outlook's X-PUBLISHED-TTL (a text property)
-
-
-def event_ics_path(event: Event) -> str:
-    """The event's own .ics beside its page: agenda/<slug>.ics (linked as "Zet in je agenda")."""
-    return f"{SECTION_DIRS[Kind.EVENT]}/{event.slug}.ics"
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,7 +245,8 @@ def last_modified(event: Event) -> datetime:
 
 
 def description(event: Event, url: str) -> str:
-    """Plain text: the cancellation, the body, then the links a page would show."""
+    """Plain text: the cancellation, the body (paragraphs on one line each: an editor's line
+    breaks are spaces, markup.plain_text), then the links a page would show."""
     lines = []
     if event.cancelled:
         lines.append(f"{wording.CANCELLED}: deze bijeenkomst gaat niet door.\n")
@@ -262,9 +258,9 @@ def description(event: Event, url: str) -> str:
     lines.append(f"Wanneer: {wording.when(event)}")
     if event.location:
         lines.append(f"Waar: {event.location}")
-    if event.online:
+    if event.online and not event.cancelled:  # nothing to join or sign up for
         lines.append(f"Online: {event.online}")
-    if event.registration:
+    if event.registration and not event.cancelled:
         lines.append(f"Aanmelden: {event.registration}")
     lines.append(f"Meer informatie: {url}")
     return "\n".join(lines)

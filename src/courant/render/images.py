@@ -42,12 +42,14 @@ def shown(path: str, size: tuple[int, int] | None,
     return variant_path(path, width), (width, max(1, round(size[1] * width / size[0])))
 
 
-def image_markdown(alt: str, published: str, page: str, size: tuple[int, int] | None) -> str:
+def image_markdown(alt: str, published: str, page: str, size: tuple[int, int] | None,
+                   css: str | None = None) -> str:
     """An item's image on its page: the copy for the site's width, with its width and height
     (the browser keeps room for it while it loads), linked to the full-size original."""
     src, shown_size = shown(published, size, SITE_WIDTH)
     attrs = f'width="{shown_size[0]}" height="{shown_size[1]}" ' if shown_size else ""
-    image = f'![{esc(alt)}]({relative(page, src)}){{ {attrs}loading="lazy" .courant-image }}'
+    image = (f'![{esc(alt)}]({relative(page, src)}){{ {attrs}loading="lazy" '
+             f'{css or ".courant-image"} }}')
     if src == published:
         return image + "\n"
     return f"[{image}]({relative(page, published)})\n"

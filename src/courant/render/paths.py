@@ -11,7 +11,7 @@ from pathlib import PurePosixPath
 
 from courant.links import Link, resolve_links, unresolvable_message
 from courant.markup import first_paragraph
-from courant.model import Item, Kind
+from courant.model import Event, Item, Kind
 from courant.problems import ContentError, Problem
 
 SECTION_DIRS = {
@@ -30,6 +30,11 @@ def page_path(item: Item) -> str:
     if item.kind is Kind.PAGE:
         return f"{item.slug}.md"
     return f"{SECTION_DIRS[item.kind]}/{item.slug}.md"
+
+
+def event_ics_path(event: Event) -> str:
+    """The event's own .ics beside its page: agenda/<slug>.ics (linked as "Zet in je agenda")."""
+    return f"{SECTION_DIRS[Kind.EVENT]}/{event.slug}.ics"
 
 
 def page_url(item: Item, base_url: str) -> str:

@@ -118,6 +118,7 @@ def site_config(config_file: Path, site: Site, site_dir: Path, docs_dir: Path,
         overrides["dev_addr"] = dev_addr
     config = load_config(str(config_file), **overrides)
     config.plugins["courant"] = _CourantPages(site)
+    config["extra"]["courant_site"] = site.theme  # header words, footer: theme/overrides
     stream_search_index(config)
     if site.sanitize is not None:  # part of the page cache's site key: no unsanitised reuse
         config["extra"]["courant_sanitize"] = (f"{site.sanitize.__module__}."

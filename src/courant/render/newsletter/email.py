@@ -23,12 +23,13 @@ from markupsafe import Markup
 from courant import wording
 from courant.audience import Edition
 from courant.markup import to_html
+from courant.model import Event
 from courant.passages import LABEL, Segment, split_html
 from courant.read.images import ImageSize
 from courant.render.images import MAIL_WIDTH, shown
 from courant.render.newsletter.compose import ComposedIssue, Entry
 from courant.render.newsletter.plaintext import html_to_text, wrap
-from courant.render.paths import asset_path, issue_page_path, url_of
+from courant.render.paths import MEDIA_DIR, asset_path, event_ics_path, issue_page_path, url_of
 from courant.sanitize import clean_html
 
 TEMPLATES = ("issue.html", "issue.txt", "email.css")
@@ -50,6 +51,7 @@ class MailSite:
     unsubscribe: str | None = None  # partners: a mailto: or https: address
     footer: str = ""
     asset_url: AssetUrl | None = None  # the preview shows images from elsewhere
+    image_base: str | None = None  # images from here (mail.staff_images), not from `url`
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,8 +93,14 @@ def render_context(composed: ComposedIssue, context: dict[str, Any], env: Enviro
 
 
 def preheader(text: str, limit: int = PREHEADER) -> str:
-    """The start of the foreword on one line, cut at a word within `limit` characters."""
-    line = " ".join(text.split())
+    """The start of the foreword on one line, cut at a word within `limit` characters; a
+    greeting on a line of its own ("Beste collega's en partners,") is left out: the inbox
+    shows what the issue is about."""
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    if len(paragraphs) > 1 and paragraphs[0].rstrip().endswith(",") and \
+            len(paragraphs[0]) < 80:
+        paragraphs = paragraphs[1:]
+    line = " ".join(" ".join(paragraphs).split())
     if len(line) <= limit:
         return line
     return line[:limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "\u2026"
@@ -106,20 +114,22 @@ def mail_context(composed: ComposedIssue, site: MailSite,
     foreword, foreword_text = _foreword(composed.foreword, web_url,
                                         composed.edition is not Edition.PARTNERS)
     sender_name, sender_address = parseaddr(site.sender)
+    partners = composed.edition is Edition.PARTNERS
     return {
         "issue": {"title": issue.title, "month": issue.month, "date": wording.day(issue.date),
                   "month_name": wording.month(issue.date)},
         "edition": str(composed.edition),
-        "partners": composed.edition is Edition.PARTNERS,
+        "partners": partners,
         "site": {"name": site.name, "url": site.url},
         "web_url": web_url,
         "archive_url": site.url + "nieuwsbrief/",
         "privacy_url": site.url + "privacy/",
         "foreword_html": Markup(foreword),
         "foreword_text": foreword_text,
+        "preheader": preheader(foreword_text),
         "sections": [{"title": section.title,
                       "groups": [{"title": group.title,
-                                  "entries": [_entry(e, site, image_size)
+                                  "entries": [_entry(e, site, image_size, partners)
                                               for e in group.entries]}
                                  for group in section.groups]}
                      for section in composed.sections],
@@ -157,12 +167,30 @@ def _foreword(foreword: str, web_url: str, staff: bool) -> tuple[str, str]:
     return "".join(html), html_to_text("".join(text))
 
 
-def _entry(entry: Entry, site: MailSite, image_size: ImageSize) -> dict[str, Any]:
+def _entry(entry: Entry, site: MailSite, image_size: ImageSize,
+           partners: bool) -> dict[str, Any]:
     url = site.url + url_of(entry.path)
     return {"title": entry.title, "url": url, "teaser": entry.teaser,
             "teaser_text": wrap(entry.teaser), "meta": " · ".join(entry.meta),
             "meta_text": wrap(" · ".join(entry.meta)),
-            "cancelled": entry.cancelled, "image": _image(entry, site, image_size)}
+            "cancelled": entry.cancelled, "image": _image(entry, site, image_size),
+            "actions": event_actions(entry, site, partners)}
+
+
+def event_actions(entry: Entry, site: MailSite, partners: bool) -> list[dict[str, str]]:
+    """What an event in the mail offers: signing up, and its .ics for the reader's calendar
+    (nothing for a cancelled one). Each link's name says which event it is for."""
+    event = entry.item
+    if not isinstance(event, Event) or event.cancelled:
+        return []
+    actions = []
+    if event.registration:
+        actions.append({"label": "Aanmelden", "name": f"Aanmelden voor {event.title}",
+                        "url": event.registration})
+    label = "Zet in uw agenda" if partners else "Zet in je agenda"
+    actions.append({"label": label, "name": f"{label}: {event.title}",
+                    "url": site.url + event_ics_path(event)})
+    return actions
 
 
 def _image(entry: Entry, site: MailSite, image_size: ImageSize) -> dict[str, Any] | None:
@@ -174,8 +202,10 @@ def _image(entry: Entry, site: MailSite, image_size: ImageSize) -> dict[str, Any
         return None
     path = entry.image.path
     # the copy made for the mail's width (render/images.py), published beside the original
+    published = shown(asset_path(path), size, MAIL_WIDTH)[0]
     src = (site.asset_url(path) if site.asset_url
-           else site.url + shown(asset_path(path), size, MAIL_WIDTH)[0])
+           else site.image_base + published.removeprefix(f"{MEDIA_DIR}/") if site.image_base
+           else site.url + published)
     width, height = fit(size, IMAGE_BOX)
     return {"src": src, "width": width, "height": height, "alt": entry.image.alt}
 

@@ -7,13 +7,17 @@ edition links to these pages ("Bekijk in je browser").
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from courant import wording
 from courant.audience import EditionContent
-from courant.model import Issue, Kind
+from courant.model import Event, Issue, Kind
+from courant.read.images import ImageSize
 from courant.render.markdown import esc, front, meta_line
 from courant.render.newsletter.compose import ComposedIssue, Entry, compose_issues
 from courant.render.paths import issue_page_path, relative
+from courant.render.site.chrome import archive_meta, issue_meta, sections_in_words, words_for
+from courant.render.site.lists import ListContext, cards, event_tiles
 from courant.render.site.pages import SitePage
 
 
@@ -22,15 +26,19 @@ def issue_path(issue: Issue) -> str:
 
 
 def newsletter_pages(edition: EditionContent, news: EditionContent,
-                     sections: Sequence[tuple[Kind, str]], agenda_weeks: int) -> list[SitePage]:
+                     sections: Sequence[tuple[Kind, str]], agenda_weeks: int,
+                     image_size: ImageSize | None = None) -> list[SitePage]:
     """The archive (newest first) and one web page per issue of `news`.
 
     `edition` is the site's content; `news` is the newsletter edition whose items fill the
     issues (the intranet shows the staff edition, the public site the partner edition). Every
     item of `news` has a page in the site of `edition`, so entries link to it.
     """
-    pages = [issue_page(composed)
-             for composed in compose_issues(news, sections, agenda_weeks, _from_issue_page)]
+    words = words_for(news.for_partners)
+    pages = [issue_page(composed, ListContext(news, words, image_size, issue_path(
+                 composed.issue)))
+             for composed in compose_issues(news, sections_in_words(sections, words),
+                                            agenda_weeks, _from_issue_page)]
     pages.append(archive_page(news.issues, partners=news.for_partners))
     return pages
 
@@ -43,7 +51,7 @@ def _from_issue_page(path: str, _in_html: bool) -> str:
 
 def archive_page(issues: Sequence[Issue], partners: bool = False) -> SitePage:
     your = "uw" if partners else "je"
-    parts = [front("Nieuwsbrief"), "# Nieuwsbrief\n",
+    parts = [front("Nieuwsbrief", **archive_meta()), "# Nieuwsbrief\n",
              "Alle nummers van de nieuwsbrief, het nieuwste bovenaan. Elk nieuw nummer in "
              f"{your} feedlezer: [de feed van de nieuwsbrief](feed.xml), of in {your} "
              "mailbox: [nieuwsbrief ontvangen](../nieuwsbrief-ontvangen.md).\n"]
@@ -54,11 +62,12 @@ def archive_page(issues: Sequence[Issue], partners: bool = False) -> SitePage:
     return SitePage("nieuwsbrief/index.md", "\n".join(parts) + "\n")
 
 
-def issue_page(composed: ComposedIssue) -> SitePage:
-    """The web version: date, foreword, then each section with its (department) groups."""
+def issue_page(composed: ComposedIssue, context: ListContext) -> SitePage:
+    """The web version: date, foreword, then each section with its (department) groups, the
+    entries as cards with their images (as in the mail), the agenda as date tiles."""
     issue = composed.issue
     path = issue_path(issue)
-    parts = [front(issue.title), f"# {esc(issue.title)}\n",
+    parts = [front(issue.title, **issue_meta()), f"# {esc(issue.title)}\n",
              meta_line([wording.day(issue.date)]), composed.foreword.strip() + "\n"]
     for section in composed.sections:
         parts.append(f"## {esc(section.title)}\n")
@@ -67,16 +76,14 @@ def issue_page(composed: ComposedIssue) -> SitePage:
             if group.title:
                 parts.append(f"### {esc(group.title)}\n")
                 level = 4
-            parts.extend(_entry(entry, path, level) for entry in group.entries)
+            parts.append(entries_html(group.entries, context.at(path, level), issue.date))
     return SitePage(path, "\n".join(parts))
 
 
-def _entry(entry: Entry, from_page: str, level: int) -> str:
-    title = esc(entry.title)
-    if entry.cancelled:
-        title = f"{wording.CANCELLED}: {title}"
-    lines = [f"{'#' * level} [{title}]({relative(from_page, entry.path)})\n",
-             meta_line([esc(bit) for bit in entry.meta])]
-    if entry.teaser:
-        lines.append(esc(entry.teaser) + "\n")
-    return "\n".join(lines)
+def entries_html(entries: Sequence[Entry], context: ListContext, day: date) -> str:
+    """A group's entries: events as date tiles (as they stood on the issue's date), the
+    others as cards."""
+    events = [e.item for e in entries if isinstance(e.item, Event)]
+    if events:
+        return event_tiles(events, context, day)
+    return cards([e.item for e in entries], context)

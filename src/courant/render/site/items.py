@@ -36,26 +36,32 @@ from courant.render.paths import (
     teaser,
 )
 from courant.render.series import series_of
+from courant.render.site.chrome import words_for
+from courant.render.site.itempage import event_details, item_meta, related_block, tag_links
 from courant.render.site.pages import SitePage
 
 _PAGES: dict[tuple[Any, ...], tuple[SitePage, tuple[tuple[str, PurePosixPath], ...]]] = {}
 
 
 def item_page(item: Item, edition: EditionContent, by_source: dict[PurePosixPath, Item],
-              assets: dict[str, PurePosixPath],
-              image_size: ImageSize | None = None) -> SitePage:
-    """The item's page. Remembered per item (and edition, embargo mark, departments and image
-    size) when it has no relative link, so nothing else can change it: the preview redoes only
-    the edited one."""
+              assets: dict[str, PurePosixPath], image_size: ImageSize | None = None,
+              related: tuple[Item, ...] = ()) -> SitePage:
+    """The item's page. Remembered per item (and edition, embargo mark, departments, image
+    size, related items and whether an event is over) when it has no relative link, so
+    nothing else can change it: the preview redoes only the edited one."""
     size = image_size(item.image.path) if image_size and item.image is not None else None
+    shown = tuple((r, image_size(r.image.path) if image_size and r.image else None)
+                  for r in related)
+    over = isinstance(item, Event) and item.end_day < edition.now.date()
     unkept = isinstance(item, Booklet) or (may_link(item.body) and find_links(item.body))
     key = None if unkept else (
         item, edition.edition, _marked_embargoed(item, edition), edition.departments, size,
-        _series_key(item, edition))
+        shown, over, _series_key(item, edition))
     made = _PAGES.get(key) if key is not None else None
     if made is None:
         own: dict[str, PurePosixPath] = {}
-        made = (_item_page(item, edition, by_source, own, size), tuple(own.items()))
+        made = (_item_page(item, edition, by_source, own, size, image_size, related),
+                tuple(own.items()))
         if key is not None:
             if len(_PAGES) > 50_000:
                 _PAGES.clear()
@@ -71,18 +77,19 @@ def _series_key(item: Item, edition: EditionContent) -> tuple[str, str] | None:
 
 
 def _item_page(item: Item, edition: EditionContent, by_source: dict[PurePosixPath, Item],
-               assets: dict[str, PurePosixPath], size: tuple[int, int] | None) -> SitePage:
+               assets: dict[str, PurePosixPath], size: tuple[int, int] | None,
+               image_size: ImageSize | None, related: tuple[Item, ...]) -> SitePage:
     path = page_path(item)
-    parts = [front(item.title, item.summary or teaser(item))]
+    words = words_for(edition.for_partners)
+    parts = [front(item.title, item.summary or teaser(item), **item_meta(item, words, edition))]
     parts.append(f"# {esc(item.title)}\n")
     parts.extend(_preview_marks(item, edition))
     parts.append(_details(item, edition, path))
     parts.extend(_image_and_body(item, edition, by_source, path, assets, size))
     if isinstance(item, Booklet):
         parts.append(_booklet_contents(item, edition, path))
-    if item.tags:
-        parts.append("\nOnderwerpen: " + ", ".join(esc(t) for t in item.tags) +
-                     "\n{ .courant-tags }\n")
+    parts.append(tag_links(item, path))
+    parts.append(related_block(related, edition, words, image_size, path))
     return SitePage(path, "\n".join(parts))
 
 
@@ -120,7 +127,8 @@ def _image_and_body(item: Item, edition: EditionContent, by_source: dict[PurePos
     if item.image is not None:
         published = asset_path(item.image.path)
         assets[published] = item.image.path
-        parts.append(image_markdown(item.image.alt, published, path, size))
+        portrait = ".courant-image .courant-portrait" if isinstance(item, Interview) else None
+        parts.append(image_markdown(item.image.alt, published, path, size, portrait))
     body = localise_links(item, by_source, path, assets)
     parts.append(safe_html(body) if edition.for_partners else safe_ids(body))
     return parts
@@ -135,7 +143,9 @@ def _details(item: Item, edition: EditionContent, path: str) -> str:
     """The lines under the title: date, department, authors, and what each kind adds."""
     bits: list[str] = []
     if isinstance(item, Event):
-        return _event_details(item, edition, path)
+        series = series_of(item, edition)
+        return event_details(item, words_for(edition.for_partners), edition.now.date(),
+                             (series.title, series.page) if series else None)
     if isinstance(item, Adviser):
         return adviser_details(item, edition, path)
     if isinstance(item, Booklet):
@@ -220,7 +230,7 @@ def _person(item: Interview, edition: EditionContent, path: str) -> str:
     department = edition.department(person.department)
     if department:
         who.append(_department_link(department, path))
-    return "Collega in beeld: " + ", ".join(who) + "\n{ .courant-person }\n"
+    return ", ".join(who) + "\n{ .courant-person }\n"
 
 
 def _reading(item: ReadingTip) -> str:
@@ -229,22 +239,6 @@ def _reading(item: ReadingTip) -> str:
              "\n{ .courant-meta }\n"]
     if item.link:
         lines.append(f"[{esc(item.title)} bekijken bij de bron]({item.link})\n")
-    return "\n".join(lines)
-
-
-def _event_details(event: Event, edition: EditionContent, path: str) -> str:
-    lines = []
-    if event.cancelled:
-        lines.append(f'!!! danger "{wording.CANCELLED}"\n    Deze bijeenkomst gaat niet door.\n')
-    elif event.full:
-        lines.append(f'!!! warning "{wording.FULL}"\n    Deze bijeenkomst is vol: er zijn geen '
-                     "plaatsen meer vrij.\n")
-    rows = event_rows(event, edition, path, with_series=True)
-    lines.append("\n".join(f"- **{k}:** {v}" for k, v in rows) + "\n")
-    # render/calendar.py publishes the event's own .ics beside this page: agenda/<slug>.ics
-    ics = f"{event.slug}.ics"
-    label = "Zet in uw agenda" if edition.for_partners else "Zet in je agenda"
-    lines.append(f'[{label}]({ics}){{ .md-button download="{ics}" }}\n')
     return "\n".join(lines)
 
 

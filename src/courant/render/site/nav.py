@@ -1,4 +1,5 @@
-"""The menu of a site: home, the index pages, `extra_nav` and the standing pages by folder.
+"""The menu of a site: home, the overviews, departments with the guide, the newsletter, and
+the standing pages under one section (Naslag, for partners Informatie).
 
 Items are reached through index pages and kept out of the menu: a menu that lists every item
 makes each page render the whole archive, and the build grows quadratically.
@@ -13,25 +14,31 @@ from courant.audience import EditionContent
 from courant.model import Kind, Page
 from courant.render.paths import SECTION_DIRS, page_path
 from courant.render.series import SERIES_DIR, edition_series
-from courant.wording import KIND_LABELS
+from courant.render.site.chrome import INDEX_TITLES, Words
+from courant.render.site.overviews import REFERENCE_DIR
 
-INDEX_TITLES = {kind: KIND_LABELS[kind] for kind in
-                (Kind.UPDATE, Kind.INTERVIEW, Kind.EVENT, Kind.READING, Kind.ADVISER,
-                 Kind.BOOKLET)}
+COURANT_PAGES = frozenset({"nieuwsbrief-ontvangen.md", "privacy.md", "toegankelijkheid.md"})
+"""Pages courant makes itself (an editor's page at that path replaces courant's): the menu
+has them in their own place, never among the standing pages."""
 
 
-def site_nav(edition: EditionContent, extra_nav: list[Any]) -> list[Any]:
-    """The menu: home, the indexes, departments, the guide, `extra_nav`, standing pages."""
+def site_nav(edition: EditionContent, words: Words, reference: bool) -> list[Any]:
+    """The menu: courant's sections, then the standing pages under one section (Naslag);
+    Privacy and Toegankelijkheid are in every page's footer."""
     nav: list[Any] = [{"Home": "index.md"}]
-    for kind, title in INDEX_TITLES.items():
+    for kind in INDEX_TITLES:
         if kind is Kind.EVENT or kind is Kind.READING or edition.of_kind(kind):
-            nav.append({title: f"{SECTION_DIRS[kind]}/index.md"})
+            nav.append({words.index_title(kind): f"{SECTION_DIRS[kind]}/index.md"})
         if kind is Kind.EVENT and edition_series(edition):
             nav.append({"Reeksen": f"{SERIES_DIR}/index.md"})
-    nav.append({"Afdelingen": "afdelingen/index.md"})
-    nav.append({"Wie benader je waarvoor": "wie-benader-je-waarvoor.md"})
-    nav.extend(extra_nav)
-    nav.extend(_pages_nav([i for i in edition.items if isinstance(i, Page)]))
+    nav.append({"Afdelingen": ["afdelingen/index.md",
+                               {words.guide: "wie-benader-je-waarvoor.md"}]})
+    nav.append({"Nieuwsbrief": ["nieuwsbrief/index.md",
+                                {"Nieuwsbrief ontvangen": "nieuwsbrief-ontvangen.md"}]})
+    standing = _pages_nav([i for i in edition.items if isinstance(i, Page)
+                           and page_path(i) not in COURANT_PAGES])
+    if reference:
+        nav.append({words.reference: [f"{REFERENCE_DIR}/index.md", *standing]})
     return escaped_nav(nav)
 
 
@@ -61,5 +68,3 @@ def _pages_nav(pages: list[Page]) -> list[Any]:
                 nav.append({title: sections[title]})
             sections[title].append(entry)
     return nav
-
-

@@ -36,3 +36,4 @@ class Site:
     extra_files: dict[str, bytes] = field(default_factory=dict)  # written as is (feeds, .ics)
     sanitize: Callable[[str], str] | None = None  # cleans each page's HTML (the public site)
     trusted: frozenset[str] = frozenset()  # pages courant wrote itself (a form): not sanitised
+    theme: dict[str, Any] = field(default_factory=dict)  # render/chrome.site_theme

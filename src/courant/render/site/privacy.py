@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from courant.read.config import Config
 from courant.render.markdown import esc, front
+from courant.render.site.chrome import text_meta
 
 PRIVACY_PATH = "privacy.md"
 UNCONFIRMED_DAYS = 7
@@ -105,6 +106,7 @@ def privacy_version(config: Config) -> str:
 
 def privacy_page(config: Config) -> str:
     """The whole page, front matter included."""
-    return (front("Privacy", "Wat er met uw gegevens gebeurt als u de nieuwsbrief ontvangt")
+    return (front("Privacy", "Wat er met uw gegevens gebeurt als u de nieuwsbrief ontvangt",
+                  **text_meta())
             + "\n" + privacy_markdown(config)
             + f"\nVersie {privacy_version(config)}\n{{ .courant-meta }}\n")

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from courant.read.config import Config
 from courant.render.markdown import esc, front
+from courant.render.site.chrome import NEWSLETTER_CRUMB, text_meta
 from courant.render.site.pages import Site, SitePage
 from courant.render.site.privacy import (
     PRIVACY_PATH,
@@ -123,7 +124,8 @@ def _field(name: str, label: str, kind: str, autocomplete: str, values: Mapping[
 def signup_page(config: Config, edition: str, site_url: str) -> str:
     """The page "Nieuwsbrief ontvangen" of the site at `site_url` (its edition: `edition`)."""
     mail = config.settings.mail
-    parts = [front(SIGNUP_TITLE, "Meld u aan voor de nieuwsbrief"), f"# {SIGNUP_TITLE}\n"]
+    parts = [front(SIGNUP_TITLE, "Meld u aan voor de nieuwsbrief",
+                   **text_meta(NEWSLETTER_CRUMB)), f"# {SIGNUP_TITLE}\n"]
     label = EDITION_NAMES[edition]
     action = form_action(config, site_url)
     if edition not in mail.signup.editions:
@@ -163,14 +165,13 @@ def _by_mail(config: Config, label: str) -> str:
 
 
 def with_subscription_pages(site: Site, config: Config, edition: str) -> Site:
-    """`site` with its pages "Nieuwsbrief ontvangen" and "Privacy" (in the menu, before
-    Toegankelijkheid). A standing page an editor wrote at either path wins; courant's own are
-    `trusted`: the partner site's sanitiser would take the form out."""
+    """`site` with its pages "Nieuwsbrief ontvangen" (in the menu under Nieuwsbrief) and
+    "Privacy" (in every page's footer). A standing page an editor wrote at either path wins;
+    courant's own are `trusted`: the partner site's sanitiser would take the form out."""
     taken = {page.path for page in site.pages}
     made = {SIGNUP_PATH: (SIGNUP_TITLE, signup_page(config, edition, site.url)),
             PRIVACY_PATH: ("Privacy", privacy_page(config))}
     pages = [SitePage(path, markdown) for path, (_, markdown) in made.items()
              if path not in taken]
-    nav = [{title: path} for path, (title, _) in made.items()]
-    return replace(site, pages=(*site.pages, *pages), nav=[*site.nav, *nav],
+    return replace(site, pages=(*site.pages, *pages),
                    trusted=site.trusted | {p.path for p in pages})
