@@ -237,7 +237,7 @@ def test_a_past_or_cancelled_event_offers_nothing_to_sign_up_for(
     past = [e for e in events if str(e.end_day) < TODAY and e.registration and not e.cancelled]
     cancelled = [e for e in events if e.cancelled]
     coming = [e for e in events if str(e.end_day) >= TODAY and e.registration
-              and not e.cancelled]
+              and not e.cancelled and not e.full]  # a full one offers no registration
     assert past and cancelled and coming
     for event, says in [(past[0], "voorbij"), (cancelled[0], "gaat niet door"),
                         (coming[0], "")]:
