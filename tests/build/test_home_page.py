@@ -135,6 +135,7 @@ def test_the_top_tasks_are_the_configured_pages_in_their_order(demo_dist: Path) 
                                 else "Wie benader je waarvoor")
 
 
+@pytest.mark.spawns
 def test_a_top_task_that_names_no_page_is_a_warning_with_what_to_write(tmp_path: Path) -> None:
     root = copy_project(tmp_path / "project")
     settings = root / "mkdocs.yml"
