@@ -22,9 +22,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
 from pathlib import PurePosixPath
-from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from courant import passages
@@ -33,6 +31,7 @@ from courant.links import find_links
 from courant.model import Content
 from courant.problems import Problems
 from courant.read.files import MARKDOWN_LIKE, PUBLISHED_SUFFIXES, RawSource, Sources
+from courant.read.yamlload import texts_in
 
 DEPARTMENTS = "content/departments.yml"
 NAMED_SUFFIXES = MARKDOWN_LIKE | PUBLISHED_SUFFIXES
@@ -60,7 +59,7 @@ def check_partner_text(content: Content, sources: Sources, site_url: str,
             _check_source(raw, pattern, problems)
     for raw in sources.issues:  # a foreword is in both editions
         _check_source(raw, pattern, problems)
-    for key, text in _strings(sources.departments, ""):  # shown on the partner site
+    for key, text in texts_in(sources.departments):  # shown on the partner site
         if pattern is not None and _names_a_page(pattern, text):
             problems.add(DEPARTMENTS, _message(), key=key.rpartition(".")[2] or None,
                          line=sources.departments_lines.get(key))
@@ -68,7 +67,7 @@ def check_partner_text(content: Content, sources: Sources, site_url: str,
 
 def _check_source(raw: RawSource, pattern: re.Pattern[str] | None,
                   problems: Problems) -> None:
-    for key, text in _strings(raw.meta, ""):
+    for key, text in texts_in(raw.meta):
         if (named := _file_named(text)) is not None:
             problems.add(str(raw.path), _link_in_text(named), key=key, line=raw.line(key))
         if pattern is not None and _names_a_page(pattern, text):
@@ -84,17 +83,6 @@ def _check_source(raw: RawSource, pattern: re.Pattern[str] | None,
 def _names_a_page(pattern: re.Pattern[str], text: str) -> bool:
     return pattern.search(unquote(html.unescape(text))) is not None
 
-
-def _strings(value: Any, key: str) -> Iterator[tuple[str, str]]:
-    """Every text in a YAML value, with its dotted key (`person.role`, `0.description`)."""
-    if isinstance(value, str):
-        yield key, value
-    elif isinstance(value, dict):
-        for name, inner in value.items():
-            yield from _strings(inner, f"{key}.{name}" if key else str(name))
-    elif isinstance(value, list):
-        for index, inner in enumerate(value):
-            yield from _strings(inner, f"{key}.{index}" if key else str(index))
 
 
 def _file_named(text: str) -> str | None:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from courant.problems import Problems
+from courant.read.yamlload import texts_in
 
 OPEN, CLOSE = "«", "»"
 PLACEHOLDER = re.compile(f"{OPEN}[^{CLOSE}\n]*{CLOSE}?")
@@ -28,15 +29,9 @@ def placeholder(text: str) -> str:
 def in_value(value: Any, path: str = "") -> Iterator[tuple[str, str]]:
     """(key path, placeholder) of every placeholder in front matter: 'person.name',
     'authors.0', ..."""
-    if isinstance(value, str):
-        for found in PLACEHOLDER.findall(value):
-            yield path, found
-    elif isinstance(value, dict):
-        for key, inner in value.items():
-            yield from in_value(inner, f"{path}.{key}" if path else str(key))
-    elif isinstance(value, list):
-        for index, inner in enumerate(value):
-            yield from in_value(inner, f"{path}.{index}" if path else str(index))
+    for key, text in texts_in(value, path):
+        for found in PLACEHOLDER.findall(text):
+            yield key, found
 
 
 def in_body(body: str) -> Iterator[tuple[int, str]]:

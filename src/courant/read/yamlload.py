@@ -8,6 +8,7 @@ booleans (so `audience: no` stays the word the editor wrote), and that records e
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -128,3 +129,15 @@ def _nested_lines(key: str, node: yaml.Node, key_lines: dict[str, int], first_li
     elif isinstance(node, yaml.SequenceNode):
         for index, entry in enumerate(node.value):
             key_lines.setdefault(f"{key}.{index}", entry.start_mark.line + first_line)
+
+
+def texts_in(value: Any, key: str = "") -> Iterator[tuple[str, str]]:
+    """Every text in a YAML value, with its dotted key (`person.role`, `authors.0`)."""
+    if isinstance(value, str):
+        yield key, value
+    elif isinstance(value, dict):
+        for name, inner in value.items():
+            yield from texts_in(inner, f"{key}.{name}" if key else str(name))
+    elif isinstance(value, list):
+        for index, inner in enumerate(value):
+            yield from texts_in(inner, f"{key}.{index}" if key else str(index))
