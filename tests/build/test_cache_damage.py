@@ -63,9 +63,9 @@ def test_damaged_cache_files_give_the_clean_build(built: Path,
                                                   clean: dict[str, bytes]) -> None:
     caches = built / ".cache" / "courant"
     kept = {path.name for path in caches.glob("*.pickle")}
-    assert {"intranet.pickle", "public.pickle", "mail.pickle", "calendar-intranet.pickle",
-            "calendar-partners.pickle", "sources.pickle", "writing.pickle",
-            "a11y.pickle"} <= kept
+    assert {"pages-intranet.pickle", "pages-public.pickle", "mail.pickle",
+            "calendar-intranet.pickle", "calendar-partners.pickle", "sources.pickle",
+            "writing.pickle", "a11y.pickle"} <= kept
     for calendar in caches.glob("calendar-*.pickle"):  # the damage the issue saw published
         data = calendar.read_bytes()
         assert b"END:VEVENT" in data

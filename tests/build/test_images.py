@@ -110,8 +110,10 @@ def test_no_published_image_carries_exif(built: tuple[Path, str]) -> None:
 
 def test_copies_at_the_widths_shown(built: tuple[Path, str]) -> None:
     dist, _ = built
-    sizes = {name: Image.open(dist / "intranet/media" / name).size
-             for name in ("planted.jpg", "planted.w1200.jpg", "planted.w600.jpg")}
+    sizes = {}
+    for name in ("planted.jpg", "planted.w1200.jpg", "planted.w600.jpg"):
+        with Image.open(dist / "intranet/media" / name) as image:
+            sizes[name] = image.size
     assert sizes == {"planted.jpg": (2400, 1600), "planted.w1200.jpg": (1200, 800),
                      "planted.w600.jpg": (600, 400)}
 

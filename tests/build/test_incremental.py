@@ -72,7 +72,7 @@ def test_unchanged_pages_are_reused_from_the_previous_build(corpus: Corpus,
     reused = [name for name in html if before.get(name) == after[name]]
     assert len(reused) > len(html) / 2  # hard links to the previous files: not rendered again
     assert f"{changed.stem}/index.html" not in " ".join(reused)
-    assert (corpus.root / ".cache" / "courant" / "intranet.pickle").is_file()
+    assert (corpus.root / ".cache" / "courant" / "pages-intranet.pickle").is_file()
 
 
 @pytest.mark.spawns

@@ -74,7 +74,7 @@ def test_kill_9_leaves_dist_whole_and_the_next_build_tidies_up(project: Path) ->
     build = start_build(project)
     staging = staging_at_work(project, build)
     build.send_signal(signal.SIGKILL)
-    build.wait(timeout=30)
+    build.communicate(timeout=30)  # reaped, its pipes closed
     assert staging.is_dir()  # what kill -9 leaves: no process can tidy up after itself
     deadline = time.monotonic() + 15  # the partner site's process ends with its parent
     while True:

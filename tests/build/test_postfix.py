@@ -123,7 +123,7 @@ def test_killed_half_way_and_resumed_every_subscriber_has_one_copy(
         assert time.monotonic() < deadline, "no ten messages in two minutes"
         time.sleep(0.05)
     os.kill(running.pid, signal.SIGKILL)
-    running.wait(timeout=30)
+    running.communicate(timeout=30)  # reaped, its pipes closed
     assert running.returncode == -signal.SIGKILL
     killed_at = states(root)
     assert 10 <= killed_at.get("sent", 0) < 25

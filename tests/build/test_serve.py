@@ -40,7 +40,8 @@ class Preview:
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
         self.lines: queue.Queue[str] = queue.Queue()
         self.seen: list[str] = []
-        threading.Thread(target=self._read, daemon=True).start()
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
 
     def _read(self) -> None:
         assert self.process.stdout is not None
@@ -71,6 +72,7 @@ class Preview:
             with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}", timeout=10):
                 return 200
         except urllib.error.HTTPError as error:
+            error.close()  # its body is an open response
             return error.code
 
     def wait_until_listening(self, timeout: float = 30) -> None:
@@ -83,6 +85,15 @@ class Preview:
                 time.sleep(0.2)
         raise AssertionError("the preview never listened")
 
+    def kill(self) -> None:
+        """End it (if it still runs) and close its output, once the reader has it all."""
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait()
+        self.reader.join(timeout=10)
+        if self.process.stdout is not None:
+            self.process.stdout.close()
+
     def stop(self) -> tuple[int, str]:
         self.process.send_signal(signal.SIGINT)
         rest, _ = self.process.communicate(timeout=30)
@@ -93,9 +104,7 @@ class Preview:
 def preview(demo: Path) -> Iterator[tuple[Preview, Path]]:
     running = Preview(demo)
     yield running, demo
-    if running.process.poll() is None:
-        running.process.kill()
-        running.process.wait()
+    running.kill()
 
 
 def save(file: Path, old: str, new: str) -> None:
@@ -153,8 +162,7 @@ def test_a_first_build_with_a_mistake_says_where_the_preview_will_be(demo: Path)
         page = running.page("")
         assert "Sociaal Domein Waalstad" in page and "courant-voorbeeld-meldingen" not in page
     finally:
-        running.process.kill()
-        running.process.wait()
+        running.kill()
 
 
 def test_an_address_in_use_is_a_message(demo: Path) -> None:
@@ -182,8 +190,7 @@ def test_the_partners_site_in_the_preview_holds_only_what_partners_see(demo: Pat
         assert running.status("nieuws/minder-papier-bij-aanvraag/") == 404  # staff only
         assert running.status("nieuws/wijkteam-noord-verhuist/") == 404  # a staff draft
     finally:
-        running.process.kill()
-        running.process.wait()
+        running.kill()
 
 
 @pytest.mark.browser

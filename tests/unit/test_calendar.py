@@ -209,7 +209,13 @@ def test_an_empty_agenda_is_still_a_calendar() -> None:
 def test_events_serialised_once_and_kept_give_icalendars_own_bytes(content: Content) -> None:
     """Each event's lines are made once (and kept between builds) and spliced into agenda.ics
     and its own .ics: byte for byte what icalendar makes of the whole calendar."""
-    from courant.render.calendar import _order, calendar_bytes, event_component, event_ics_path
+    from courant.render.calendar import (
+        _order,
+        calendar_bytes,
+        event_block,
+        event_component,
+        event_ics_path,
+    )
     from courant.render.series import edition_series
 
     for edition in (Edition.INTRANET, Edition.PARTNERS):
@@ -224,10 +230,13 @@ def test_events_serialised_once_and_kept_give_icalendars_own_bytes(content: Cont
                    if e.series == series.name]
             whole[series.ics] = calendar_bytes([e for e, _ in own], [c for _, c in own], URL,
                                                f"{series.title} (X)", series.ics)
-        memo: dict = {}
-        assert calendar_files(selected, "X", URL, memo) == whole
-        assert len(memo) == len(events)
-        assert calendar_files(selected, "X", URL, memo) == whole  # from the kept blocks
+        made: list[str] = []
+
+        def block(event, url, made=made):
+            made.append(event.source)
+            return event_block(event, url)
+        assert calendar_files(selected, "X", URL, block) == whole
+        assert sorted(made) == sorted(event.source for event in events)  # once each
 
 
 @pytest.fixture(scope="module")

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from courant.build import diskcache, pipeline, warmup
-from courant.check import writing
+from courant.build import pipeline, warmup
+from courant.build.cache import Cache
 
 
 def warnings(root: Path) -> list[str]:
@@ -23,9 +23,7 @@ def test_the_same_warnings_with_and_without_warming_up(demo: Path,
     alone = warnings(demo)
     monkeypatch.setattr(warmup, "WORTH_A_PROCESS", 1)
     scored: list[str] = []
-    monkeypatch.setattr(writing, "analyse", lambda text: scored.append(text))  # never called
+    monkeypatch.setattr(pipeline, "analyse", lambda text: scored.append(text))  # never called
     assert warnings(demo) == alone
     assert scored == []  # the check found every text already scored
-    kept = diskcache.load(demo / ".cache" / "courant" / "writing.pickle",
-                          writing.AnalysisMemo.FORMAT)
-    assert len(kept) > 10
+    assert len(Cache.at(demo).shelf("writing").kept) > 10

@@ -1,5 +1,6 @@
-"""parallel: the second process hands back its result or its error, can be stopped, and ends
-with its parent (a `kill -9` of the build must not leave it building on)."""
+"""build/workers.py: the second process hands back its result, or its error as plain data
+(raised here as the same error), can be stopped, and ends with its parent (a `kill -9` of the
+build must not leave it building on); this process never forks."""
 
 from __future__ import annotations
 
@@ -7,13 +8,19 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
+import jinja2
 import pytest
 
 from courant.build.oserrors import SystemFault
-from courant.build.workers import in_child
+from courant.build.stopping import Stopped
+from courant.build.templateerrors import TemplateFailed
+from courant.build.workers import Failure, failure, in_child
+from courant.engine import EngineError
+from courant.problems import ContentError, Problem
 
 
 def ended(pid: int) -> bool:
@@ -25,50 +32,123 @@ def ended(pid: int) -> bool:
     return state in ("Z", "X")
 
 
-def test_the_result_and_the_error_come_back() -> None:
-    assert in_child(lambda: {"pages": 3})() == {"pages": 3}
+def pages(count: int) -> dict[str, int]:
+    return {"pages": count}
 
-    def fail() -> None:
-        raise ValueError("kapot")
 
-    with pytest.raises(ValueError, match="kapot"):
-        in_child(fail)()
+def broken_sources() -> None:
+    raise ContentError([Problem("content/updates/x.md", "title ontbreekt", "title", 2)])
+
+
+def broken_template() -> None:
+    jinja2.Environment().from_string("{{ x.y.z }}", globals={"x": jinja2.Undefined(
+        name="x")}).render()
+
+
+def a_bug() -> None:
+    raise ValueError("kapot")
+
+
+def environment(name: str) -> str | None:
+    return os.environ.get(name)
+
+
+def killed() -> None:
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def sleeping() -> None:
+    time.sleep(60)
+
+
+def test_the_result_comes_back() -> None:
+    assert in_child(pages, 3)() == {"pages": 3}
+
+
+def test_the_sources_errors_come_back_as_their_problems() -> None:
+    with pytest.raises(ContentError) as raised:
+        in_child(broken_sources)()
+    assert raised.value.problems == [Problem("content/updates/x.md", "title ontbreekt",
+                                             "title", 2)]
+
+
+def test_a_template_error_comes_back_as_its_problem() -> None:
+    with pytest.raises(TemplateFailed) as raised:
+        in_child(broken_template)()
+    assert "fout in een template" in str(raised.value.problem)
+
+
+def test_a_fault_of_courant_comes_back_with_its_traceback() -> None:
+    with pytest.raises(RuntimeError, match=r"(?s)tweede proces.*ValueError: kapot"):
+        in_child(a_bug)()
+
+
+def test_every_kind_of_failure_is_plain_data_and_comes_back_as_itself() -> None:
+    for error in (ContentError([Problem("f", "m")]), EngineError("e"), SystemFault("s"),
+                  Stopped(signal.SIGTERM), OSError(28, "No space left on device")):
+        failed = failure(error)
+        assert isinstance(failed, Failure) and failed.kind != "fault", error
+    assert failure(KeyboardInterrupt()).signum == signal.SIGINT
+
+
+def test_the_worker_has_the_callers_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pinned moment (SOURCE_DATE_EPOCH) and the settings of the moment of the call,
+    not of when the fork server started."""
+    in_child(pages, 1)()  # the fork server runs
+    monkeypatch.setenv("COURANT_TEST_SETTING", "nu")
+    assert in_child(environment, "COURANT_TEST_SETTING")() == "nu"
 
 
 def test_a_child_that_dies_is_a_dutch_sentence() -> None:
-    child = in_child(lambda: os.kill(os.getpid(), signal.SIGKILL))
+    child = in_child(killed)
     with pytest.raises(SystemFault, match=r"het tweede proces van de bouw is onverwacht gestopt "
                                           r"\(signaal SIGKILL\); bouw opnieuw"):
         child()
 
 
 def test_stop_ends_a_running_child() -> None:
-    child = in_child(lambda: time.sleep(60))
+    child = in_child(sleeping)
     started = time.monotonic()
     child.stop()
     assert time.monotonic() - started < 10
     assert child.pid is not None and ended(child.pid)
 
 
-SCRIPT = """
-import os, time
-from courant.build.workers import in_child
+def test_no_fork_in_this_process_while_a_thread_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The work is handed to a fork server: this process (here with a thread running, as
+    the progress spinner runs in `courant build`) never calls fork itself."""
+    def fork() -> int:
+        raise AssertionError("this process forked")
 
-def work():
+    monkeypatch.setattr(os, "fork", fork)
+    spinner = threading.Thread(target=time.sleep, args=(2,), daemon=True)
+    spinner.start()
+    assert in_child(pages, 2)() == {"pages": 2}
+
+
+SCRIPT = """
+import os, sys, time
+sys.path.insert(0, {folder!r})
+from courant.build.workers import in_child
+from test_workers import report_and_sleep
+
+in_child(report_and_sleep)()
+"""
+
+
+def report_and_sleep() -> None:
     print(os.getpid(), flush=True)
     time.sleep(60)
-
-in_child(work)()
-"""
 
 
 @pytest.mark.spawns
 def test_the_child_ends_with_its_parent() -> None:
-    parent = subprocess.Popen([sys.executable, "-c", SCRIPT], stdout=subprocess.PIPE, text=True)
-    assert parent.stdout is not None
-    child = int(parent.stdout.readline())
-    parent.kill()
-    parent.wait(timeout=30)
+    with subprocess.Popen([sys.executable, "-c", SCRIPT.format(
+            folder=str(Path(__file__).parent))], stdout=subprocess.PIPE, text=True) as parent:
+        assert parent.stdout is not None
+        child = int(parent.stdout.readline())
+        parent.kill()
+        parent.wait(timeout=30)
     deadline = time.monotonic() + 10
     while not ended(child):
         assert time.monotonic() < deadline, "the child outlived its parent"

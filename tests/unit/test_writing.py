@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from PIL import Image
 
 from courant.build import pipeline
+from courant.build.cache import Cache
 from courant.check import writing
 from courant.check.writing import (
     analyse,
@@ -153,5 +154,7 @@ def test_analyses_come_from_the_cache_the_second_time(demo: Path,
     def fail(text: str) -> None:
         raise AssertionError("analysed again")
 
-    monkeypatch.setattr(writing, "analyse", fail)
+    monkeypatch.setattr(pipeline, "analyse", fail)  # what the pipeline keeps on the shelf
     assert [str(w) for w in pipeline.check(pipeline.Project(demo))] == first
+    with pytest.raises(AssertionError, match="analysed again"):  # --no-cache: scored afresh
+        pipeline.check(pipeline.Project(demo), cache=Cache.off())

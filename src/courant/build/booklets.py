@@ -21,10 +21,11 @@ import mimetypes
 import posixpath
 import xml.etree.ElementTree as ET
 import zipfile
+from collections.abc import Callable
 from datetime import date
 from io import BytesIO
 from pathlib import Path, PurePosixPath
-from typing import Any, Protocol
+from typing import Any
 
 from courant import clock, wording
 from courant.audience import EditionContent
@@ -47,32 +48,32 @@ logging.getLogger("weasyprint").propagate = False
 logging.getLogger("fontTools").propagate = False
 
 
-class Memo(Protocol):
-    """Files made before, by key (a dict will do)."""
-
-    def get(self, key: str, /) -> tuple[bytes, bytes] | None: ...
-
-    def __setitem__(self, key: str, made: tuple[bytes, bytes], /) -> None: ...
+Images = dict[str, tuple[bytes, str]]
+MakeFiles = Callable[[BookletDocument, Images], tuple[bytes, bytes]]
 
 
 def booklet_files(edition: EditionContent, base_url: str, site_name: str,
-                  content_dir: Path, memo: Memo | None = None) -> dict[str, bytes]:
-    """The PDF and EPUB of every booklet the edition holds. WeasyPrint takes seconds a
-    booklet: `memo` keeps both files between builds, keyed on everything they are made of
-    (the document, its images' published bytes, the EPUB's modified date)."""
+                  content_dir: Path, make: MakeFiles | None = None) -> dict[str, bytes]:
+    """The PDF and EPUB of every booklet the edition holds (`make`: booklet_bytes, or what
+    gives the same: WeasyPrint takes seconds a booklet, so the pipeline keeps them between
+    builds by booklet_inputs)."""
     files: dict[str, bytes] = {}
     for booklet in edition.of_kind(Kind.BOOKLET):
         assert isinstance(booklet, Booklet)
         doc = booklet_document(booklet, edition, base_url, site_name)
         images = {address: _image(content_dir, source) for address, source in doc.images.items()}
-        key = _key(doc, images)
-        made = memo.get(key) if memo is not None else None
-        if made is None:
-            made = (pdf_bytes(doc, images), epub_bytes(doc, images))
-            if memo is not None:
-                memo[key] = made
-        files[doc.pdf], files[doc.epub] = made
+        files[doc.pdf], files[doc.epub] = (make or booklet_bytes)(doc, images)
     return files
+
+
+def booklet_bytes(doc: BookletDocument, images: Images) -> tuple[bytes, bytes]:
+    return pdf_bytes(doc, images), epub_bytes(doc, images)
+
+
+def booklet_inputs(doc: BookletDocument, images: Images) -> str:
+    """Everything booklet_bytes makes its files of: the document, its images' published
+    bytes, the EPUB's modified date."""
+    return _key(doc, images)
 
 
 def _key(doc: BookletDocument, images: dict[str, tuple[bytes, str]]) -> str:

@@ -7,7 +7,6 @@ build: Gmail clips longer messages and hides the rest, unsubscribe link included
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,8 +15,7 @@ from pathlib import Path, PurePosixPath
 from jinja2 import Environment
 
 from courant.audience import Edition, select
-from courant.build.codekey import cache_format, folder_digest
-from courant.build.kept import Kept
+from courant.build.cache import Cache, Shelf, digest, folder_digest
 from courant.clock import start_of_day
 from courant.model import Content, Issue, Kind, Sent
 from courant.problems import ContentError, Problem
@@ -102,16 +100,17 @@ def template_folder(root: Path) -> Path:
 
 def build_mails(config: Config, content: Content, now: datetime, root: Path,
                 month: str | None = None, asset_url: AssetUrl | None = None,
-                kept_in: Path | None = None, unsubscribe: str | None = None) -> list[MailFiles]:
+                cache: Cache | None = None, unsubscribe: str | None = None) -> list[MailFiles]:
     """Both editions of every issue published at `now`; with `month`, of that issue only,
     made as on the day it comes out when that is later (the preview of a coming issue).
-    With `kept_in` (a file), a mail whose templates' input is unchanged since the last
+    With a `cache`, a mail whose templates and their input are unchanged since the last
     build is taken from there instead of templated, inlined and encoded again.
     `unsubscribe`: the partner mail's unsubscribe address (see mail_site)."""
     folder = template_folder(root)
     env = mail_environment(folder)
     sizes = image_sizes(root / "content")
-    kept = _kept(kept_in, folder) if kept_in is not None and asset_url is None else None
+    kept = (cache.shelf("mail"), folder_digest(folder)) \
+        if cache is not None and asset_url is None else None
     if month is not None:
         issue = _issue(content, month)
         now = max(now, start_of_day(issue.date))
@@ -124,28 +123,24 @@ def build_mails(config: Config, content: Content, now: datetime, root: Path,
                                        _absolute(site.url)):
             if month is None or composed.issue.month == month:
                 made.append(_mail_files(composed, site, env, sizes, kept))
-    if kept is not None:
-        kept.save()
     return made
 
 
-def _kept(index: Path, templates: Path) -> Kept[tuple[Mail, bytes]]:
-    return Kept(index, cache_format("mail-2", "jinja2", "css-inline") + " templates=" +
-                folder_digest(templates))
+Kept = tuple[Shelf[tuple[Mail, bytes]], str]  # the shelf, and the templates' digest
 
 
 def _mail_files(composed: ComposedIssue, site: MailSite, env: Environment, sizes: ImageSize,
-                kept: Kept[tuple[Mail, bytes]] | None) -> MailFiles:
+                kept: Kept | None) -> MailFiles:
     context = mail_context(composed, site, sizes)
-    key = hashlib.blake2b(json.dumps([context, repr(composed.issue), repr(composed.edition),
-                                      repr(site)], sort_keys=True, default=repr).encode(),
-                          digest_size=16).hexdigest()
-    found = kept.get(key) if kept is not None else None
+    key = digest(json.dumps([context, repr(composed.issue), repr(composed.edition),
+                             repr(site)], sort_keys=True, default=repr),
+                 kept[1] if kept is not None else "")
+    found = kept[0].get(key) if kept is not None else None
     if found is None:
         mail = render_context(composed, context, env)
         found = (mail, eml_bytes(mail, site))
         if kept is not None:
-            kept[key] = found
+            kept[0].put(key, found)
     entries = [(section.kind is Kind.EVENT, (e.item.source, e.title))
                for section in composed.sections for e in section.entries]
     images = tuple(e.image.path for e in composed.entries if e.image is not None) \

@@ -38,31 +38,16 @@ class OutputError(Exception):
     """Two parts of the build wanted to write the same file."""
 
 
-class Staging:
-    """A staging folder beside dist/ (same file system, so the swap is a rename)."""
+class Folders:
+    """The folders of a staging folder that parts of the build fill, possibly from another
+    process (what a `Staging` hands to its second process: it pickles)."""
 
-    def __init__(self, dist: Path) -> None:
-        self.dist = dist
-        self.place = real_place(dist)
-        self.place.parent.mkdir(parents=True, exist_ok=True)
-        refuse_mount_point(self.place, dist)
-        remove_stale(self.place)
-        self.root, self._lock = _locked_folder(self.place, "staging")
-        self._written: set[str] = set()
+    def __init__(self, dist: Path, root: Path) -> None:
+        self.dist, self.root = dist, root
 
     def folder(self, relative: str) -> Path:
         """A folder a site engine may fill (it owns it: it is emptied by the engine)."""
         return self.root / relative
-
-    def write(self, relative: str, data: bytes | str) -> Path:
-        """Write one file; a second write to the same path is a bug, not an overwrite."""
-        if relative in self._written:
-            raise OutputError(f"{relative} wordt twee keer geschreven")
-        self._written.add(relative)
-        path = self.root / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
-        return path
 
     def fill(self, folder: str, files: dict[str, bytes]) -> None:
         """Write a folder that one part of the build owns (`folder(...)`), possibly from
@@ -85,6 +70,34 @@ class Staging:
         calendar clients while nothing changed. Call it from the part of the build that
         filled the folder, before anything records the files' times."""
         keep_times(self.root / relative, self.dist / relative)
+
+
+class Staging(Folders):
+    """A staging folder beside dist/ (same file system, so the swap is a rename)."""
+
+    def __init__(self, dist: Path) -> None:
+        self.dist = dist
+        self.place = real_place(dist)
+        self.place.parent.mkdir(parents=True, exist_ok=True)
+        refuse_mount_point(self.place, dist)
+        remove_stale(self.place)
+        root, self._lock = _locked_folder(self.place, "staging")
+        super().__init__(dist, root)
+        self._written: set[str] = set()
+
+    def part(self) -> Folders:
+        """Its folders, for the build's second process (the lock and the swap stay here)."""
+        return Folders(self.dist, self.root)
+
+    def write(self, relative: str, data: bytes | str) -> Path:
+        """Write one file; a second write to the same path is a bug, not an overwrite."""
+        if relative in self._written:
+            raise OutputError(f"{relative} wordt twee keer geschreven")
+        self._written.add(relative)
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+        return path
 
     def commit(self) -> None:
         """Swap staging into dist/; the old dist/ is removed only after the swap. Files

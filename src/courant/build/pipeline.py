@@ -12,16 +12,14 @@ import yaml
 
 from courant import clock
 from courant.audience import Due, Edition, EditionContent, next_due, select
-from courant.build import diskcache, timing
-from courant.build.codekey import cache_format
-from courant.build.kept import Kept
-from courant.build.output import Staging
-from courant.build.sourcecache import SourceMemo
+from courant.build import timing
+from courant.build.cache import Cache, PageShelf, digest
+from courant.build.output import Folders, Staging
 from courant.build.warmup import warm_writing
-from courant.check.accessibility import check_a11y
+from courant.check.accessibility import body_findings, check_a11y
 from courant.check.closedissues import check_closed_issues
 from courant.check.partnertext import check_partner_text
-from courant.check.writing import check_writing
+from courant.check.writing import analyse, check_writing
 from courant.markup import use_dialect
 from courant.model import Content, Kind
 from courant.problems import ContentError, Problem, Problems
@@ -43,7 +41,6 @@ from courant.render.site.tappable import intranet_page_html, partner_page_html
 
 if TYPE_CHECKING:
     from courant.engine import Engine, PageStore
-    from courant.engine.mkdocs.pagecache import SiteCache
 
 # The site engine, feeds, calendars and images are imported where they are used, so that
 # `courant check` starts without loading MkDocs, icalendar, feedgen or Pillow.
@@ -83,10 +80,11 @@ class BuildResult:
     next_due: Due | None = None  # when the next embargoed item or issue is published
 
 
-def load(project: Project, memo: SourceMemo | None = None) -> Loaded:
+def load(project: Project, cache: Cache | None = None) -> Loaded:
     """Read and validate everything; a ContentError carries every problem of every file.
-    Files whose bytes were read before come from the cache in .cache/courant/ (`memo`)."""
-    loaded, problems = _read_and_check(project, memo)
+    What was read and checked before with the same bytes comes from `cache` (by default the
+    project's, build/cache.py; Cache.off() for none)."""
+    loaded, problems = _read_and_check(project, cache or Cache.at(project.root))
     problems.raise_if_errors()
     return loaded
 
@@ -94,19 +92,18 @@ def load(project: Project, memo: SourceMemo | None = None) -> Loaded:
 def load_readable(project: Project) -> tuple[Loaded, list[Problem]]:
     """What can be read, for an overview (`courant status`): the content without the files
     that have errors, and those errors (a ContentError only when mkdocs.yml cannot be read)."""
-    loaded, problems = _read_and_check(project, None)
+    loaded, problems = _read_and_check(project, Cache.at(project.root))
     found = problems.sorted()
     return (replace(loaded, warnings=[p for p in found if not p.is_error]),
             [p for p in found if p.is_error])
 
 
-def _read_and_check(project: Project, memo: SourceMemo | None) -> tuple[Loaded, Problems]:
+def _read_and_check(project: Project, cache: Cache) -> tuple[Loaded, Problems]:
     config = load_config(project.config_file)
     use_dialect(config.raw.get("markdown_extensions"))  # the proof of links renders as the sites do
     problems = Problems()
-    check_engine_config(project, config, problems)
-    memo = memo or SourceMemo(project.root / ".cache" / "courant" / "sources.pickle")
-    sources = read_sources(project.root, problems, memo)
+    check_engine_config(project, config, problems, cache)
+    sources = read_sources(project.root, problems, cache.sources())
     content = with_sent_records(project.root, validate(project.root, sources, problems),
                                 problems)
     raws = {raw.path: raw for raw in sources.items}
@@ -115,11 +112,12 @@ def _read_and_check(project: Project, memo: SourceMemo | None) -> tuple[Loaded, 
     top_task_problems(config.settings.top_tasks, content.items,
                       config.line("extra.courant.top_tasks"), problems)
     if not problems.errors:
-        warm_writing(content, project.root)
-    check_writing(content, sources, project.root, problems)
-    check_a11y(content, sources, project.root, config.site_url, problems)
+        warm_writing(content, cache.shelf("writing"))
+    check_writing(content, sources, project.root, problems, cache.memo("writing", analyse))
+    check_a11y(content, sources, project.root, config.site_url, problems,
+               cache.memo("a11y", body_findings))
     check_partner_text(content, sources, config.site_url, problems)
-    memo.save()
+    cache.commit()  # what was read and checked is kept, whatever the build does next
     return Loaded(config, content, problems.sorted()), problems
 
 
@@ -135,11 +133,11 @@ def site_engine(project: Project, config: Config) -> Engine:
             f"{key}: "), key=key, line=config.line(key))]) from error
 
 
-def check_engine_config(project: Project, config: Config, problems: Problems) -> None:
+def check_engine_config(project: Project, config: Config, problems: Problems,
+                        cache: Cache) -> None:
     """The engine's own checks of its keys in mkdocs.yml (engine/mkdocs/configcheck.py), so
     that `check` finds what the build would stop on. Loading MkDocs takes a third of a second:
-    done once per version of the file (and of the theme folder it names), remembered in
-    .cache/courant/."""
+    done once per version of the file (and of the theme folder it names), in `cache`."""
     try:
         engine = site_engine(project, config)
     except ContentError as error:  # not installed: the one problem with mkdocs.yml for now
@@ -152,15 +150,14 @@ def check_engine_config(project: Project, config: Config, problems: Problems) ->
     except (OSError, ValueError):  # a name no file system holds: MkDocs' check says so
         there = False
     text = project.config_file.read_text(encoding="utf-8")
-    key = diskcache.text_key(f"{text}\0{custom!r}\0{there}")
-    index = project.root / ".cache" / "courant" / "mkdocs-config.pickle"
-    kind = cache_format(f"mkdocs-config-1 {engine.name} {engine.version}")
-    if diskcache.load(index, kind).get("passed") == key:
+    passed = cache.shelf("mkdocs-config")
+    key = digest(text, repr(custom), str(there), engine.name, engine.version)
+    if passed.get(key):
         return
     found = engine.config_problems(config.line)
     problems.extend(found)
     if not found:
-        diskcache.store(index, kind, {"passed": key})
+        passed.put(key, True)
 
 
 def department_names(project: Project) -> dict[str, str]:
@@ -210,7 +207,8 @@ def published_theme_files(config: Config) -> dict[str, bytes]:
             if path.is_file() and is_published_theme_file(path.name)}
 
 
-def check(project: Project, files: Sequence[str] = ()) -> list[Problem]:
+def check(project: Project, files: Sequence[str] = (), cache: Cache | None = None
+          ) -> list[Problem]:
     """Validation only: warnings when the sources are fine, a ContentError when not.
 
     `files` (paths from the project's root, of files or folders in content/ or newsletter/):
@@ -218,9 +216,9 @@ def check(project: Project, files: Sequence[str] = ()) -> list[Problem]:
     dates are checked against every other file); errors outside the sources (mkdocs.yml,
     theme/) are said too, since no build can succeed with them."""
     if not files:
-        return load(project).warnings
+        return load(project, cache).warnings
     try:
-        found = load(project).warnings
+        found = load(project, cache).warnings
     except ContentError as error:
         found = error.problems
     mine = [p for p in found if _is_in(p.file, files)
@@ -239,28 +237,31 @@ def _is_in(file: str, paths: Sequence[str]) -> bool:
 
 def sites(loaded: Loaded, now: datetime, preview: bool = False,
           names: tuple[str, ...] = ("intranet", "public"),
-          syndication: bool = True) -> dict[str, Site]:
+          syndication: bool = True, cache: Cache | None = None) -> dict[str, Site]:
     """The intranet and the public site, each from its own filtered edition (`names`: only
     those, as the preview makes only the intranet; `syndication`: with feeds and calendars,
-    which the preview leaves out to answer an edit at once)."""
+    which the preview leaves out to answer an edit at once; `cache`: where calendars and
+    booklets made before are kept, none by default)."""
     config, content = loaded.config, loaded.content
+    cache = cache or Cache.off()
     built = {}
     if "intranet" in names:
         intranet = select(content, Edition.INTRANET, now, preview)
         staff = select(content, Edition.STAFF, now, preview)
         with timing.phase("intranet"):
             built["intranet"] = _site(config, intranet, staff, config.site_name, config.site_url,
-                                      syndication)
+                                      cache if syndication else None)
     if "public" in names:
         partners = select(content, Edition.PARTNERS, now, preview)
         with timing.phase("public"):
             built["public"] = _site(config, partners, partners, config.public_name,
-                                    config.public_url, syndication)
+                                    config.public_url, cache if syndication else None)
     return built
 
 
 def _site(config: Config, edition: EditionContent, news: EditionContent, name: str,
-          url: str, syndication: bool = True) -> Site:
+          url: str, syndication: Cache | None) -> Site:
+    """One site; with feeds, calendars and booklets when `syndication` (their cache)."""
     with timing.phase("newsletters"):
         sizes = image_sizes(config.path.parent / "content")
         extra = tuple(newsletter_pages(edition, news, config.sections,
@@ -270,17 +271,15 @@ def _site(config: Config, edition: EditionContent, news: EditionContent, name: s
                                    "partners" if edition.for_partners else "staff")
     site = with_statement(site, read_record(config.path.parent),
                           "public" if edition.for_partners else "intranet", config)
-    files = syndication_files(config, edition, news, name, url) if syndication else {}
-    if syndication and edition.of_kind(Kind.BOOKLET):
-        from courant.build.booklets import booklet_files
+    files = syndication_files(config, edition, news, name, url, syndication) \
+        if syndication is not None else {}
+    if syndication is not None and edition.of_kind(Kind.BOOKLET):
+        from courant.build.booklets import booklet_bytes, booklet_files, booklet_inputs
 
         with timing.phase("booklets"):
-            kept: Kept[tuple[bytes, bytes]] = Kept(
-                config.path.parent / ".cache" / "courant" /
-                f"booklets-{edition.edition.value}.pickle",
-                cache_format("booklets-1", "weasyprint"))
-            files.update(booklet_files(edition, url, name, config.path.parent / "content", kept))
-            kept.save()
+            files.update(booklet_files(edition, url, name, config.path.parent / "content",
+                                       syndication.kept(f"booklets-{edition.edition.value}",
+                                                        booklet_bytes, booklet_inputs)))
     # what partners see is sanitised: editors' raw HTML loses scripts, handlers, styles; on
     # the intranet (editors' HTML as written) only ids that would replace the theme's own go;
     # on both, addresses and phone numbers in the text become links (render/site/tappable.py)
@@ -290,11 +289,11 @@ def _site(config: Config, edition: EditionContent, news: EditionContent, name: s
 
 
 def syndication_files(config: Config, edition: EditionContent, news: EditionContent, name: str,
-                      url: str) -> dict[str, bytes]:
+                      url: str, cache: Cache) -> dict[str, bytes]:
     """The site's feeds (of the `news` edition) and calendars (of the site's own edition)."""
     theme = config.raw.get("theme")
     logo = theme.get("logo") if isinstance(theme, dict) else None
-    from courant.render.calendar import Block, calendar_files
+    from courant.render.calendar import calendar_files, event_block
     from courant.render.feeds import FeedSite, feed_files
 
     feed_site = FeedSite(name, url, logo if isinstance(logo, str) else None,
@@ -302,11 +301,9 @@ def syndication_files(config: Config, edition: EditionContent, news: EditionCont
     with timing.phase("feeds"):
         feeds = feed_files(news, edition, feed_site, config.sections)
     with timing.phase("calendar"):
-        memo: Kept[Block] = Kept(config.path.parent / ".cache" / "courant" /
-                                 f"calendar-{edition.edition.value}.pickle",
-                                 cache_format("calendar-events-1", "icalendar"))
-        files = calendar_files(edition, name, url, memo)
-        memo.save()
+        files = calendar_files(edition, name, url, cache.kept(
+            f"calendar-{edition.edition.value}", event_block,
+            lambda event, base_url: f"{base_url}\n{event!r}"))
         return {**feeds, **files}
 
 
@@ -324,73 +321,79 @@ def with_media(site: Site, content_dir: Path) -> Site:
     return replace(site, extra_files=files)
 
 
-def build(project: Project, progress: Progress | None = None) -> BuildResult:
-    """Validate, render both sites, and swap the result into dist/ only when all succeeded."""
+# What the build's second process runs: loaded by its fork server while the sources are read.
+SECOND_PROCESS = ("courant.build.pipeline", "courant.build.mails", "courant.render.feeds",
+                  "courant.render.calendar", "courant.engine.mkdocs.adapter")
+
+
+def build(project: Project, progress: Progress | None = None,
+          cache: Cache | None = None) -> BuildResult:
+    """Validate, render both sites, and swap the result into dist/ only when all succeeded.
+    `cache`: the project's by default (build/cache.py); its writes are committed only once
+    dist/ holds the pages they record."""
+    from courant.build.workers import in_child, prepare
+
     say = progress or (lambda _msg: None)
+    cache = cache or Cache.at(project.root)
+    prepare(SECOND_PROCESS)
     say("Bronnen lezen en controleren")
     with timing.phase("load"):
-        loaded = load(project)
+        loaded = load(project, cache)
     now = clock.now()
-    from courant.build.mails import build_mails, mail_files, mail_media
-    from courant.build.workers import in_child
-    from courant.engine.mkdocs.pagecache import SiteCache  # the PageStore, until build/cache.py
-
-    caches = {name: SiteCache(project.root / ".cache" / "courant" / f"{name}.pickle",
-                              project.dist / name) for name in ("intranet", "public")}
     with timing.phase("writing"), Staging(project.dist) as staging:
         say("Sites bouwen")
-
-        def partners_and_mail() -> int:
-            """Everything it makes goes to disk here: only the page count goes back."""
-            count = _make_site(project, loaded, now, "public", staging, caches["public"])
-            with timing.phase("mail"):
-                mails = build_mails(loaded.config, loaded.content, now, project.root,
-                                    kept_in=project.root / ".cache" / "courant" / "mail.pickle")
-                staging.fill("mail", {**mail_files(mails),
-                                      **mail_media(mails, project.content_dir)})
-                staging.settle("mail")
-            return count
-
         # the partner site and the mails in a second process, the (larger) intranet here
-        other = in_child(partners_and_mail)
+        other = in_child(partners_and_mail, project, loaded, now, staging.part(), cache)
         try:
-            counts = {"intranet": _make_site(project, loaded, now, "intranet", staging,
-                                             caches["intranet"])}
+            counts = {"intranet": _make_site(project, loaded, now, "intranet", staging, cache)}
         except BaseException:
             # end the child before staging is discarded, or it writes into a removed folder
             # and leaves a stray .dist-staging-* behind; the intranet's error wins
             other.stop()
             raise
-        counts["public"] = other()
-    for cache in caches.values():
-        cache.commit()  # only now: the pages it records are in dist/
+        counts["public"], kept = other()
+        cache.adopt(kept)
+    cache.commit()  # only now: the pages it records are in dist/
     timing.report()
     return BuildResult(project.dist, loaded.warnings, {name: counts[name] for name in
                                                        ("intranet", "public")},
                        next_due(loaded.content, now))
 
 
-def preview_store(folder: Path) -> PageStore:
-    """The pages the preview built into `folder`, kept in memory (nothing on disk)."""
-    from courant.engine.mkdocs.pagecache import SiteCache  # the PageStore, until build/cache.py
+def partners_and_mail(project: Project, loaded: Loaded, now: datetime, staging: Folders,
+                      cache: Cache) -> tuple[int, dict[str, bytes]]:
+    """The partner site and the mails, into staging (from the build's second process):
+    only the page count and the cache's writes go back, for the parent to commit."""
+    from courant.build.mails import build_mails, mail_files, mail_media
 
-    return SiteCache(None, folder)
+    count = _make_site(project, loaded, now, "public", staging, cache)
+    with timing.phase("mail"):
+        mails = build_mails(loaded.config, loaded.content, now, project.root, cache=cache)
+        staging.fill("mail", {**mail_files(mails), **mail_media(mails, project.content_dir)})
+        staging.settle("mail")
+    return count, cache.pending()
 
 
-def _make_site(project: Project, loaded: Loaded, now: datetime, name: str, staging: Staging,
-               cache: SiteCache) -> int:
-    """Render one site and build it into staging, its pages staged in the cache; its page
+def preview_store(folder: Path, remember: bool = True) -> PageStore:
+    """The pages the preview built into `folder`, kept in memory (nothing on disk; nothing
+    at all without `remember`: every edit rebuilds every page)."""
+    return (Cache.memory() if remember else Cache.off()).pages("preview", folder)
+
+
+def _make_site(project: Project, loaded: Loaded, now: datetime, name: str, staging: Folders,
+               cache: Cache) -> int:
+    """Render one site and build it into staging, its pages kept in the cache; its page
     count."""
     engine = site_engine(project, loaded.config)
     ahead = staging.folders_ahead(name)  # made while the pages are rendered
+    store: PageShelf = cache.pages(name, project.dist / name)
     try:
-        site = sites(loaded, now, names=(name,))[name]
+        site = sites(loaded, now, names=(name,), cache=cache)[name]
         with timing.phase(name):
-            engine.build(with_media(site, project.content_dir), staging.folder(name), cache,
+            engine.build(with_media(site, project.content_dir), staging.folder(name), store,
                          premade=True)
     finally:
         ahead.tidy()
     with timing.phase(name):
         staging.settle(name)  # unchanged files keep their time: see output.py
-        cache.stage()
     return len(site.pages)

@@ -11,11 +11,18 @@ from courant.problems import Problem
 TEMPLATE_SUFFIXES = (".html", ".txt", ".xml")
 
 
+class TemplateFailed(Exception):
+    """A template failed in the build's second process (workers.py): its problem, at its
+    place, as the template error itself would have said it here."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
 def pin_template_place(error: BaseException) -> None:
     """Give a template error its place (`filename`, `lineno`) from its traceback, where Jinja
-    shows the template as a frame; a syntax error has them already. Done before the error is
-    pickled (the partner site's process hands its errors back that way): a traceback is lost
-    on the way, attributes are not."""
+    shows the template as a frame; a syntax error has them already."""
     if getattr(error, "filename", None) is not None:
         return
     for frame, number in traceback.walk_tb(error.__traceback__):

@@ -1,135 +1,221 @@
-"""A second core for the build: one site is made in a forked process while the parent makes
-the other. Fork (not spawn) so the child starts with everything already read and validated.
+"""A second core for the build: work run in another process while this one does its own.
 
-The child hands its outcome back through a pipe, not a file: nothing is left in /tmp when a
-build is killed, and a full disk cannot swallow the outcome. COURANT_SERIAL=1 (or a platform
-without fork) runs the work in the calling process instead.
+The process comes from a fork server (multiprocessing's `forkserver` start method): a fresh,
+single-threaded interpreter started once, which loads the build's modules (`prepare`, early,
+while this process reads the sources) and forks a worker for each piece of work. This process
+itself never forks, so no fork happens while a thread runs (the progress spinner, the folders
+made ahead). The work is a module-level function; it and its arguments go over by pickle, and
+so does the outcome, through a pipe: nothing is left in /tmp when a build is killed, and a
+full disk cannot swallow it.
+
+Errors come back as Problems, never as pickled exceptions: the worker says what kind of
+failure it was (the sources, a template, the engine, the machine, a signal) with its
+problems, and `Child` raises the same error here that the work would have raised in this
+process, so exit codes and messages are the same. A fault in courant itself comes back as
+its traceback's text.
+
+The worker ends with the build: it watches a pipe only the build holds open, and stops
+(SIGTERM) when that closes, as it does when the build ends, kill -9 included. (The fork server
+is no help there: each worker holds it open.) COURANT_SERIAL=1 runs the work in the calling
+process instead.
 """
 
 from __future__ import annotations
 
 import contextlib
-import ctypes
+import multiprocessing
 import os
-import pickle
 import signal
-from collections.abc import Callable
+import threading
+import traceback
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from typing import Any, Generic, TypeVar
 
+import jinja2
+
 from courant.build import timing
-from courant.build.oserrors import SystemFault
-from courant.build.templateerrors import pin_template_place
+from courant.build.oserrors import SystemFault, explain
+from courant.build.output import OutputError
+from courant.build.stopping import Stopped
+from courant.build.templateerrors import TemplateFailed, template_problem
+from courant.engine import EngineError
+from courant.problems import ContentError, Problem
 
 T = TypeVar("T")
 
+_CONTEXT = multiprocessing.get_context("forkserver")
+
+
+def prepare(modules: Sequence[str] = ()) -> None:
+    """Start the fork server now, loading `modules`, so that it is ready (and they are
+    imported) by the time the work is handed over; it runs beside this process meanwhile.
+    Modules named after the server started are imported by each worker itself."""
+    if os.environ.get("COURANT_SERIAL"):
+        return
+    _CONTEXT.set_forkserver_preload(list(modules))
+    from multiprocessing import forkserver
+
+    forkserver.ensure_running()
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """How the work failed, as plain data: `kind` names the error to raise again."""
+
+    kind: str  # sources | template | engine | output | machine | stopped | fault
+    problems: tuple[Problem, ...] = ()
+    message: str = ""
+    signum: int = 0
+
 
 class Child(Generic[T]):
-    """Work started in a child process (or, with `pid` None, already done here): call it to
-    wait for its result (or its error); `stop()` ends it instead, for a parent that will not
-    wait."""
+    """Work started in another process (or, with `process` None, already done here): call it
+    to wait for its result (or its error); `stop()` ends it instead, for a caller that will
+    not wait."""
 
-    def __init__(self, pid: int | None, reader: int = -1, result: T | None = None) -> None:
-        self.pid, self.reader, self.result = pid, reader, result
-        self.status: int | None = None
+    def __init__(self, process: Any = None, reader: Connection | None = None,
+                 alive: Connection | None = None, result: T | None = None) -> None:
+        self.process, self.reader, self.alive, self.result = process, reader, alive, result
+
+    @property
+    def pid(self) -> int | None:
+        return None if self.process is None else int(self.process.pid)
 
     def __call__(self) -> T:
-        if self.pid is None:
+        if self.process is None:
             return self.result  # type: ignore[return-value]
         try:
-            data = self._read()
-            self._reap()
-        except BaseException:  # Stopped while waiting: the child must not outlive this
+            outcome = self._receive()
+        except BaseException:  # stopped while waiting: the worker must not outlive this
             self.stop()
             raise
-        try:
-            kind, value, spent = pickle.loads(data)
-        except (EOFError, pickle.UnpicklingError, ValueError) as error:
+        if outcome is None:
             raise SystemFault(f"het tweede proces van de bouw is onverwacht gestopt "
-                              f"({_ended(self.status)}); bouw opnieuw") from error
+                              f"({_ended(self.process.exitcode)}); bouw opnieuw")
+        kind, value, spent = outcome
         timing.add(spent)
-        if kind == "error":
-            raise value
+        if kind == "failed":
+            raise _error(value)
         return value  # type: ignore[no-any-return]
 
-    def stop(self) -> None:
-        """End the child (SIGTERM: it stops as a build stops, see stopping.py) and reap it."""
-        if self.pid is None:
-            return
-        if self.status is None:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(self.pid, signal.SIGTERM)
-        self._close()
-        self._reap()
-
-    def _read(self) -> bytes:
-        parts = []
-        with os.fdopen(self.reader, "rb", closefd=False) as stream:
-            while part := stream.read(1 << 20):
-                parts.append(part)
-        self._close()
-        return b"".join(parts)
-
-    def _close(self) -> None:
-        if self.reader >= 0:
-            os.close(self.reader)
-            self.reader = -1
-
-    def _reap(self) -> None:
-        if self.status is None and self.pid is not None:
-            with contextlib.suppress(ChildProcessError):
-                self.status = os.waitpid(self.pid, 0)[1]
-
-
-def in_child(work: Callable[[], T]) -> Child[T]:
-    """Start `work` in a child process; the object returned waits for it and gives its
-    result, or raises its error. The child's timings are added to this process's."""
-    if not hasattr(os, "fork") or os.environ.get("COURANT_SERIAL"):
-        return Child(None, result=work())
-    reader, writer = os.pipe()
-    parent = os.getpid()
-    pid = os.fork()
-    if pid == 0:  # the child: do the work, hand back the outcome, leave without cleanup
-        os.close(reader)
-        _end_with(parent)
-        code = 0
-        timing.restart()
+    def _receive(self) -> tuple[str, Any, dict[str, float]] | None:
+        assert self.reader is not None
         try:
-            outcome: tuple[str, Any] = ("ok", work())
-        except BaseException as error:  # every failure goes back to the parent
-            pin_template_place(error)  # its traceback will not survive the way back
-            outcome, code = ("error", error), 1
-        try:
-            _write(writer, (*outcome, timing.snapshot()))
+            outcome: tuple[str, Any, dict[str, float]] = self.reader.recv()
+        except (EOFError, OSError):
+            outcome = None  # type: ignore[assignment]
         finally:
-            os._exit(code)
-    os.close(writer)
-    return Child(pid, reader)
+            self.reader.close()
+        self.process.join()
+        self._let_go()
+        return outcome
+
+    def _let_go(self) -> None:
+        if self.alive is not None:
+            self.alive.close()
+            self.alive = None
+
+    def stop(self) -> None:
+        """End the worker (SIGTERM) and wait until it has."""
+        if self.process is None:
+            return
+        if self.process.exitcode is None:
+            with contextlib.suppress(OSError, ValueError):
+                self.process.terminate()
+        if self.reader is not None:
+            self.reader.close()
+        with contextlib.suppress(OSError, ValueError, AssertionError):
+            self.process.join()
+        self._let_go()
 
 
-def _end_with(parent: int) -> None:
-    """Have the kernel send this child SIGTERM when its parent ends (kill -9 of the build):
-    it then stops too, instead of building on into a staging folder nobody will use."""
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
-    if os.getppid() != parent:  # the parent went before the request was made
-        os.kill(os.getpid(), signal.SIGTERM)
+def in_child(work: Callable[..., T], *args: Any) -> Child[T]:
+    """Start `work(*args)` in another process (`work` a module-level function; it and `args`
+    must pickle); the object returned waits for it and gives its result, or raises its
+    error. The worker's timings are added to this process's."""
+    if os.environ.get("COURANT_SERIAL"):
+        return Child(None, result=work(*args))
+    reader, writer = _CONTEXT.Pipe(duplex=False)
+    watched, alive = _CONTEXT.Pipe(duplex=False)
+    process = _CONTEXT.Process(target=_work, args=(writer, watched, dict(os.environ), work,
+                                                   args), daemon=True)
+    process.start()
+    writer.close()
+    watched.close()
+    return Child(process, reader, alive)
 
 
-_PR_SET_PDEATHSIG = 1
-
-
-def _write(writer: int, outcome: tuple[Any, ...]) -> None:
+def _work(writer: Connection, watched: Connection, environ: dict[str, str],
+          work: Callable[..., Any], args: tuple[Any, ...]) -> None:
+    """In the worker: the build's environment (its pinned moment, its settings), the work,
+    and its outcome sent back."""
+    threading.Thread(target=_stop_when_closed, args=(watched,), daemon=True).start()
+    os.environ.clear()
+    os.environ.update(environ)
+    timing.restart()
     try:
-        data = pickle.dumps(outcome)
-    except Exception:  # an error that cannot be pickled goes back as text
-        data = pickle.dumps(("error", RuntimeError(repr(outcome[1])), outcome[2]))
-    with os.fdopen(writer, "wb") as stream:
-        stream.write(data)
+        outcome: tuple[str, Any] = ("done", work(*args))
+    except BaseException as error:  # every failure goes back, as plain data
+        outcome = ("failed", failure(error))
+    try:
+        writer.send((*outcome, timing.snapshot()))
+    except Exception:  # a result that cannot be pickled is courant's fault
+        writer.send(("failed", Failure("fault", message=traceback.format_exc()), {}))
+    writer.close()
 
 
-def _ended(status: int | None) -> str:
-    if status is not None and os.WIFSIGNALED(status):
-        return f"signaal {signal.Signals(os.WTERMSIG(status)).name}"
-    if status is not None and os.WIFEXITED(status):
-        return f"code {os.WEXITSTATUS(status)}"
+def failure(error: BaseException) -> Failure:
+    """`error` as plain data, the same way courant's commands tell errors apart."""
+    if isinstance(error, ContentError):
+        return Failure("sources", tuple(error.problems))
+    if isinstance(error, TemplateFailed | jinja2.TemplateError):
+        problem = error.problem if isinstance(error, TemplateFailed) else template_problem(error)
+        return Failure("template", (problem,))
+    if isinstance(error, EngineError):
+        return Failure("engine", message=str(error))
+    if isinstance(error, OutputError):
+        return Failure("output", message=str(error))
+    if isinstance(error, SystemFault):
+        return Failure("machine", message=str(error))
+    if isinstance(error, OSError):
+        return Failure("machine", message=explain(error, None))
+    if isinstance(error, Stopped):
+        return Failure("stopped", signum=error.signum)
+    if isinstance(error, KeyboardInterrupt):
+        return Failure("stopped", signum=signal.SIGINT)
+    return Failure("fault", message="".join(traceback.format_exception(error)))
+
+
+def _error(failed: Failure) -> BaseException:
+    """The error the work raised, made again here from its plain data."""
+    if failed.kind == "sources":
+        return ContentError(list(failed.problems))
+    if failed.kind == "template":
+        return TemplateFailed(failed.problems[0])
+    if failed.kind == "engine":
+        return EngineError(failed.message)
+    if failed.kind == "output":
+        return OutputError(failed.message)
+    if failed.kind == "machine":
+        return SystemFault(failed.message)
+    if failed.kind == "stopped":
+        return Stopped(failed.signum)
+    return RuntimeError(f"fout in het tweede proces van de bouw:\n{failed.message}")
+
+
+def _stop_when_closed(watched: Connection) -> None:
+    """Stop this worker (SIGTERM) once the build has let go of the other end of `watched`:
+    it ended, or does not wait any longer. Nothing is ever sent through it."""
+    with contextlib.suppress(EOFError, OSError):
+        watched.recv_bytes()
+    os.kill(os.getpid(), signal.SIGTERM)
+
+
+def _ended(code: int | None) -> str:
+    if code is not None and code < 0:
+        return f"signaal {signal.Signals(-code).name}"
+    if code is not None:
+        return f"code {code}"
     return "zonder uitslag"

@@ -12,7 +12,6 @@ Warnings with file and line (never errors; `courant check --strict` makes them f
 
 from __future__ import annotations
 
-import hashlib
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
@@ -21,7 +20,6 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 from courant import passages
-from courant.build import diskcache
 from courant.check.contrast import Pair, darker, luminance, palette_pairs, parse, rule_pairs
 from courant.model import Audience, Content, Event, Item, ReadingTip
 from courant.problems import Problem, Problems, Severity
@@ -55,32 +53,31 @@ VAGUE_LINK = frozenset({
 
 
 def check_a11y(content: Content, sources: Sources, root: Path, intranet_url: str,
-               problems: Problems) -> None:
+               problems: Problems, findings: Callable[[str], Found] | None = None) -> None:
     """Add the accessibility warnings of every item, every foreword and the project's CSS;
     also while there are errors, so that one check says everything (a file whose front matter
     is wrong still has its text checked)."""
     raws = {raw.path: raw for raw in [*sources.items, *sources.issues]}
     host = urlsplit(intranet_url).netloc
-    memo = FindingMemo(root / ".cache" / "courant" / "a11y.pickle")
+    find = findings or body_findings  # or what gives the same (the pipeline keeps results)
     for item in content.items:
         raw = raws.pop(item.source, None)
         if raw is not None:
-            problems.extend(item_warnings(item, raw, host, memo))
+            problems.extend(item_warnings(item, raw, host, find))
     for issue in content.issues:
         raw = raws.pop(issue.source, None)
         if raw is not None:
             problems.extend(body_warnings(str(issue.source), issue.foreword, raw.body_line,
-                                          memo))
+                                          find))
     for raw in raws.values():  # not valid: its text alone
-        problems.extend(body_warnings(str(raw.path), raw.body, raw.body_line, memo))
-    memo.save()
+        problems.extend(body_warnings(str(raw.path), raw.body, raw.body_line, find))
     problems.extend(colour_warnings(root))
 
 
 def item_warnings(item: Item, raw: RawSource, intranet_host: str = "",
-                  memo: Callable[[str], Found] | None = None) -> list[Problem]:
+                  findings: Callable[[str], Found] | None = None) -> list[Problem]:
     file = str(item.source)
-    found = body_warnings(file, item.body, raw.body_line, memo)
+    found = body_warnings(file, item.body, raw.body_line, findings)
     if item.image is not None:
         found.extend(alt_warnings(file, item.image.alt, item.image.path.name,
                                   raw.line("image_alt"), key="image_alt"))
@@ -90,10 +87,10 @@ def item_warnings(item: Item, raw: RawSource, intranet_host: str = "",
 
 
 def body_warnings(file: str, body: str, body_line: int,
-                  memo: Callable[[str], Found] | None = None) -> list[Problem]:
+                  findings: Callable[[str], Found] | None = None) -> list[Problem]:
     """Alt texts, link texts, bare addresses and headings of a Markdown text."""
     return [_warning(file, body_line + line - 1, message)
-            for line, message in (memo or body_findings)(body)]
+            for line, message in (findings or body_findings)(body)]
 
 
 Found = tuple[tuple[int, str], ...]
@@ -124,31 +121,6 @@ def body_findings(body: str) -> Found:
             found.extend((at, p.message) for p in heading_warnings("", new, level, at))
             level = new
     return tuple(found)
-
-
-class FindingMemo:
-    """Texts checked before, by their bytes (.cache/courant/a11y.pickle), as writing.py keeps
-    its scores: a check after an edit looks again only at the texts that changed. The key
-    holds this module's own bytes, so a change to the rules starts afresh."""
-
-    def __init__(self, index: Path | None) -> None:
-        self.index = index
-        self.format = "courant-a11y-" + hashlib.blake2b(Path(__file__).read_bytes(),
-                                                        digest_size=8).hexdigest()
-        self.entries: dict[str, Found] = diskcache.load(index, self.format)
-        self.seen: dict[str, Found] = {}
-
-    def __call__(self, text: str) -> Found:
-        key = diskcache.text_key(text)
-        found = self.seen.get(key)
-        if found is None:
-            found = self.entries[key] if key in self.entries else body_findings(text)
-            self.seen[key] = found
-        return found
-
-    def save(self) -> None:
-        if self.seen.keys() != self.entries.keys():
-            diskcache.store(self.index, self.format, self.seen)
 
 
 def _candidate_lines(body: str) -> Iterator[tuple[int, str]]:

@@ -20,7 +20,6 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from courant.build import diskcache
 from courant.model import Content, Item
 from courant.problems import Problem, Problems, Severity
 from courant.read.files import RawSource, Sources
@@ -221,33 +220,12 @@ def _unit(parts: list[tuple[int, str]]) -> Iterator[tuple[str, LineOf]]:
 Analyse = Callable[[str], Readability]
 
 
-class AnalysisMemo:
-    """Texts analysed before, by their bytes (.cache/courant/writing.pickle): a check after an
-    edit scores only the texts that changed, and does not load the dictionary otherwise."""
-
-    FORMAT = f"courant-writing-1-{LONG_SENTENCE}-{LONG_WORD}-{MIN_WORDS_FOR_SCORE}"
-
-    def __init__(self, index: Path | None) -> None:
-        self.index = index
-        self.entries: dict[str, Readability] = diskcache.load(index, self.FORMAT)
-        self.seen: dict[str, Readability] = {}
-
-    def __call__(self, text: str) -> Readability:
-        key = diskcache.text_key(text)
-        found = self.seen.get(key) or self.entries.get(key) or analyse(text)
-        self.seen[key] = found
-        return found
-
-    def save(self) -> None:
-        if self.seen.keys() != self.entries.keys():
-            diskcache.store(self.index, self.FORMAT, self.seen)
-
-
-def check_writing(content: Content, sources: Sources, root: Path, problems: Problems) -> None:
+def check_writing(content: Content, sources: Sources, root: Path, problems: Problems,
+                  analysed: Analyse = analyse) -> None:
     """Add the writing and image warnings of every item and issue; also while there are
     errors, so that one check says everything (a file whose front matter is wrong still has
-    its text checked)."""
-    analysed = AnalysisMemo(root / ".cache" / "courant" / "writing.pickle")
+    its text checked). `analysed`: `analyse`, or what gives the same (the pipeline keeps its
+    results between runs, build/cache.py)."""
     raws = {raw.path: raw for raw in [*sources.items, *sources.issues]}
     for item in content.items:
         raw = raws.pop(item.source, None)
@@ -260,7 +238,6 @@ def check_writing(content: Content, sources: Sources, root: Path, problems: Prob
                                          analysed))
     for raw in raws.values():  # not valid: its text alone
         problems.extend(text_warnings(str(raw.path), raw.body, raw.body_line, analysed))
-    analysed.save()
 
 
 def item_warnings(item: Item, raw: RawSource, root: Path,

@@ -18,7 +18,7 @@ from rich.console import Console
 from courant.build.oserrors import SystemFault, explain
 from courant.build.output import OutputError
 from courant.build.stopping import Stopped
-from courant.build.templateerrors import template_problem
+from courant.build.templateerrors import TemplateFailed, template_problem
 from courant.cli import dutch
 from courant.engine import EngineError
 from courant.problems import ContentError, Problem
@@ -52,9 +52,9 @@ def editor_errors(writes_to: Path | None = None) -> Iterator[None]:
         sys.exit(SOURCES)
     except (EngineError, OutputError) as error:
         cannot_build(str(error))
-    except jinja2.TemplateError as error:  # a template in theme/ (a user may override them)
-        cannot_build(f"{template_problem(error)}; herstel de template, of haal je eigen versie "
-                      "uit theme/ weg")
+    except (jinja2.TemplateError, TemplateFailed) as error:  # in theme/ (users override them)
+        failed = error.problem if isinstance(error, TemplateFailed) else template_problem(error)
+        cannot_build(f"{failed}; herstel de template, of haal je eigen versie uit theme/ weg")
     except SystemFault as error:
         cannot_build(str(error), SYSTEM)
     except OSError as error:  # a full disk, no permission: the machine, not the sources

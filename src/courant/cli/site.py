@@ -10,11 +10,23 @@ from typing import Any
 import click
 
 from courant.build import pipeline
+from courant.build.cache import Cache
 from courant.build.stopping import stoppable
 from courant.cli.common import CONTEXT, editor_errors, err, out, print_problems, project_option
 from courant.cli.dutch import DutchCommand
 from courant.engine import AddressInUse
 from courant.wording import counted
+
+
+def no_cache_option(func: Any) -> Any:
+    return click.option(
+        "--zonder-cache", "--no-cache", "no_cache", is_flag=True,
+        help="Gebruik en bewaar niets in .cache/courant/: alles opnieuw uit de bronnen "
+             "(trager, dezelfde uitkomst).")(func)
+
+
+def project_cache(root: Path, no_cache: bool) -> Cache:
+    return Cache.off() if no_cache else Cache.at(root)
 
 
 @click.command(cls=DutchCommand, context_settings=CONTEXT)
@@ -23,7 +35,8 @@ from courant.wording import counted
 @project_option
 @click.option("--strikt", "--strict", "strict", is_flag=True,
               help="Behandel waarschuwingen als fouten.")
-def check(bestanden: tuple[Path, ...], root: Path, strict: bool) -> None:
+@no_cache_option
+def check(bestanden: tuple[Path, ...], root: Path, strict: bool, no_cache: bool) -> None:
     """Controleer alle bestanden, zonder iets te bouwen (snel; doe dit voor je iets inlevert).
 
     Met BESTAND (een of meer bestanden of mappen in content/ of newsletter/, vanaf de map van
@@ -32,7 +45,7 @@ def check(bestanden: tuple[Path, ...], root: Path, strict: bool) -> None:
     """
     files = [source_path(root, given) for given in bestanden]
     with editor_errors():
-        warnings = pipeline.check(pipeline.Project(root), files)
+        warnings = pipeline.check(pipeline.Project(root), files, project_cache(root, no_cache))
     print_problems(warnings)
     if strict and warnings:
         err.print(f"{counted(len(warnings), 'waarschuwing', 'waarschuwingen')}; met --strict "
@@ -45,13 +58,15 @@ def check(bestanden: tuple[Path, ...], root: Path, strict: bool) -> None:
 
 @click.command(cls=DutchCommand, context_settings=CONTEXT)
 @project_option
-def build(root: Path) -> None:
+@no_cache_option
+def build(root: Path, no_cache: bool) -> None:
     """Controleer alles en bouw dist/: het intranet, de publieke site, mails, feeds en agenda.
 
     Bij een fout blijft de vorige versie van dist/ precies zoals ze was.
     """
     with editor_errors(root / "dist"), stoppable(), err.status("Bouwen…") as status:
-        result = pipeline.build(pipeline.Project(root), progress=status.update)
+        result = pipeline.build(pipeline.Project(root), progress=status.update,
+                                cache=project_cache(root, no_cache))
     print_problems(result.warnings)
     pages = ", ".join(f"{name}: {count} pagina's" for name, count in result.counts.items())
     out.print(f"Klaar: {result.dist} ({pages}).", style="green")
@@ -78,7 +93,8 @@ def export(doel: Path, root: Path) -> None:
               help="Adres en poort voor het voorbeeld.")
 @click.option("--partners", is_flag=True,
               help="Bekijk de publieke site, zoals partners hem zien, in plaats van het intranet.")
-def serve(root: Path, address: str, partners: bool) -> None:
+@no_cache_option
+def serve(root: Path, address: str, partners: bool, no_cache: bool) -> None:
     """Bekijk het intranet op je eigen computer; de pagina ververst zodra je iets opslaat.
 
     Concepten (draft: true) en stukken onder embargo zijn hier te zien, met een duidelijke
@@ -90,7 +106,7 @@ def serve(root: Path, address: str, partners: bool) -> None:
         try:
             serve_preview(pipeline.Project(root), address, report=print_problems,
                           say=lambda line: out.print(line, markup=False),
-                          name="public" if partners else "intranet")
+                          name="public" if partners else "intranet", no_cache=no_cache)
         except AddressInUse as error:
             err.print(f"{error} is al in gebruik: draait 'courant serve' al in een ander venster? "
                       "Stop dat met Ctrl+C, of kies een ander adres, bijvoorbeeld --adres "

@@ -13,7 +13,7 @@ import jinja2
 
 from courant import clock
 from courant.build import pipeline
-from courant.build.sourcecache import SourceMemo
+from courant.build.cache import Cache
 from courant.build.templateerrors import template_problem
 from courant.editorial.previewbanner import PreviewState
 from courant.engine import Engine, EngineError, Preview, engine_for
@@ -48,15 +48,18 @@ def serving_engine(project: pipeline.Project) -> Engine:
 def preview_builder(project: pipeline.Project, url: str, report: Report,
                     say: Say = lambda _: None, name: str = "intranet",
                     engine: Engine | None = None,
-                    state: PreviewState | None = None) -> Callable[[Path], bool]:
+                    state: PreviewState | None = None,
+                    no_cache: bool = False) -> Callable[[Path], bool]:
     """A build function for the preview: on an editor's mistake it reports and keeps the page
     that was there, so the browser never shows a half-built site; `state` learns what each
     build found, for the banner on the pages (previewbanner.py).
 
     After the first build only what an edit affects is redone: sources whose bytes did not
     change are not parsed again, and pages whose Markdown did not change are neither
-    converted nor templated nor written (the engine's Preview, engine/__init__.py)."""
-    memo = SourceMemo(project.root / ".cache" / "courant" / "sources.pickle")
+    converted nor templated nor written (the engine's Preview, engine/__init__.py).
+    `no_cache`: nothing read from or written to the project's cache, and every edit
+    rebuilt from the sources alone (build/cache.py)."""
+    cache = Cache.off() if no_cache else Cache.at(project.root)
     sessions: dict[Path, Preview] = {}
     calls: set[Path] = set()
     shown: set[str] = set()  # warnings printed before: after an edit only new ones are
@@ -75,11 +78,11 @@ def preview_builder(project: pipeline.Project, url: str, report: Report,
             return False
 
         try:
-            loaded = pipeline.load(project, memo)
+            loaded = pipeline.load(project, cache)
         except ContentError as error:
             return failed(error.problems)
         finally:
-            memo.index = None  # from now on the preview keeps its sources in memory
+            cache.folder = None  # from now on the preview keeps what it read in memory
         report([w for w in loaded.warnings if str(w) not in shown])
         shown.clear()
         shown.update(str(w) for w in loaded.warnings)
@@ -90,13 +93,13 @@ def preview_builder(project: pipeline.Project, url: str, report: Report,
 
         def feeds_and_calendars() -> dict[str, bytes]:
             """Made on full rebuilds only: after an edit the page comes first."""
-            full = pipeline.sites(loaded, now, preview=True, names=(name,))[name]
+            full = pipeline.sites(loaded, now, preview=True, names=(name,), cache=cache)[name]
             return dict(full.extra_files)
 
         session = sessions.get(site_dir)
         if session is None:
             session = sessions[site_dir] = (engine or serving_engine(project)).preview(
-                site_dir, pipeline.preview_store(site_dir))
+                site_dir, pipeline.preview_store(site_dir, remember=not no_cache))
         try:
             session.build(site, feeds_and_calendars)
         except EngineError as error:
@@ -114,14 +117,15 @@ def preview_builder(project: pipeline.Project, url: str, report: Report,
 
 
 def serve(project: pipeline.Project, address: str, report: Report,
-          say: Say = lambda _: None, name: str = "intranet") -> None:
-    """Serve the site `name` ("intranet", or "public": what partners will see)."""
+          say: Say = lambda _: None, name: str = "intranet", no_cache: bool = False) -> None:
+    """Serve the site `name` ("intranet", or "public": what partners will see); `no_cache`:
+    see preview_builder."""
     host, port = split_address(address)
     url = f"http://{host}:{port}/"
     engine = serving_engine(project)
     with tempfile.TemporaryDirectory(prefix="courant-serve-") as site_dir:
         state = PreviewState()
-        rebuild = preview_builder(project, url, report, say, name, engine, state)
+        rebuild = preview_builder(project, url, report, say, name, engine, state, no_cache)
         started: list[bool] = []  # did the first build bring the site up?
 
         def build(folder: Path) -> None:

@@ -67,7 +67,7 @@ Reader = Callable[[Path, Path, Kind | None, Problems], "RawSource | None"]
 
 def read_sources(root: Path, problems: Problems, read: Reader | None = None) -> Sources:
     """Read content/ and newsletter/ below `root`; unreadable files become problems.
-    `read` replaces read_markdown (a cache of files read before: courant.build.sourcecache)."""
+    `read` replaces read_markdown (the pipeline's keeps files read before: build/cache.py)."""
     read = read or read_markdown
     content = root / "content"
     if content.exists() and not content.is_dir():

@@ -17,12 +17,10 @@ What a subscriber's calendar needs, and nothing taken from the clock:
 from __future__ import annotations
 
 import contextlib
-import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
-from typing import Protocol
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -50,21 +48,16 @@ class Block:
     tzids: tuple[str, ...]
 
 
-class Memo(Protocol):
-    """Blocks made before, by key (a dict will do)."""
-
-    def get(self, key: str, /) -> Block | None: ...
-
-    def __setitem__(self, key: str, block: Block, /) -> None: ...
+MakeBlock = Callable[[Event, str], Block]
 
 
 def calendar_files(edition: EditionContent, name: str, base_url: str,
-                   memo: Memo | None = None) -> dict[str, bytes]:
+                   make_block: MakeBlock | None = None) -> dict[str, bytes]:
     """agenda.ics with every event of the edition, one .ics per series and one per event.
-    Each event is serialised once and its lines used in all; `memo` keeps them between
-    builds, keyed on the event itself (its every field) and the site's address."""
+    Each event is serialised once (`make_block`: event_block, or what gives the same) and
+    its lines used in all."""
     events = sorted(edition.events, key=_order)
-    blocks = [event_block(event, base_url, memo) for event in events]
+    blocks = [(make_block or event_block)(event, base_url) for event in events]
     files = {"agenda.ics": spliced_bytes(events, blocks, base_url, f"Agenda {name}")}
     by_event = {event.source: block for event, block in zip(events, blocks, strict=True)}
     for series in edition_series(edition):
@@ -76,17 +69,13 @@ def calendar_files(edition: EditionContent, name: str, base_url: str,
     return files
 
 
-def event_block(event: Event, base_url: str, memo: Memo | None = None) -> Block:
-    key = hashlib.blake2b(f"{base_url}\n{event!r}".encode(), digest_size=16).hexdigest()
-    block = memo.get(key) if memo is not None else None
-    if block is None:
-        component = event_component(event, base_url)
-        holder = Calendar()
-        holder.add_component(component)
-        block = Block(bytes(component.to_ical()), tuple(sorted(holder.get_used_tzids())))
-        if memo is not None:
-            memo[key] = block
-    return block
+def event_block(event: Event, base_url: str) -> Block:
+    """An event's lines for a site at `base_url`: they depend on nothing else (the event's
+    every field is in its repr, which build/cache.py keys them on)."""
+    component = event_component(event, base_url)
+    holder = Calendar()
+    holder.add_component(component)
+    return Block(bytes(component.to_ical()), tuple(sorted(holder.get_used_tzids())))
 
 
 def spliced_bytes(events: Sequence[Event], blocks: Sequence[Block], base_url: str,

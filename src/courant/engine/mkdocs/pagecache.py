@@ -4,14 +4,15 @@ MkDocs renders every page of a site on every build. This module (a MkDocs plugin
 the adapter when the pipeline gives it a PageStore, engine/__init__.py) skips that for a page
 whose inputs are unchanged: it gets the HTML file of the previous build. The plugin holds no
 state between builds: which pages were built, and whether their files are still intact, is
-the store's (SiteCache below, until the one cache layer of build/ takes it over).
+the store's (courant's cache layer, build/cache.py, which also drops every record when
+courant's code or a library's version changes).
 
-The key of a page is a hash of everything its HTML can depend on: its Markdown
-(with front matter), its path, whether each page or file it links to exists, and the site as a
-whole (mkdocs.yml, the nav and overrides, every file of the theme's custom_dir, courant's own
-code, and the versions of MkDocs, Material, Markdown and Jinja). Timestamps are never part of a
-key. A page is reused only if the previous file still has the size and CRC-32 recorded when it
-was written (diskcache.checksum): a damaged or edited file in dist/ is rendered again.
+The key of a page is a hash of everything its HTML can depend on within one version of the
+code: its Markdown (with front matter), its path, whether each page or file it links to
+exists, and the site as a whole (mkdocs.yml, the nav and overrides, every file of the theme's
+custom_dir). Timestamps are never part of a key. The size and CRC-32 (zlib.crc32) of each
+file written go into its record: the store reuses a page only while the previous file still
+has them, so a damaged or edited file in dist/ is rendered again.
 
 A reused page skips Markdown conversion, the search plugin's HTML parsing and the theme
 template: its search entries come from the cache, and its file is hard-linked from the previous
@@ -37,8 +38,8 @@ import os
 import posixpath
 import re
 import shutil
+import zlib
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -51,15 +52,12 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
-from courant.build import diskcache
 from courant.engine import PageRecord, PageStore
 from courant.engine.mkdocs.navcache import install_nav_cache
 
 FORMAT = "courant-page-cache-3"
 _EMPTY_TOC = TableOfContents([])
 REUSED_TEMPLATE = "courant-reused-page.html"  # renders nothing: the file is linked instead
-PACKAGES = ("mkdocs", "properdocs", "mkdocs-material", "markdown", "pymdown-extensions",
-            "jinja2", "courant")
 LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)|(?:href|src)=[\"']([^\"']+)")
 
 
@@ -72,23 +70,6 @@ def digest(*parts: str | bytes) -> str:
     return hasher.hexdigest()
 
 
-def _versions() -> str:
-    found = []
-    for name in PACKAGES:
-        try:
-            found.append(f"{name}={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            found.append(f"{name}=?")
-    return ",".join(found)
-
-
-def _code_digest() -> str:
-    """courant's own code: a change to what post-processes pages (sanitising, the cache
-    itself) must not reuse pages made by the old code, whatever the version number says."""
-    package = Path(__file__).resolve().parents[2]  # src/courant
-    return _tree_digest(package, "*.py")
-
-
 def _tree_digest(folder: Path, pattern: str = "*") -> str:
     """Every file below `folder` (names and bytes): the theme's overrides."""
     parts: list[str | bytes] = []
@@ -96,64 +77,6 @@ def _tree_digest(folder: Path, pattern: str = "*") -> str:
         for path in sorted(p for p in folder.rglob(pattern) if p.is_file()):
             parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
     return digest(*parts)
-
-
-Record = PageRecord  # the records' old name
-
-
-class SiteCache:
-    """The pages of one site's previous build: where its HTML is and what made it (a
-    PageStore, engine/__init__.py).
-
-    `index` is the file that records them (None: kept in memory, as the preview does);
-    `previous` is the folder holding the previous build's output (dist/intranet).
-    Call `save()`, or `commit()` after `stage()`, only once the new output is in place at
-    `previous`.
-    """
-
-    def __init__(self, index: Path | None, previous: Path | None) -> None:
-        self.index = index
-        self.previous = previous
-        self.records: dict[str, Record] = self._load()
-        self.next: dict[str, Record] = {}
-
-    def _load(self) -> dict[str, Record]:
-        if self.index is None:
-            return {}
-        pages: dict[str, Record] = diskcache.load(self.index, FORMAT)
-        return pages
-
-    def save(self) -> None:
-        """The new build is in place: its pages become the ones to reuse."""
-        self.stage()
-        self.commit()
-
-    def stage(self) -> None:
-        """Write the new build's pages beside the index, from the process that built them
-        (the partner site's child: its records never travel to the parent)."""
-        self.records, self.next = self.next, {}
-        if self.index is not None:
-            diskcache.stage(self.index, FORMAT, self.records)
-
-    def commit(self) -> None:
-        """The staged pages are in dist/ now: they become the ones the next build reuses."""
-        if self.index is not None:
-            diskcache.commit(self.index)
-
-    def keep(self, page: str, record: Record) -> None:
-        self.next[page] = record
-
-    def reusable(self, page: str, key: str) -> Record | None:
-        record = self.records.get(page)
-        if record is None or record.key != key or self.previous is None:
-            return None
-        try:
-            data = (self.previous / record.dest).read_bytes()
-        except OSError:
-            return None
-        if len(data) != record.size or diskcache.checksum(data) != record.crc:
-            return None
-        return record
 
 
 class CachePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
@@ -178,8 +101,7 @@ class CachePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._made = set()
         self.reused = self.rendered = 0
-        versions = _versions() + _code_digest()
-        self.md_key = digest(FORMAT, versions, repr(config["markdown_extensions"]),
+        self.md_key = digest(FORMAT, repr(config["markdown_extensions"]),
                              json.dumps(config["mdx_configs"], sort_keys=True, default=str),
                              str(config["use_directory_urls"]))
         overrides = {key: config[key] for key in ("site_name", "site_url", "nav", "dev_addr",
@@ -240,13 +162,13 @@ class CachePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             assert self.store.previous is not None
             _link(self.store.previous / state.reused.dest, Path(config.site_dir) / dest,
                   self._made)
-        state.record = Record(state.page_key, dest, state.meta, page._title_from_render,
+        state.record = PageRecord(state.page_key, dest, state.meta, page._title_from_render,
                               state.entries if state.entries is not None else [])
         if state.reused is not None:
             state.record.size, state.record.crc = state.reused.size, state.reused.crc
         elif output.strip():  # what MkDocs writes (this plugin is the last to see it)
             data = output.encode("utf-8", errors="xmlcharrefreplace")
-            state.record.size, state.record.crc = len(data), diskcache.checksum(data)
+            state.record.size, state.record.crc = len(data), zlib.crc32(data)
         if not self.in_place(config):  # a build keeps only what later steps read:
             page.content = ""  # HTML, Markdown and toc of 10,000 pages are ~150 MB
             page.markdown, page.toc = "", _EMPTY_TOC
@@ -353,10 +275,10 @@ class PageState:
     cache: PageStore
     render_key: str
     page_key: str
-    reused: Record | None = None
+    reused: PageRecord | None = None
     meta: dict[str, Any] = field(default_factory=dict)
     entries: list[dict[str, Any]] | None = None
-    record: Record | None = None
+    record: PageRecord | None = None
 
 
 class CachedPage(Page):

@@ -1,0 +1,351 @@
+"""The one cache layer: what courant keeps between runs, where, and when it is stale.
+
+Everything here is only ever a speed-up, applied by the pipeline around pure functions (the
+checks' scores and findings, an event's calendar lines, a source as read, a mail, a booklet,
+a page of the site engine); the checks, renderers and engines never know it exists. With
+`Cache.off()` (`courant build --no-cache`, and `check` and `serve`) nothing is read or
+written and the output is the same bytes (tests/build/test_cache_layer.py).
+
+- One folder: FOLDER below the project's root (git-ignored), one file per kind of result (a
+  `Shelf`, `<kind>.pickle`).
+- One rule for staleness: an entry is found only by a digest of its inputs (a text's bytes,
+  an event's every field, a source's path and bytes), never by file times; and a file holds
+  entries only for the `format` that wrote it: its kind, a digest of courant's code (every
+  file of the package) and the versions of every library courant runs. A change to any of
+  them starts that file afresh.
+- Every file checks itself (layout, format, length, CRC-32 of the rest): a damaged one counts
+  as empty, one that cannot be written is skipped.
+- Only what a run used is kept, and nothing is written until `commit()`: the pipeline commits
+  after dist/ is swapped, and the second process of a build hands its writes back
+  (`pending()`) for the parent to commit (`adopt()`).
+
+The check is a CRC, not a signature: it catches damage, not tampering (whoever can write
+.cache/ can write the sources too).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import pickle
+import re
+import zlib
+from collections.abc import Callable, Hashable
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from courant.engine import PageRecord
+from courant.model import Kind
+from courant.problems import Problem, Problems
+from courant.read.files import RawSource, read_markdown
+
+T = TypeVar("T")
+
+FOLDER = Path(".cache") / "courant"
+"""Where a project's cache lives, below its root: the only place this is spelled out."""
+
+LAYOUT = b"courant-cache-3\n"
+PACKAGE = Path(__file__).resolve().parents[1]  # src/courant: every module, not only build/
+ENGINES = ("properdocs",)  # engines courant can run that it does not require
+
+
+# --- the rule for staleness --------------------------------------------------------------
+
+def digest(*parts: str | bytes) -> str:
+    """A digest of `parts`, each told apart from the next (by its length)."""
+    hasher = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+        hasher.update(len(data).to_bytes(8, "little"))
+        hasher.update(data)
+    return hasher.hexdigest()
+
+
+def folder_digest(folder: Path) -> str:
+    """Every file below `folder`, by name and bytes (compiled Python left out: it follows
+    from the sources, and is written when a module is first imported)."""
+    parts: list[str | bytes] = []
+    if folder.is_dir():
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()
+                           and "__pycache__" not in p.parts):
+            parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
+    return digest(*parts)
+
+
+@cache
+def code_digest() -> str:
+    """courant's own code: every module and template of the package."""
+    return folder_digest(PACKAGE)
+
+
+@cache
+def library_versions() -> str:
+    """The version of every library courant runs (its requirements, and the engines it can
+    use instead of MkDocs when they are installed)."""
+    try:
+        required = [re.match(r"[A-Za-z0-9._-]+", spec).group(0)  # type: ignore[union-attr]
+                    for spec in metadata.requires("courant") or () if "extra ==" not in spec]
+    except metadata.PackageNotFoundError:  # run from the sources without installing
+        required = ["mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2"]
+    found = []
+    for name in sorted({*required, *ENGINES}):
+        try:
+            found.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name}=-")
+    return " ".join(found)
+
+
+def format_of(kind: str) -> str:
+    """What a file of `kind` must have been written by to be read: the rule for staleness."""
+    return f"{kind} {code_digest()} {library_versions()}"
+
+
+def checksum(data: bytes) -> int:
+    """The CRC-32 courant keeps beside stored bytes (cache files, reused pages of dist/)."""
+    return zlib.crc32(data)
+
+
+# --- files that check themselves --------------------------------------------------------
+
+def encode(format: str, entries: dict[Hashable, Any]) -> bytes:
+    """`entries` as the bytes of a cache file of `format`."""
+    name = format.replace("\n", " ").encode()
+    payload = pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
+    seal = f"{len(payload)} {checksum(name + payload):08x}\n".encode()
+    return LAYOUT + name + b"\n" + seal + payload
+
+
+def decode(data: bytes, format: str) -> dict[Hashable, Any] | None:
+    """The entries in `data` if it is a whole, undamaged cache file of `format`, else None."""
+    name = format.replace("\n", " ").encode()
+    head = LAYOUT + name + b"\n"
+    if not data.startswith(head):
+        return None
+    seal, newline, payload = data[len(head):].partition(b"\n")
+    try:
+        size, crc = seal.split(b" ")
+        intact = newline and int(size) == len(payload) and int(crc, 16) == checksum(
+            name + payload)
+    except ValueError:
+        return None
+    if not intact:
+        return None
+    try:
+        entries = pickle.loads(payload)
+    except Exception:  # intact bytes of other code: this is a cache, so start afresh
+        return None
+    return entries if isinstance(entries, dict) else None
+
+
+def read_file(path: Path, format: str) -> dict[Hashable, Any]:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return {}
+    entries = decode(data, format)
+    return {} if entries is None else entries
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Replace the file at `path` in one step, so a reader never sees half of it; a file
+    that cannot be written only makes the next run slower."""
+    staged = path.with_suffix(".tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        staged.write_bytes(data)
+        staged.replace(path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            staged.unlink(missing_ok=True)
+
+
+# --- the store ---------------------------------------------------------------------------
+
+class Shelf(Generic[T]):
+    """One kind of result: what the last run kept (`earlier`), and what this run used or
+    made (`get`, `put`), which is all the next run finds."""
+
+    def __init__(self, kind: str, kept: dict[Hashable, T]) -> None:
+        self.kind, self.format = kind, format_of(kind)
+        self.kept = kept
+        self.used: dict[Hashable, T] = {}
+        self.changed = False
+        self.active = False  # used in this run (a shelf no one asked for keeps its file)
+
+    def get(self, key: Hashable) -> T | None:
+        self.active = True
+        if key in self.used:
+            return self.used[key]
+        value = self.kept.get(key)
+        if value is not None:
+            self.used[key] = value
+        return value
+
+    def earlier(self, key: Hashable) -> T | None:
+        """What the last run kept under `key`, not counted as used."""
+        self.active = True
+        return self.kept.get(key)
+
+    def put(self, key: Hashable, value: T) -> None:
+        self.used[key] = value
+        self.changed = self.active = True
+
+    def keep(self, key: Hashable, value: T) -> None:
+        """`put`, which changes the file only when the last run kept another value."""
+        if self.kept.get(key) == value:
+            self.used[key] = value
+            self.active = True
+        else:
+            self.put(key, value)
+
+    def dirty(self) -> bool:
+        return self.active and (self.changed or self.used.keys() != self.kept.keys())
+
+    def roll(self, remember: bool = True) -> None:
+        """This run is done: what it used is what the next run finds (`remember`), or
+        nothing is (the cache is off)."""
+        if remember and self.active:
+            self.kept = self.used
+        self.used, self.changed, self.active = {}, False, False
+
+
+class Cache:
+    """A project's cache: `Cache.at(root)` on disk, `Cache.memory()` kept in this process
+    only (the preview's pages between edits), `Cache.off()` nothing kept past one run."""
+
+    def __init__(self, folder: Path | None, remember: bool = True) -> None:
+        self.folder, self.remember = folder, remember
+        self.shelves: dict[str, Shelf[Any]] = {}
+        self.adopted: dict[str, bytes] = {}
+
+    def __getstate__(self) -> tuple[Path | None, bool]:
+        """To another process a cache goes as its place: it reads its own shelves there and
+        hands its writes back (`pending`)."""
+        return self.folder, self.remember
+
+    def __setstate__(self, state: tuple[Path | None, bool]) -> None:
+        self.__init__(*state)  # type: ignore[misc]
+
+    @classmethod
+    def at(cls, root: Path) -> Cache:
+        return cls(root / FOLDER)
+
+    @classmethod
+    def memory(cls) -> Cache:
+        return cls(None)
+
+    @classmethod
+    def off(cls) -> Cache:
+        return cls(None, remember=False)
+
+    def shelf(self, kind: str) -> Shelf[Any]:
+        """The shelf of `kind` (a file name: letters, digits and '-'), read on first use."""
+        found = self.shelves.get(kind)
+        if found is None:
+            kept = read_file(self.folder / f"{kind}.pickle", format_of(kind)) \
+                if self.folder is not None else {}
+            found = self.shelves[kind] = Shelf(kind, kept)
+        return found
+
+    def memo(self, kind: str, function: Callable[[str], T]) -> Callable[[str], T]:
+        """`function` of a text, its results kept on the shelf `kind` by the text's bytes."""
+        return self.kept(kind, function, lambda text: text)
+
+    def kept(self, kind: str, function: Callable[..., T],
+             inputs: Callable[..., str]) -> Callable[..., T]:
+        """`function`, its results kept on the shelf `kind` by a digest of `inputs` (of the
+        same arguments): all that the result depends on."""
+        shelf = self.shelf(kind)
+
+        def remembered(*args: Any) -> T:
+            key = digest(inputs(*args))
+            found: T | None = shelf.get(key)
+            if found is None:
+                found = function(*args)
+                shelf.put(key, found)
+            return found
+        return remembered
+
+    def pages(self, site: str, previous: Path | None) -> PageShelf:
+        """The pages of `site`'s last build (their files in `previous`), for an engine."""
+        return PageShelf(self, self.shelf(f"pages-{site}"), previous)
+
+    def sources(self) -> Callable[[Path, Path, Kind | None, Problems], RawSource | None]:
+        """read.files.read_markdown, with the files whose path, kind and bytes were read
+        before taken from the shelf `sources` (with the problems reading them gave)."""
+        shelf = self.shelf("sources")
+
+        def read(root: Path, path: Path, kind: Kind | None,
+                 problems: Problems) -> RawSource | None:
+            key = digest(str(kind), path.relative_to(root).as_posix(), path.read_bytes())
+            entry: tuple[RawSource, tuple[Problem, ...]] | None = shelf.get(key)
+            if entry is None:
+                found = Problems()
+                raw = read_markdown(root, path, kind, found)
+                problems.extend(found.found)
+                if raw is not None:  # else not kept: read (and reported) again next time
+                    shelf.put(key, (raw, tuple(found.found)))
+                return raw
+            problems.extend(entry[1])
+            return entry[0]
+        return read
+
+    def pending(self) -> dict[str, bytes]:
+        """The files this run would write (a second process hands them to its parent)."""
+        if self.folder is None:
+            return {}
+        files = dict(self.adopted)
+        files.update((f"{kind}.pickle", encode(shelf.format, shelf.used))
+                     for kind, shelf in self.shelves.items() if shelf.dirty())
+        return files
+
+    def adopt(self, files: dict[str, bytes]) -> None:
+        """Files another process made for this cache, written at this one's `commit()`."""
+        self.adopted.update(files)
+
+    def commit(self) -> None:
+        """Write what this run changed; what it used is what the next run (or the next edit
+        in the preview) finds."""
+        if self.folder is not None:
+            for name, data in self.pending().items():
+                write_file(self.folder / name, data)
+        self.adopted = {}
+        for shelf in self.shelves.values():
+            shelf.roll(self.remember)
+
+
+class PageShelf:
+    """The pages of one site's previous build, for an engine to reuse (engine.PageStore): a
+    page is reusable while its record has the engine's key and the file in `previous` still
+    has the size and CRC-32 recorded when it was written."""
+
+    def __init__(self, cache: Cache, shelf: Shelf[PageRecord], previous: Path | None) -> None:
+        self.cache, self.shelf, self._previous = cache, shelf, previous
+
+    @property
+    def previous(self) -> Path | None:
+        return self._previous
+
+    def reusable(self, page: str, key: str) -> PageRecord | None:
+        record = self.shelf.earlier(page)
+        if record is None or record.key != key or self._previous is None:
+            return None
+        try:
+            data = (self._previous / record.dest).read_bytes()
+        except OSError:
+            return None
+        if len(data) != record.size or checksum(data) != record.crc:
+            return None
+        return record
+
+    def keep(self, page: str, record: PageRecord) -> None:
+        self.shelf.keep(page, record)
+
+    def save(self) -> None:
+        """The preview's build is in place: its pages are the ones to reuse next (in memory;
+        the pipeline commits the whole cache once dist/ is swapped)."""
+        self.shelf.active = True  # a build that kept no page leaves none to reuse
+        self.shelf.roll(self.cache.remember)
