@@ -121,9 +121,14 @@ def test_no_fork_in_this_process_while_a_thread_runs(monkeypatch: pytest.MonkeyP
         raise AssertionError("this process forked")
 
     monkeypatch.setattr(os, "fork", fork)
-    spinner = threading.Thread(target=time.sleep, args=(2,), daemon=True)
+    done = threading.Event()
+    spinner = threading.Thread(target=done.wait, daemon=True)
     spinner.start()
-    assert in_child(pages, 2)() == {"pages": 2}
+    try:
+        assert in_child(pages, 2)() == {"pages": 2}
+    finally:
+        done.set()
+        spinner.join()
 
 
 SCRIPT = """

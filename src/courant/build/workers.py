@@ -60,6 +60,17 @@ def prepare(modules: Sequence[str] = ()) -> None:
     forkserver.ensure_running()
 
 
+def finish() -> None:
+    """Stop the fork server, if it runs, and wait for it (the end of a command: no process
+    of courant's outlives it, and its CPU time counts as the command's)."""
+    from multiprocessing import forkserver
+
+    stop = getattr(forkserver._forkserver, "_stop", None)  # CPython's own, since 3.8
+    if callable(stop):
+        with contextlib.suppress(OSError, ChildProcessError):
+            stop()
+
+
 @dataclass(frozen=True, slots=True)
 class Failure:
     """How the work failed, as plain data: `kind` names the error to raise again."""

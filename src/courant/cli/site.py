@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +27,17 @@ def no_cache_option(func: Any) -> Any:
              "(trager, dezelfde uitkomst).")(func)
 
 
+@contextmanager
+def second_process() -> Iterator[None]:
+    """The command's second process (build/workers.py) ends with the command."""
+    from courant.build.workers import finish
+
+    try:
+        yield
+    finally:
+        finish()
+
+
 def project_cache(root: Path, no_cache: bool) -> Cache:
     return Cache.off() if no_cache else Cache.at(root)
 
@@ -44,7 +57,7 @@ def check(bestanden: tuple[Path, ...], root: Path, strict: bool, no_cache: bool)
     afdelingen worden dan nog steeds met het hele project gecontroleerd.
     """
     files = [source_path(root, given) for given in bestanden]
-    with editor_errors():
+    with editor_errors(), second_process():
         warnings = pipeline.check(pipeline.Project(root), files, project_cache(root, no_cache))
     print_problems(warnings)
     if strict and warnings:
@@ -64,7 +77,8 @@ def build(root: Path, no_cache: bool) -> None:
 
     Bij een fout blijft de vorige versie van dist/ precies zoals ze was.
     """
-    with editor_errors(root / "dist"), stoppable(), err.status("Bouwen…") as status:
+    with editor_errors(root / "dist"), stoppable(), second_process(), \
+            err.status("Bouwen…") as status:
         result = pipeline.build(pipeline.Project(root), progress=status.update,
                                 cache=project_cache(root, no_cache))
     print_problems(result.warnings)
