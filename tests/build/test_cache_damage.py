@@ -84,3 +84,14 @@ def test_a_damaged_page_in_dist_is_rendered_again(built: Path,
     page = built / "dist/intranet/over-ons/index.html"
     flip(page, page.read_bytes().index(b"<h1") + 1)  # <h1 -> <H1
     assert_rebuilds_clean(built, clean)
+
+
+def test_a_damaged_image_in_dist_is_published_again(built: Path,
+                                                    clean: dict[str, bytes]) -> None:
+    """The cache reads a published image back from the previous dist/ instead of encoding it
+    again; a flipped byte there (size and mtime kept) makes it encode it again instead."""
+    media = sorted((built / "dist/intranet/media").glob("*.png"))
+    assert media, "the fixture publishes no photo"
+    for image in media:
+        flip(image, image.stat().st_size // 2)
+    assert_rebuilds_clean(built, clean)

@@ -8,9 +8,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from test_repeatable import differences, hashes
 
 from conftest import copy_project, run_courant
-from test_repeatable import differences, hashes
 
 pytestmark = pytest.mark.spawns
 

@@ -273,6 +273,28 @@ class Cache:
         """The pages of `site`'s last build (their files in `previous`), for an engine."""
         return PageShelf(self, self.shelf(f"pages-{site}"), previous)
 
+    def files(self, kind: str, folder: Path | None,
+              make: Callable[[Path, str], dict[str, bytes]]) -> Callable[[Path, str],
+                                                                       dict[str, bytes]]:
+        """`make(source, address)`, whose files (by address) the last build wrote below
+        `folder` (the previous dist/<site>): the shelf `kind` records each file's size and
+        CRC-32 by the source's bytes and address, and while the files in `folder` still have
+        them they are read back instead of made again (an image re-encoded without its
+        metadata, at every width it is shown)."""
+        shelf = self.shelf(kind)
+
+        def made(source: Path, address: str) -> dict[str, bytes]:
+            key = digest(address, source.read_bytes())
+            record: dict[str, tuple[int, int]] | None = shelf.get(key)
+            if record is not None and folder is not None:
+                found = _read_back(folder, record)
+                if found is not None:
+                    return found
+            files = make(source, address)
+            shelf.put(key, {name: (len(data), checksum(data)) for name, data in files.items()})
+            return files
+        return made
+
     def sources(self) -> Callable[[Path, Path, Kind | None, Problems], RawSource | None]:
         """read.files.read_markdown, with the files whose path, kind and bytes were read
         before taken from the shelf `sources` (with the problems reading them gave)."""
@@ -315,6 +337,20 @@ class Cache:
         self.adopted = {}
         for shelf in self.shelves.values():
             shelf.roll(self.remember)
+
+
+def _read_back(folder: Path, record: dict[str, tuple[int, int]]) -> dict[str, bytes] | None:
+    """The files of `record` below `folder`, if each still has its size and CRC-32."""
+    found = {}
+    for name, (size, crc) in record.items():
+        try:
+            data = (folder / name).read_bytes()
+        except OSError:
+            return None
+        if len(data) != size or checksum(data) != crc:
+            return None
+        found[name] = data
+    return found
 
 
 class PageShelf:

@@ -307,8 +307,11 @@ def syndication_files(config: Config, edition: EditionContent, news: EditionCont
         return {**feeds, **files}
 
 
-def with_media(site: Site, content_dir: Path) -> Site:
-    """Attach the published (metadata-free) bytes of every file the site uses."""
+def with_media(site: Site, content_dir: Path,
+               publish: Callable[[Path, str], dict[str, bytes]] | None = None) -> Site:
+    """Attach the published (metadata-free) bytes of every file the site uses (`publish`:
+    build.media.published_files, or what gives the same: the build's cache reads back what
+    the last build published)."""
     from courant.build.media import published_files
 
     files = dict(site.extra_files)
@@ -317,7 +320,7 @@ def with_media(site: Site, content_dir: Path) -> Site:
         fault = published_file_fault(content_dir.parent, path)
         if fault:
             raise ContentError([Problem(f"content/{asset.source}", fault)])
-        files.update(published_files(path, asset.path))
+        files.update((publish or published_files)(path, asset.path))
     return replace(site, extra_files=files)
 
 
@@ -390,8 +393,11 @@ def _make_site(project: Project, loaded: Loaded, now: datetime, name: str, stagi
     try:
         site = sites(loaded, now, names=(name,), cache=cache)[name]
         with timing.phase(name):
-            engine.build(with_media(site, project.content_dir), staging.folder(name), store,
-                         premade=True)
+            from courant.build.media import published_files
+
+            publish = cache.files(f"media-{name}", project.dist / name, published_files)
+            engine.build(with_media(site, project.content_dir, publish), staging.folder(name),
+                         store, premade=True)
     finally:
         ahead.tidy()
     with timing.phase(name):
