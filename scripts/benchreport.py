@@ -134,6 +134,7 @@ def figures_table(results: list[Result]) -> str:
         lambda r: f"{r['years']}, {r['issues']}, {r['published_items']:,}")
     row("`courant check`, cold: no cache (s)", lambda r: spread(r.get("check_cold")))
     row("`courant check`, sources cached (s)", lambda r: spread(r.get("check")))
+    row("`courant check` after one item changed (s)", lambda r: spread(r.get("check_edit")))
     row("`courant build`, clean: no cache, no dist/ (s)", lambda r: spread(r.get("build")))
     for name in _phase_names(results):
         row(f"&nbsp;&nbsp;{PHASE_LABELS.get(name, name)} (s)",

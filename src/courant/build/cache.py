@@ -9,7 +9,10 @@ written and the output is the same bytes (tests/build/test_cache_layer.py).
 - One folder: FOLDER below the project's root (git-ignored), one file per kind of result (a
   `Shelf`, `<kind>.pickle`).
 - One rule for staleness: an entry is found only by a digest of its inputs (a text's bytes,
-  an event's every field, a source's path and bytes), never by file times; and a file holds
+  an event's every field, a source's path and bytes), never by file times (one exception,
+  `tree_digest`: a photo's place in the key of the whole check is its inode, size and times
+  of change, as git's index has it, for reading every photo of ten years costs more than
+  the check); and a file holds
   entries only for the `format` that wrote it: its kind, a digest of courant's code (every
   file of the package) and the versions of every library courant runs. A change to any of
   them starts that file afresh.
@@ -27,10 +30,12 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 import pickle
 import re
 import zlib
 from collections.abc import Callable, Hashable
+from datetime import datetime
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -71,6 +76,38 @@ def folder_digest(folder: Path) -> str:
         for path in sorted(p for p in folder.rglob("*") if p.is_file()
                            and "__pycache__" not in p.parts):
             parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
+    return digest(*parts)
+
+
+def tree_digest(folder: Path, by_bytes: Callable[[str], bool]) -> str | None:
+    """Every entry below `folder` by its path and, for the files whose name `by_bytes`
+    accepts, its bytes; for the others their inode, size and times of change (any write
+    changes the ctime, which no program can set back). None when the folder is not there
+    as a folder, or holds a symbolic link or a file that cannot be read: the caller then
+    does without a key."""
+    parts: list[str | bytes] = []
+    pending = [str(folder)]
+    start = len(str(folder)) + 1
+    try:
+        if not folder.is_dir() or folder.is_symlink():
+            return None
+        while pending:
+            with os.scandir(pending.pop()) as entries:
+                for entry in sorted(entries, key=lambda e: e.name):
+                    if entry.is_symlink():
+                        return None
+                    parts.append(entry.path[start:])
+                    if entry.is_dir():
+                        pending.append(entry.path)
+                    elif by_bytes(entry.name):
+                        with open(entry.path, "rb") as file:
+                            parts.append(file.read())
+                    else:
+                        info = entry.stat()
+                        parts.append(f"{info.st_ino} {info.st_size} {info.st_mtime_ns} "
+                                     f"{info.st_ctime_ns}")
+    except (OSError, ValueError):
+        return None
     return digest(*parts)
 
 
@@ -268,6 +305,21 @@ class Cache:
                 shelf.put(key, found)
             return found
         return remembered
+
+    def lasting(self, kind: str, key: str, now: datetime,
+                make: Callable[[], tuple[T, datetime | None]]) -> T:
+        """The first of `make()`'s results, kept on the shelf `kind` by `key` (a digest of
+        every input but the time) for as long as it holds: from `now` when it was made to
+        the moment its second result names (None: for good), the next moment at which the
+        time alone changes it. One entry: the latest."""
+        shelf = self.shelf(kind)
+        entry: tuple[T, datetime, datetime | None] | None = shelf.earlier(key)
+        if entry is not None and entry[1] <= now and (entry[2] is None or now < entry[2]):
+            shelf.keep(key, entry)
+            return entry[0]
+        value, until = make()
+        shelf.put(key, (value, now, until))
+        return value
 
     def pages(self, site: str, previous: Path | None) -> PageShelf:
         """The pages of `site`'s last build (their files in `previous`), for an engine."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -13,7 +14,7 @@ import yaml
 from courant import clock
 from courant.audience import Due, Edition, EditionContent, next_due, select
 from courant.build import timing
-from courant.build.cache import Cache, PageShelf, digest
+from courant.build.cache import Cache, PageShelf, digest, tree_digest
 from courant.build.output import Folders, Staging
 from courant.build.warmup import warm_writing
 from courant.check.accessibility import body_findings, check_a11y
@@ -98,8 +99,9 @@ def load_readable(project: Project) -> tuple[Loaded, list[Problem]]:
             [p for p in found if p.is_error])
 
 
-def _read_and_check(project: Project, cache: Cache) -> tuple[Loaded, Problems]:
-    config = load_config(project.config_file)
+def _read_and_check(project: Project, cache: Cache, config: Config | None = None
+                    ) -> tuple[Loaded, Problems]:
+    config = config or load_config(project.config_file)
     use_dialect(config.raw.get("markdown_extensions"))  # the proof of links renders as the sites do
     problems = Problems()
     check_engine_config(project, config, problems, cache)
@@ -215,17 +217,58 @@ def check(project: Project, files: Sequence[str] = (), cache: Cache | None = Non
     only their problems, found with the whole project (links, department keys and issue
     dates are checked against every other file); errors outside the sources (mkdocs.yml,
     theme/) are said too, since no build can succeed with them."""
-    if not files:
-        return load(project, cache).warnings
-    try:
-        found = load(project, cache).warnings
-    except ContentError as error:
-        found = error.problems
-    mine = [p for p in found if _is_in(p.file, files)
-            or (p.is_error and not _is_in(p.file, SOURCE_FOLDERS))]
-    if any(p.is_error for p in mine):
-        raise ContentError(mine)
-    return mine
+    found = all_problems(project, cache or Cache.at(project.root))
+    if files:
+        found = [p for p in found if _is_in(p.file, files)
+                 or (p.is_error and not _is_in(p.file, SOURCE_FOLDERS))]
+    if any(p.is_error for p in found):
+        raise ContentError(found)
+    return found
+
+
+def all_problems(project: Project, cache: Cache) -> list[Problem]:
+    """Every problem and warning of the project, in order. An unchanged project's are kept
+    in `cache` (shelf `check`) by the digest of every file the check reads, until the next
+    moment an item or issue is published or an item goes (the only way the time changes
+    them): so `courant check` of an unchanged archive costs reading its files, not checking
+    them again."""
+    config = load_config(project.config_file)
+    now = clock.now()
+
+    def checked() -> tuple[list[Problem], datetime | None]:
+        loaded, problems = _read_and_check(project, cache, config)
+        due = next_due(loaded.content, now)
+        return problems.sorted(), due.moment if due else None
+    key = inputs_digest(project, config)
+    if key is None:
+        return checked()[0]
+    found = cache.lasting("check", key, now, checked)
+    cache.commit()
+    return found
+
+
+def inputs_digest(project: Project, config: Config) -> str | None:
+    """A digest of every file the check reads: mkdocs.yml, theme/ (the style sheets'
+    contrast) and the theme's custom_dir, content/ and newsletter/ (the texts by their
+    bytes, photos and downloads by build/cache.tree_digest's rule); None when one cannot be
+    read or is a symbolic link (the check then runs each time, and says so)."""
+    theme = config.raw.get("theme")
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    folders = [project.root / name for name in (*SOURCE_FOLDERS, "theme")]
+    if isinstance(custom, str):
+        folders.append(project.root / custom)
+    parts: list[str | bytes] = [project.config_file.read_bytes()]
+    for folder in folders:
+        found = tree_digest(folder, _is_text) if os.path.lexists(folder) else "absent"
+        if found is None:
+            return None
+        parts.append(found)
+    return digest(*parts)
+
+
+def _is_text(name: str) -> bool:
+    return name.lower().endswith((".md", ".markdown", ".mdown", ".mkd", ".yml", ".yaml",
+                                  ".html", ".css", ".txt"))
 
 
 SOURCE_FOLDERS = ("content", "newsletter")
