@@ -165,3 +165,18 @@ def test_serial_runs_the_work_here(monkeypatch: pytest.MonkeyPatch) -> None:
     child = in_child(os.getpid)
     assert child() == os.getpid()
     child.stop()  # nothing to stop
+
+
+def test_finish_ends_the_fork_server() -> None:
+    """The end of a command: its fork server is gone (workers.finish relies on CPython's
+    private forkserver._stop, so this fails when a Python version takes it away)."""
+    from multiprocessing import forkserver
+
+    from courant.build.workers import finish
+
+    in_child(pages, 1)()  # the fork server runs
+    server = forkserver._forkserver._forkserver_pid  # type: ignore[attr-defined]
+    assert server is not None and not ended(server)
+    finish()
+    assert ended(server)
+    assert in_child(pages, 2)() == {"pages": 2}  # and the next command starts a new one
