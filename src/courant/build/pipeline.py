@@ -25,7 +25,7 @@ from courant.markup import use_dialect
 from courant.model import Content, Kind
 from courant.problems import ContentError, Problem, Problems
 from courant.read.config import Config, load_config
-from courant.read.files import published_file_fault, read_sources
+from courant.read.files import MARKDOWN_LIKE, published_file_fault, read_sources
 from courant.read.images import image_sizes
 from courant.read.sentrecords import with_sent_records
 from courant.read.statement import read_record
@@ -145,8 +145,7 @@ def check_engine_config(project: Project, config: Config, problems: Problems,
     except ContentError as error:  # not installed: the one problem with mkdocs.yml for now
         problems.extend(error.problems)
         return
-    theme = config.raw.get("theme")
-    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    custom = custom_dir(config)
     try:
         there = isinstance(custom, str) and (project.root / custom).is_dir()
     except (OSError, ValueError):  # a name no file system holds: MkDocs' check says so
@@ -160,6 +159,12 @@ def check_engine_config(project: Project, config: Config, problems: Problems,
     problems.extend(found)
     if not found:
         passed.put(key, True)
+
+
+def custom_dir(config: Config) -> object:
+    """mkdocs.yml's theme.custom_dir as written (None when there is none)."""
+    theme = config.raw.get("theme")
+    return theme.get("custom_dir") if isinstance(theme, dict) else None
 
 
 def department_names(project: Project) -> dict[str, str]:
@@ -199,8 +204,7 @@ def export_pages(project: Project, target: Path) -> dict[str, int]:
 def published_theme_files(config: Config) -> dict[str, bytes]:
     """The files of the theme's custom_dir that are not templates (logo, style sheet), by
     their path there: where the theme's settings (logo, extra_css) find them in docs/."""
-    theme = config.raw.get("theme")
-    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    custom = custom_dir(config)
     folder = config.path.parent / custom if isinstance(custom, str) else None
     if folder is None or not folder.is_dir():
         return {}
@@ -252,8 +256,7 @@ def inputs_digest(project: Project, config: Config) -> str | None:
     contrast) and the theme's custom_dir, content/ and newsletter/ (the texts by their
     bytes, photos and downloads by build/cache.tree_digest's rule); None when one cannot be
     read or is a symbolic link (the check then runs each time, and says so)."""
-    theme = config.raw.get("theme")
-    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    custom = custom_dir(config)
     folders = [project.root / name for name in (*SOURCE_FOLDERS, "theme")]
     if isinstance(custom, str):
         folders.append(project.root / custom)
@@ -267,8 +270,10 @@ def inputs_digest(project: Project, config: Config) -> str | None:
 
 
 def _is_text(name: str) -> bool:
-    return name.lower().endswith((".md", ".markdown", ".mdown", ".mkd", ".yml", ".yaml",
-                                  ".html", ".css", ".txt"))
+    return Path(name).suffix.lower() in TEXT_SUFFIXES
+
+
+TEXT_SUFFIXES = MARKDOWN_LIKE | {".yml", ".yaml", ".html", ".css", ".txt"}
 
 
 SOURCE_FOLDERS = ("content", "newsletter")
