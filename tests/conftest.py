@@ -33,6 +33,12 @@ libfaketime breaks waiting for processes and browsers, so scripts/test.sh keeps 
 its run under faketime. Tests marked `browser` or `server` get it too (below)."""
 UNDER_FAKETIME = "faketime" in os.environ.get("LD_PRELOAD", "")
 
+# WeasyPrint (the booklets' PDF) finds Pango and GLib through ctypes.util.find_library, which
+# starts `ldconfig -p` at its first import. Imported here, before any test runs, that process
+# starts once per worker, outside no_process_under_faketime; left to the first build that
+# makes a PDF in this process, it failed that test under faketime, or not, by the tests' order.
+import weasyprint  # noqa: E402, F401
+
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]
