@@ -143,6 +143,24 @@ def test_an_editor_saves_makes_a_mistake_and_mends_it(preview: tuple[Preview, Pa
     assert code in (0, -signal.SIGINT)
 
 
+def test_the_preview_rebuilds_after_a_save_only(preview: tuple[Preview, Path]) -> None:
+    """The watcher hears the kernel (engine/mkdocs/watcher.py), which also tells of every
+    source a build opens and reads: were that a save, each build would start the next. A save
+    of mkdocs.yml by renaming a new file over it (as editors' programs do) is heard, twice."""
+    running, root = preview
+    running.wait_for("Het voorbeeld staat op")
+    settings = root / "mkdocs.yml"
+    for name in ("Waalstad Een", "Waalstad Twee"):
+        fresh = root / ".mkdocs.yml.tmp"
+        fresh.write_text(settings.read_text(encoding="utf-8").replace(
+            "site_name: ", f"site_name: {name} ", 1), encoding="utf-8")
+        fresh.replace(settings)
+        running.wait_for("Bijgewerkt om", timeout=30)
+        assert name in running.page("")
+        with pytest.raises(AssertionError, match="never printed"):  # and then it waits
+            running.wait_for("Bijgewerkt om", timeout=3)
+
+
 def test_a_first_build_with_a_mistake_says_where_the_preview_will_be(demo: Path) -> None:
     save(demo / ITEM, "department: wi\n", "department: wijk\n")
     running = Preview(demo)

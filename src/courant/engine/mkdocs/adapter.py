@@ -183,6 +183,7 @@ def serve(build: Callable[[Path], None], site_dir: Path, watch: list[Path], host
     for path in watch:
         if path.exists():
             server.watch(str(path))
+    server.observer.start()  # a save during the first build is seen, and built after it
     build(site_dir)
     try:
         server.serve()
@@ -195,6 +196,8 @@ def serve(build: Callable[[Path], None], site_dir: Path, watch: list[Path], host
 def _live_reload_server(builder: Callable[[], None], host: str, port: int, root: str,
                         ready: Callable[[], None], overlay: Overlay) -> Any:
     from mkdocs.livereload import LiveReloadServer
+
+    from courant.engine.mkdocs.watcher import Watcher
 
     request = threading.local()  # each request is served in a thread of its own
 
@@ -229,8 +232,10 @@ def _live_reload_server(builder: Callable[[], None], host: str, port: int, root:
 
     quiet_mkdocs()
     # MkDocs polls every 0.5 s and waits 0.1 s for quiet: half of the one second an editor
-    # may wait for the page. A poll of 2,000 files takes about 12 ms.
+    # may wait for the page. The kernel tells of a save at once (watcher.py); where it cannot,
+    # the preview polls every 0.2 s.
     server = Server(builder=builder, host=host, port=port, root=root, polling_interval=0.2)
+    server.observer = Watcher(polling_interval=0.2)  # type: ignore[assignment]
     server.error_handler = server.missing_page
     server.build_delay = 0.05
     try:
