@@ -199,3 +199,34 @@ def test_preview_quick_rebuild_equals_a_full_build(tmp_path: Path) -> None:
                      if name.endswith((".html", ".json", "sitemap.xml"))}
     assert "Nieuwe zin." in "".join(data.decode() for name, data in pages.items()
                                     if name.endswith("index.html") and update.stem in name)
+
+
+def test_a_remembered_page_follows_the_items_it_links_to(demo: Path) -> None:
+    """Item pages are remembered within a process (render/site/items.py), pages with links
+    too: how their links resolve in the edition is part of what they are remembered by. When
+    the item linked to becomes staff-only, the partners' page that links to it shows the
+    link's text alone in the very next rendering of the same process, as the preview of the
+    partner site (`courant serve --partners`) renders after each save."""
+    from courant import clock
+    from courant.build.cache import Cache
+
+    folder = demo / "content" / "updates" / "2026"
+    (folder / "verwijzing-a.md").write_text(
+        "---\ntitle: Verwijzing A\ndate: 2026-11-02\ndepartment: mo\naudience: all\n---\n"
+        "Lees ook [het tweede stuk](verwijzing-b.md) erover.\n", encoding="utf-8")
+    linked = folder / "verwijzing-b.md"
+    linked.write_text("---\ntitle: Verwijzing B\ndate: 2025-01-10\ndepartment: jos\n"
+                      "audience: all\n---\nHet tweede stuk.\n", encoding="utf-8")
+
+    def partner_page() -> str:
+        loaded = pipeline.load(pipeline.Project(demo), Cache.off())
+        site = pipeline.sites(loaded, clock.now(), names=("public",), syndication=False)
+        return next(page.markdown for page in site["public"].pages
+                    if page.path == "nieuws/verwijzing-a.md")
+
+    assert "[het tweede stuk](verwijzing-b.md)" in partner_page()
+    linked.write_text(linked.read_text(encoding="utf-8").replace("audience: all",
+                                                                 "audience: staff"),
+                      encoding="utf-8")
+    shown = partner_page()
+    assert "Lees ook het tweede stuk erover." in shown and "verwijzing-b" not in shown

@@ -10,7 +10,6 @@ from typing import Any
 
 from courant import wording
 from courant.audience import EditionContent, is_embargoed
-from courant.links import find_links, may_link
 from courant.model import (
     Adviser,
     Booklet,
@@ -47,21 +46,25 @@ def item_page(item: Item, edition: EditionContent, by_source: dict[PurePosixPath
               assets: dict[str, PurePosixPath], image_size: ImageSize | None = None,
               related: tuple[Item, ...] = ()) -> SitePage:
     """The item's page. Remembered per item (and edition, embargo mark, departments, image
-    size, related items and whether an event is over) when it has no relative link, so
-    nothing else can change it: the preview redoes only the edited one."""
+    size, related items, whether an event is over, and its body with its links resolved for
+    the edition), so nothing else can change it: the preview redoes only the edited one. The
+    other items reach a page only through its links, whose resolution is in the key."""
+    path = page_path(item)
     size = image_size(item.image.path) if image_size and item.image is not None else None
     shown = tuple((r, image_size(r.image.path) if image_size and r.image else None)
                   for r in related)
     over = isinstance(item, Event) and item.end_day < edition.now.date()
-    unkept = isinstance(item, Booklet) or (may_link(item.body) and find_links(item.body))
-    key = None if unkept else (
+    linked: dict[str, PurePosixPath] = {}
+    body = localise_links(item, by_source, path, linked)
+    key = None if isinstance(item, Booklet) else (
         item, edition.edition, _marked_embargoed(item, edition), edition.departments, size,
-        shown, over, _series_key(item, edition))
+        shown, over, _series_key(item, edition), body, tuple(linked.items()))
     made = _PAGES.get(key) if key is not None else None
     if made is None:
         own: dict[str, PurePosixPath] = {}
-        made = (_item_page(item, edition, by_source, own, size, image_size, related),
-                tuple(own.items()))
+        page = _item_page(item, edition, body, own, size, image_size, related)
+        own.update(linked)  # after the image's, as before the page was remembered
+        made = (page, tuple(own.items()))
         if key is not None:
             if len(_PAGES) > 50_000:
                 _PAGES.clear()
@@ -76,7 +79,7 @@ def _series_key(item: Item, edition: EditionContent) -> tuple[str, str] | None:
     return (series.title, series.slug) if series else None
 
 
-def _item_page(item: Item, edition: EditionContent, by_source: dict[PurePosixPath, Item],
+def _item_page(item: Item, edition: EditionContent, body: str,
                assets: dict[str, PurePosixPath], size: tuple[int, int] | None,
                image_size: ImageSize | None, related: tuple[Item, ...]) -> SitePage:
     path = page_path(item)
@@ -85,7 +88,7 @@ def _item_page(item: Item, edition: EditionContent, by_source: dict[PurePosixPat
     parts.append(f"# {esc(item.title)}\n")
     parts.extend(_preview_marks(item, edition))
     parts.append(_details(item, edition, path))
-    parts.extend(_image_and_body(item, edition, by_source, path, assets, size))
+    parts.extend(_image_and_body(item, edition, body, path, assets, size))
     if isinstance(item, Booklet):
         parts.append(_booklet_contents(item, edition, path))
     parts.append(tag_links(item, path))
@@ -100,7 +103,8 @@ def home_text(page: Page, edition: EditionContent, by_source: dict[PurePosixPath
     links as on any page; in the preview, marked as a draft or under embargo)."""
     size = image_size(page.image.path) if image_size and page.image is not None else None
     parts = [*_preview_marks(page, edition),
-             *_image_and_body(page, edition, by_source, "index.md", assets, size)]
+             *_image_and_body(page, edition, localise_links(page, by_source, "index.md", assets),
+                              "index.md", assets, size)]
     return page.title, "\n".join(parts)
 
 
@@ -118,18 +122,18 @@ def _preview_marks(item: Item, edition: EditionContent) -> list[str]:
     return marks
 
 
-def _image_and_body(item: Item, edition: EditionContent, by_source: dict[PurePosixPath, Item],
-                    path: str, assets: dict[str, PurePosixPath],
+def _image_and_body(item: Item, edition: EditionContent, body: str, path: str,
+                    assets: dict[str, PurePosixPath],
                     size: tuple[int, int] | None) -> list[str]:
-    """The item's image and its body, links resolved for the edition; partner-facing raw HTML
-    kept to what the sanitiser allows (rawhtml.safe_html), no clobbering ids elsewhere."""
+    """The item's image and its `body` (links resolved for the edition: localise_links);
+    partner-facing raw HTML kept to what the sanitiser allows (rawhtml.safe_html), no
+    clobbering ids elsewhere."""
     parts = []
     if item.image is not None:
         published = asset_path(item.image.path)
         assets[published] = item.image.path
         portrait = ".courant-image .courant-portrait" if isinstance(item, Interview) else None
         parts.append(image_markdown(item.image.alt, published, path, size, portrait))
-    body = localise_links(item, by_source, path, assets)
     parts.append(safe_html(body) if edition.for_partners else safe_ids(body))
     return parts
 
