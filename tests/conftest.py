@@ -53,9 +53,11 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """A browser or a server is another process: such tests are marked `spawns` as well."""
+    """A browser or a server is another process: such tests are marked `spawns` as well. So is
+    a test marked `waits` (it sleeps, or its threads wait on the clock: the file watcher's):
+    under libfaketime `time.sleep` fails with EINVAL, as waiting for a process does."""
     for item in items:
-        if item.get_closest_marker("browser") or item.get_closest_marker("server"):
+        if any(item.get_closest_marker(mark) for mark in ("browser", "server", "waits")):
             item.add_marker(SPAWNS)
 
 

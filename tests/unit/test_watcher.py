@@ -17,6 +17,8 @@ from watchdog.observers.inotify import InotifyObserver
 from courant.engine.mkdocs import watcher
 from courant.engine.mkdocs.watcher import Watcher
 
+pytestmark = pytest.mark.waits  # the watcher's threads and these tests wait on the clock
+
 
 class Seen(FileSystemEventHandler):
     """The events handed on, as MkDocs' server gets them (on_any_event)."""
