@@ -30,7 +30,7 @@ NOW_EPOCH = "1795345200"  # 2026-11-22 12:00 Europe/Amsterdam: the demo content'
 SPAWNS = "spawns"
 """The mark of a test that starts another process (nginx, Chromium, Java, `python -m courant`):
 libfaketime breaks waiting for processes and browsers, so scripts/test.sh keeps these out of
-its run under faketime. Tests marked `browser` or `server` get it too (below)."""
+its run under faketime. Tests marked `browser`, `server` or `waits` get it too (below)."""
 UNDER_FAKETIME = "faketime" in os.environ.get("LD_PRELOAD", "")
 
 # WeasyPrint (the booklets' PDF) finds Pango and GLib through ctypes.util.find_library, which

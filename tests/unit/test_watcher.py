@@ -8,6 +8,7 @@ import os
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,7 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
+@contextmanager
 def watching(project: Path, seen: Seen) -> Iterator[Watcher]:
     watch = Watcher(polling_interval=0.1)
     watch.schedule(seen, str(project / "content"), recursive=True)
@@ -64,7 +66,7 @@ def watching(project: Path, seen: Seen) -> Iterator[Watcher]:
 @pytest.fixture
 def watched(project: Path) -> Iterator[tuple[Watcher, Seen]]:
     seen = Seen()
-    for watch in watching(project, seen):
+    with watching(project, seen) as watch:
         yield watch, seen
 
 
@@ -126,7 +128,33 @@ def test_without_notifications_it_polls(project: Path, monkeypatch: pytest.Monke
 
     monkeypatch.setattr(watcher, "Observer", Refused)
     seen = Seen()
-    for watch in watching(project, seen):
+    with watching(project, seen) as watch:
         assert watch.polls
         (project / "content" / "updates" / "item.md").write_text("---\ntitle: Z\n---\n")
         assert seen.wait()
+
+
+def test_a_folder_no_longer_watched_is_not_watched_when_it_falls_back(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """MkDocs' server may stop watching a folder before it starts: the polling that takes
+    over where notifications cannot be had does not watch it again."""
+    class Refused(InotifyObserver):
+        def start(self) -> None:
+            raise OSError(errno.ENOSPC, "inotify watch limit reached")
+
+    monkeypatch.setattr(watcher, "Observer", Refused)
+    seen = Seen()
+    watch = Watcher(polling_interval=0.1)
+    content = watch.schedule(seen, str(project / "content"), recursive=True)
+    watch.schedule(seen, str(project / "mkdocs.yml"))
+    watch.unschedule(content)
+    watch.start()
+    time.sleep(0.3)
+    try:
+        (project / "content" / "updates" / "item.md").write_text("---\ntitle: Y\n---\n")
+        assert not seen.wait(timeout=1)
+        (project / "mkdocs.yml").write_text("site_name: Y\n")
+        assert seen.wait()
+    finally:
+        watch.stop()
+        watch.join()

@@ -59,6 +59,8 @@ class Watcher:
         return self._schedule_on(self.observer, handler, path, recursive)
 
     def unschedule(self, watch: ObservedWatch) -> None:
+        self._scheduled = [entry for entry in self._scheduled
+                           if (entry[1], entry[2]) != (watch.path, watch.is_recursive)]
         self.observer.unschedule(watch)
 
     def start(self) -> None:
@@ -87,4 +89,3 @@ class Watcher:
     def _schedule_on(observer: BaseObserver, handler: FileSystemEventHandler, path: str,
                      recursive: bool) -> ObservedWatch:
         return observer.schedule(handler, path, recursive=recursive, event_filter=SAVES)
-
