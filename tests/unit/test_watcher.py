@@ -121,11 +121,14 @@ def test_other_files_beside_mkdocs_yml_are_no_save(project: Path,
     assert not seen.wait(timeout=1)
 
 
-def test_without_notifications_it_polls(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    class Refused(InotifyObserver):
-        def start(self) -> None:
-            raise OSError(errno.ENOSPC, "inotify watch limit reached")
+class Refused(InotifyObserver):
+    """Notifications that cannot be had (the watch limit reached)."""
 
+    def start(self) -> None:
+        raise OSError(errno.ENOSPC, "inotify watch limit reached")
+
+
+def test_without_notifications_it_polls(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(watcher, "Observer", Refused)
     seen = Seen()
     with watching(project, seen) as watch:
@@ -138,10 +141,6 @@ def test_a_folder_no_longer_watched_is_not_watched_when_it_falls_back(
         project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """MkDocs' server may stop watching a folder before it starts: the polling that takes
     over where notifications cannot be had does not watch it again."""
-    class Refused(InotifyObserver):
-        def start(self) -> None:
-            raise OSError(errno.ENOSPC, "inotify watch limit reached")
-
     monkeypatch.setattr(watcher, "Observer", Refused)
     seen = Seen()
     watch = Watcher(polling_interval=0.1)
