@@ -256,6 +256,7 @@ class Cache:
     def __init__(self, folder: Path | None, remember: bool = True) -> None:
         self.folder, self.remember = folder, remember
         self.shelves: dict[str, Shelf[Any]] = {}
+        self.local: dict[str, Shelf[Any]] = {}  # kept in this process only (`checked`)
         self.adopted: dict[str, bytes] = {}
 
     def __getstate__(self) -> tuple[Path | None, bool]:
@@ -367,6 +368,35 @@ class Cache:
             return entry[0]
         return read
 
+    def checked(self, check: Callable[[Path, RawSource, dict[str, str], Problems], T | None],
+                inputs: Callable[[Path, RawSource, dict[str, str]], str]
+                ) -> Callable[[Path, RawSource, dict[str, str], Problems], T | None]:
+        """`check` of one source (read.validate.validate_item, with the departments' names),
+        its result and problems kept in this process only, by the source's identity and
+        `inputs` (all else the check reads: read.validate.item_inputs). The shelf `sources`
+        hands back the same RawSource while a file's bytes are unchanged, so after a save
+        the preview checks again only the files that changed, or whose `inputs` did. Never
+        written to disk; an entry holds the source itself, so no other object can take its
+        identity while the entry lasts."""
+        shelf = self.local.get("checked")
+        if shelf is None:
+            shelf = self.local["checked"] = Shelf("checked", {})
+
+        def checked_one(root: Path, raw: RawSource, departments: dict[str, str],
+                        problems: Problems) -> T | None:
+            said = inputs(root, raw, departments)
+            entry: tuple[RawSource, str, T | None, tuple[Problem, ...]] | None = \
+                shelf.get(id(raw))
+            if entry is not None and entry[0] is raw and entry[1] == said:
+                problems.extend(entry[3])
+                return entry[2]
+            found = Problems()
+            result = check(root, raw, departments, found)
+            problems.extend(found.found)
+            shelf.put(id(raw), (raw, said, result, tuple(found.found)))
+            return result
+        return checked_one
+
     def pending(self) -> dict[str, bytes]:
         """The files this run would write (a second process hands them to its parent)."""
         if self.folder is None:
@@ -387,7 +417,7 @@ class Cache:
             for name, data in self.pending().items():
                 write_file(self.folder / name, data)
         self.adopted = {}
-        for shelf in self.shelves.values():
+        for shelf in [*self.shelves.values(), *self.local.values()]:
             shelf.roll(self.remember)
 
 

@@ -29,7 +29,7 @@ from courant.read.files import MARKDOWN_LIKE, published_file_fault, read_sources
 from courant.read.images import image_sizes
 from courant.read.sentrecords import with_sent_records
 from courant.read.statement import read_record
-from courant.read.validate import validate, validate_departments
+from courant.read.validate import item_inputs, validate, validate_departments, validate_item
 from courant.render.newsletter.web import newsletter_pages
 from courant.render.site import render_site
 from courant.render.site.chrome import site_theme
@@ -106,7 +106,8 @@ def _read_and_check(project: Project, cache: Cache, config: Config | None = None
     problems = Problems()
     check_engine_config(project, config, problems, cache)
     sources = read_sources(project.root, problems, cache.sources())
-    content = with_sent_records(project.root, validate(project.root, sources, problems),
+    checked = cache.checked(validate_item, item_inputs)
+    content = with_sent_records(project.root, validate(project.root, sources, problems, checked),
                                 problems)
     raws = {raw.path: raw for raw in sources.items}
     check_closed_issues(content, clock.now(), lambda item, key: raws[item.source].line(key),

@@ -73,12 +73,20 @@ LIST_PAGE = re.compile(r"index|pagina-\d+")
 """The names of the list pages courant makes in each folder (nieuws/, nieuws/pagina-2/)."""
 
 
-def validate(root: Path, sources: Sources, problems: Problems) -> Content:
-    """Turn what was read into the model; problems are added, never raised here."""
+ItemCheck = Callable[[Path, RawSource, dict[str, str], Problems], Item | None]
+"""validate_item's shape: what `validate` checks each item with (a memo of it, in the
+preview: build/cache.py's Cache.checked)."""
+
+
+def validate(root: Path, sources: Sources, problems: Problems,
+             validate_one: ItemCheck | None = None) -> Content:
+    """Turn what was read into the model; problems are added, never raised here.
+    `validate_one`: validate_item, or a memo of it keyed by item_inputs."""
+    check = validate_one or validate_item
     departments = validate_departments(sources.departments, sources.departments_lines, problems)
     names = {d.key: d.name for d in departments}
     items = _with_chapters([item for raw in sources.items
-                            if (item := validate_item(root, raw, names, problems))], sources.items)
+                            if (item := check(root, raw, names, problems))], sources.items)
     _check_addresses(items, problems)
     issues = [issue for raw in sources.issues if (issue := validate_issue(raw, problems))]
     _check_issue_dates(issues, sources.issues, problems)
@@ -228,6 +236,16 @@ def validate_item(root: Path, raw: RawSource, departments: dict[str, str],
         "image": Image(image, front.image_alt) if image and front.image_alt else None,
     }
     return _build_item(raw, front, common)
+
+
+def item_inputs(root: Path, raw: RawSource, departments: dict[str, str]) -> str:
+    """All that validate_item reads besides `raw` itself, spelt out beside it for a memo of
+    it (build/cache.py): the departments, today's date (an adviser's `until`) and where the
+    image is found on disk, or what is wrong with it."""
+    ref = raw.meta.get("image")
+    place = _image_fault(root, raw.path, ref.strip()) \
+        if isinstance(ref, str) and ref.strip() else None
+    return repr((sorted(departments.items()), clock.now().date().isoformat(), str(place)))
 
 
 def _build_item(raw: RawSource, front: ItemFront, common: dict[str, Any]) -> Item:

@@ -1,0 +1,98 @@
+"""After a save the preview checks again only the items whose file changed, or whose check
+reads something else that changed (build/cache.py's Cache.checked, keyed by
+read/validate.py's item_inputs). Each test changes one of those other things, an item's file
+left as it was, and the very next rebuild must say what a fresh `courant check` says."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from pathlib import Path, PurePosixPath
+
+import pytest
+
+from conftest import NOW_EPOCH
+from courant.build import pipeline
+from courant.build.cache import Cache
+from courant.editorial.serve import preview_builder
+from courant.problems import Problem
+
+IMAGE_UPDATE = PurePosixPath("content/updates/2026/banenmarkt-waalstad-werkt.md")
+ADVISER = PurePosixPath("content/advisers/ingrid-smit.md")
+DECEMBER_23 = str(int(NOW_EPOCH) + 31 * 86400)  # past the adviser's until: 2026-12-18
+
+
+class Preview:
+    """The preview's build function on `root`, and what each rebuild reported."""
+
+    def __init__(self, root: Path) -> None:
+        self.reported: list[list[Problem]] = []
+        self.rebuild: Callable[[Path], bool] = preview_builder(
+            pipeline.Project(root), "http://127.0.0.1:8000/", self.reported.append)
+        self.site = root / "preview"
+
+    def save(self) -> tuple[bool, str]:
+        """A rebuild, and what it reported, as the terminal shows it."""
+        built = self.rebuild(self.site)
+        return built, "\n".join(str(p) for p in self.reported[-1])
+
+
+@pytest.fixture
+def preview(demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Preview:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # the engine's own folder
+    shown = Preview(demo)
+    assert shown.save()[0]
+    return shown
+
+
+def image_of(root: Path) -> Path:
+    front = (root / IMAGE_UPDATE).read_text(encoding="utf-8").split("---\n")[1]
+    name = next(line.split(":", 1)[1].strip() for line in front.splitlines()
+                if line.startswith("image:"))
+    return (root / IMAGE_UPDATE).parent / name  # written from the item's folder
+
+
+def test_an_unchanged_item_is_not_checked_again(demo: Path) -> None:
+    """The memo is in force: the same object for an unchanged file, and a new one for a
+    changed file (else the tests below would pass without the memo, and prove nothing of
+    its key)."""
+    project, cache = pipeline.Project(demo), Cache.memory()
+
+    def items(cache: Cache) -> dict[PurePosixPath, object]:
+        return {item.source: item for item in pipeline.load(project, cache).content.items}
+
+    first = items(cache)
+    (demo / ADVISER).write_text((demo / ADVISER).read_text(encoding="utf-8") + "Meer.\n",
+                                encoding="utf-8")
+    again = items(cache)
+    assert again[IMAGE_UPDATE] is first[IMAGE_UPDATE]
+    assert again[ADVISER] is not first[ADVISER]
+    fresh = items(Cache.off())
+    assert fresh[IMAGE_UPDATE] == first[IMAGE_UPDATE]
+    assert fresh[IMAGE_UPDATE] is not first[IMAGE_UPDATE]
+
+
+def test_a_removed_image_is_said_at_the_next_save(preview: Preview, demo: Path) -> None:
+    image = image_of(demo)
+    image.rename(image.with_name("elders.bin"))
+    built, said = preview.save()
+    assert not built
+    assert f"{IMAGE_UPDATE}:" in said and "bestaat niet" in said
+
+
+def test_an_advisers_last_day_passing_is_said_at_the_next_save(
+        preview: Preview, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert "is voorbij" not in "\n".join(str(p) for p in preview.reported[0])
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", DECEMBER_23)
+    built, said = preview.save()
+    assert built
+    assert f"{ADVISER}:" in said and "2026-12-18 is voorbij" in said
+
+
+def test_a_renamed_department_is_said_at_the_next_save(preview: Preview, demo: Path) -> None:
+    departments = demo / "content" / "departments.yml"
+    departments.write_text(departments.read_text(encoding="utf-8").replace(
+        "- key: wi\n", "- key: werk\n"), encoding="utf-8")
+    built, said = preview.save()
+    assert not built
+    assert f"{IMAGE_UPDATE}:4:" in said and "department" in said
