@@ -1,7 +1,9 @@
-"""After a save the preview checks again only the items whose file changed, or whose check
-reads something else that changed (build/cache.py's Cache.checked, keyed by
-read/validate.py's item_inputs). Each test changes one of those other things, an item's file
-left as it was, and the very next rebuild must say what a fresh `courant check` says."""
+"""After a save the preview checks again only the files that changed, or whose check reads
+something else that changed (build/cache.py's Cache.checked, keyed by what each check names
+beside it: read/validate.py's item_inputs, check/partnertext.py's source_inputs,
+check/writing.py's item_text_inputs). Each test changes one of those other things, the
+item's file left as it was, and the very next rebuild must say what a fresh `courant check`
+says."""
 
 from __future__ import annotations
 
@@ -96,3 +98,33 @@ def test_a_renamed_department_is_said_at_the_next_save(preview: Preview, demo: P
     built, said = preview.save()
     assert not built
     assert f"{IMAGE_UPDATE}:4:" in said and "department" in said
+
+
+def test_a_new_intranet_address_is_said_in_partner_text_at_the_next_save(
+        demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The partner check of a file reads the intranet's address (site_url) as well."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    update = demo / IMAGE_UPDATE
+    update.write_text(update.read_text(encoding="utf-8")
+                      + "\nMeer op intranet.nieuw.nl/sd/nieuws/banenmarkt staat het verslag.\n",
+                      encoding="utf-8")
+    preview = Preview(demo)
+    assert preview.save()[0]
+    config = demo / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "site_url: https://intranet.waalstad.nl/sociaal-domein/",
+        "site_url: https://intranet.nieuw.nl/sd/"), encoding="utf-8")
+    built, said = preview.save()
+    assert not built
+    assert f"{IMAGE_UPDATE}:" in said and "noemt een adres op het intranet" in said
+
+
+def test_a_replaced_image_is_said_in_the_writing_check_at_the_next_save(
+        preview: Preview, demo: Path) -> None:
+    """The writing check of an item reads its image's file as well."""
+    from PIL import Image
+
+    Image.new("RGB", (120, 80), (90, 120, 150)).save(image_of(demo), format="JPEG")
+    built, said = preview.save()
+    assert built
+    assert f"{IMAGE_UPDATE}:" in said and "maar 120 pixels breed" in said

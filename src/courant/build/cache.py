@@ -368,32 +368,32 @@ class Cache:
             return entry[0]
         return read
 
-    def checked(self, check: Callable[[Path, RawSource, dict[str, str], Problems], T | None],
-                inputs: Callable[[Path, RawSource, dict[str, str]], str]
-                ) -> Callable[[Path, RawSource, dict[str, str], Problems], T | None]:
-        """`check` of one source (read.validate.validate_item, with the departments' names),
-        its result and problems kept in this process only, by the source's identity and
-        `inputs` (all else the check reads: read.validate.item_inputs). The shelf `sources`
-        hands back the same RawSource while a file's bytes are unchanged, so after a save
-        the preview checks again only the files that changed, or whose `inputs` did. Never
-        written to disk; an entry holds the source itself, so no other object can take its
-        identity while the entry lasts."""
-        shelf = self.local.get("checked")
+    def checked(self, kind: str, check: Callable[..., T], inputs: Callable[..., str],
+                source: Callable[..., object] = lambda first, *_: first) -> Callable[..., T]:
+        """`check(*args, problems)` of one source (read.validate.validate_item, one file's
+        partner check), its result and the problems it added kept on the shelf `kind` in this
+        process only, found by the identity of `source(*args)` (the RawSource, or the Item
+        made of it) and by `inputs(*args)`: all else the check reads (read.validate's
+        item_inputs). The shelf `sources` hands back the same RawSource while a file's bytes
+        are unchanged, and this memo the same Item made of it, so after a save the preview
+        checks again only the files that changed, or whose `inputs` did. Never written to
+        disk; an entry holds its source, so no other object can take that identity while the
+        entry lasts."""
+        shelf = self.local.get(kind)
         if shelf is None:
-            shelf = self.local["checked"] = Shelf("checked", {})
+            shelf = self.local[kind] = Shelf(kind, {})
 
-        def checked_one(root: Path, raw: RawSource, departments: dict[str, str],
-                        problems: Problems) -> T | None:
-            said = inputs(root, raw, departments)
-            entry: tuple[RawSource, str, T | None, tuple[Problem, ...]] | None = \
-                shelf.get(id(raw))
-            if entry is not None and entry[0] is raw and entry[1] == said:
+        def checked_one(*args: Any) -> T:
+            *given, problems = args
+            held, said = source(*given), inputs(*given)
+            entry: tuple[object, str, T, tuple[Problem, ...]] | None = shelf.get(id(held))
+            if entry is not None and entry[0] is held and entry[1] == said:
                 problems.extend(entry[3])
                 return entry[2]
             found = Problems()
-            result = check(root, raw, departments, found)
+            result = check(*given, found)
             problems.extend(found.found)
-            shelf.put(id(raw), (raw, said, result, tuple(found.found)))
+            shelf.put(id(held), (held, said, result, tuple(found.found)))
             return result
         return checked_one
 

@@ -6,6 +6,7 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,8 +20,8 @@ from courant.build.output import Folders, Staging
 from courant.build.warmup import warm_writing
 from courant.check.accessibility import body_findings, check_a11y
 from courant.check.closedissues import check_closed_issues
-from courant.check.partnertext import check_partner_text
-from courant.check.writing import analyse, check_writing
+from courant.check.partnertext import check_partner_text, check_source, source_inputs
+from courant.check.writing import analyse, check_item_text, check_writing, item_text_inputs
 from courant.markup import use_dialect
 from courant.model import Content, Kind
 from courant.problems import ContentError, Problem, Problems
@@ -106,7 +107,8 @@ def _read_and_check(project: Project, cache: Cache, config: Config | None = None
     problems = Problems()
     check_engine_config(project, config, problems, cache)
     sources = read_sources(project.root, problems, cache.sources())
-    checked = cache.checked(validate_item, item_inputs)
+    checked = cache.checked("checked-items", validate_item, item_inputs,
+                            lambda _root, raw, _departments: raw)
     content = with_sent_records(project.root, validate(project.root, sources, problems, checked),
                                 problems)
     raws = {raw.path: raw for raw in sources.items}
@@ -116,10 +118,13 @@ def _read_and_check(project: Project, cache: Cache, config: Config | None = None
                       config.line("extra.courant.top_tasks"), problems)
     if not problems.errors:
         warm_writing(content, cache.shelf("writing"))
-    check_writing(content, sources, project.root, problems, cache.memo("writing", analyse))
+    scored = cache.memo("writing", analyse)
+    check_writing(content, sources, project.root, problems, scored, cache.checked(
+        "checked-writing", partial(check_item_text, score=scored), item_text_inputs))
     check_a11y(content, sources, project.root, config.site_url, problems,
                cache.memo("a11y", body_findings))
-    check_partner_text(content, sources, config.site_url, problems)
+    check_partner_text(content, sources, config.site_url, problems,
+                       cache.checked("checked-partner-text", check_source, source_inputs))
     cache.commit()  # what was read and checked is kept, whatever the build does next
     return Loaded(config, content, problems.sorted()), problems
 

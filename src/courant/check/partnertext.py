@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
@@ -47,26 +48,36 @@ def intranet_page_pattern(site_url: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w.-]){prefix}/+[^\s#?/<>\"'()\[\]`]", re.IGNORECASE)
 
 
+SourceCheck = Callable[[RawSource, re.Pattern[str] | None, Problems], None]
+
+
 def check_partner_text(content: Content, sources: Sources, site_url: str,
-                       problems: Problems) -> None:
+                       problems: Problems, check_one: SourceCheck | None = None) -> None:
     """An error for every intranet page address, and every link in a text key, in what
-    partners may see."""
+    partners may see. `check_one`: check_source, or a memo of it (keyed by source_inputs)."""
+    check = check_one or check_source
     pattern = intranet_page_pattern(site_url)
     partners = VISIBLE[Edition.PARTNERS]
     shown = {item.source for item in content.items if item.audience in partners}
     for raw in sources.items:
         if raw.path in shown:
-            _check_source(raw, pattern, problems)
+            check(raw, pattern, problems)
     for raw in sources.issues:  # a foreword is in both editions
-        _check_source(raw, pattern, problems)
+        check(raw, pattern, problems)
     for key, text in texts_in(sources.departments):  # shown on the partner site
         if pattern is not None and _names_a_page(pattern, text):
             problems.add(DEPARTMENTS, _message(), key=key.rpartition(".")[2] or None,
                          line=sources.departments_lines.get(key))
 
 
-def _check_source(raw: RawSource, pattern: re.Pattern[str] | None,
-                  problems: Problems) -> None:
+def source_inputs(raw: RawSource, pattern: re.Pattern[str] | None) -> str:
+    """All that check_source reads besides `raw` itself (for a memo of it, build/cache.py)."""
+    return "" if pattern is None else pattern.pattern
+
+
+def check_source(raw: RawSource, pattern: re.Pattern[str] | None,
+                 problems: Problems) -> None:
+    """One file's text keys and body, partners' view of it (`pattern`: intranet_page_pattern)."""
     for key, text in texts_in(raw.meta):
         if (named := _file_named(text)) is not None:
             problems.add(str(raw.path), _link_in_text(named), key=key, line=raw.line(key))

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -220,17 +220,22 @@ def _unit(parts: list[tuple[int, str]]) -> Iterator[tuple[str, LineOf]]:
 Analyse = Callable[[str], Readability]
 
 
+ItemTextCheck = Callable[[Item, RawSource, Path, Problems], None]
+
+
 def check_writing(content: Content, sources: Sources, root: Path, problems: Problems,
-                  analysed: Analyse = analyse) -> None:
+                  analysed: Analyse = analyse, check_item: ItemTextCheck | None = None) -> None:
     """Add the writing and image warnings of every item and issue; also while there are
     errors, so that one check says everything (a file whose front matter is wrong still has
     its text checked). `analysed`: `analyse`, or what gives the same (the pipeline keeps its
-    results between runs, build/cache.py)."""
+    results between runs, build/cache.py); `check_item`: check_item_text with `analysed`, or
+    a memo of it (keyed by item_text_inputs)."""
+    check = check_item or partial(check_item_text, score=analysed)
     raws = {raw.path: raw for raw in [*sources.items, *sources.issues]}
     for item in content.items:
         raw = raws.pop(item.source, None)
         if raw is not None:
-            problems.extend(item_warnings(item, raw, root, analysed))
+            check(item, raw, root, problems)
     for issue in content.issues:
         raw = raws.pop(issue.source, None)
         if raw is not None:
@@ -238,6 +243,25 @@ def check_writing(content: Content, sources: Sources, root: Path, problems: Prob
                                          analysed))
     for raw in raws.values():  # not valid: its text alone
         problems.extend(text_warnings(str(raw.path), raw.body, raw.body_line, analysed))
+
+
+def check_item_text(item: Item, raw: RawSource, root: Path, problems: Problems,
+                    score: Analyse = analyse) -> None:
+    problems.extend(item_warnings(item, raw, root, score))
+
+
+def item_text_inputs(item: Item, raw: RawSource, root: Path) -> str:
+    """All that check_item_text reads besides `item` itself (for a memo of it,
+    build/cache.py): the lines of the item's file it names, and its image's place on disk:
+    inode, size and times of change, by which cache.tree_digest knows a photo too."""
+    image = ""
+    if item.image is not None:
+        try:
+            info = (root / "content" / item.image.path).stat()
+            image = f"{info.st_ino} {info.st_size} {info.st_mtime_ns} {info.st_ctime_ns}"
+        except (OSError, ValueError):
+            image = "-"
+    return repr((raw.body_line, raw.line("summary"), raw.line("image"), image))
 
 
 def item_warnings(item: Item, raw: RawSource, root: Path,
