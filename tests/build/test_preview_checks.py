@@ -128,3 +128,40 @@ def test_a_replaced_image_is_said_in_the_writing_check_at_the_next_save(
     built, said = preview.save()
     assert built
     assert f"{IMAGE_UPDATE}:" in said and "maar 120 pixels breed" in said
+
+
+def test_links_found_anew_when_the_markdown_extensions_change(
+        demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Which links a text holds depends on mkdocs.yml's markdown_extensions: with footnotes,
+    `[^1]: ../nergens.md` is a note; without, a link to a file that is not there."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    update, config = demo / IMAGE_UPDATE, demo / "mkdocs.yml"
+    update.write_text(update.read_text(encoding="utf-8")
+                      + "\nZie de toelichting[^1].\n\n[^1]: ../../nergens.md\n", encoding="utf-8")
+    plain = config.read_text(encoding="utf-8")
+    assert "\n  - sane_lists\n" in plain
+    config.write_text(plain.replace("\n  - sane_lists\n", "\n  - sane_lists\n  - footnotes\n"),
+                      encoding="utf-8")
+    preview = Preview(demo)
+    assert preview.save()[0]
+    config.write_text(plain, encoding="utf-8")
+    built, said = preview.save()
+    assert not built
+    assert f"{IMAGE_UPDATE}:" in said and "nergens.md" in said
+
+
+def test_a_link_whose_file_is_removed_is_said_at_the_next_save(
+        demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What a link leads to is looked up at every save, the links of an unchanged file
+    remembered or not."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    update = demo / IMAGE_UPDATE
+    update.write_text(update.read_text(encoding="utf-8")
+                      + "\nLees ook [het huisbezoek](huisbezoek-eerste-ervaringen.md).\n",
+                      encoding="utf-8")
+    preview = Preview(demo)
+    assert preview.save()[0]
+    (update.parent / "huisbezoek-eerste-ervaringen.md").unlink()
+    built, said = preview.save()
+    assert not built
+    assert f"{IMAGE_UPDATE}:" in said and "huisbezoek-eerste-ervaringen.md" in said

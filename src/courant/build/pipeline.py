@@ -30,7 +30,14 @@ from courant.read.files import MARKDOWN_LIKE, published_file_fault, read_sources
 from courant.read.images import image_sizes
 from courant.read.sentrecords import with_sent_records
 from courant.read.statement import read_record
-from courant.read.validate import item_inputs, validate, validate_departments, validate_item
+from courant.read.validate import (
+    item_inputs,
+    links_inputs,
+    source_links,
+    validate,
+    validate_departments,
+    validate_item,
+)
 from courant.render.newsletter.web import newsletter_pages
 from courant.render.site import render_site
 from courant.render.site.chrome import site_theme
@@ -109,8 +116,9 @@ def _read_and_check(project: Project, cache: Cache, config: Config | None = None
     sources = read_sources(project.root, problems, cache.sources())
     checked = cache.checked("checked-items", validate_item, item_inputs,
                             lambda _root, raw, _departments: raw)
-    content = with_sent_records(project.root, validate(project.root, sources, problems, checked),
-                                problems)
+    links = cache.checked("checked-links", source_links, links_inputs)
+    content = with_sent_records(
+        project.root, validate(project.root, sources, problems, checked, links), problems)
     raws = {raw.path: raw for raw in sources.items}
     check_closed_issues(content, clock.now(), lambda item, key: raws[item.source].line(key),
                         problems)

@@ -29,6 +29,7 @@ from urllib.parse import unquote, urlsplit
 from courant import passages
 from courant.audience import VISIBLE, Edition
 from courant.links import find_links
+from courant.markup import dialect
 from courant.model import Content
 from courant.problems import Problems
 from courant.read.files import MARKDOWN_LIKE, PUBLISHED_SUFFIXES, RawSource, Sources
@@ -71,8 +72,9 @@ def check_partner_text(content: Content, sources: Sources, site_url: str,
 
 
 def source_inputs(raw: RawSource, pattern: re.Pattern[str] | None) -> str:
-    """All that check_source reads besides `raw` itself (for a memo of it, build/cache.py)."""
-    return "" if pattern is None else pattern.pattern
+    """All that check_source reads besides `raw` itself (for a memo of it, build/cache.py):
+    the intranet's address, and the Markdown extensions by which links are found."""
+    return repr(("" if pattern is None else pattern.pattern, dialect()))
 
 
 def check_source(raw: RawSource, pattern: re.Pattern[str] | None,

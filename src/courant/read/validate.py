@@ -19,6 +19,7 @@ from slugify import slugify
 
 from courant import clock, passages, wording
 from courant.links import find_links, unresolvable, unresolvable_message
+from courant.markup import dialect
 from courant.model import (
     HOME_PAGE,
     NEWS_KINDS,
@@ -79,9 +80,11 @@ preview: build/cache.py's Cache.checked)."""
 
 
 def validate(root: Path, sources: Sources, problems: Problems,
-             validate_one: ItemCheck | None = None) -> Content:
+             validate_one: ItemCheck | None = None,
+             links_of: SourceLinks | None = None) -> Content:
     """Turn what was read into the model; problems are added, never raised here.
-    `validate_one`: validate_item, or a memo of it keyed by item_inputs."""
+    `validate_one`: validate_item, or a memo of it keyed by item_inputs; `links_of`:
+    source_links, or a memo of it keyed by links_inputs."""
     check = validate_one or validate_item
     departments = validate_departments(sources.departments, sources.departments_lines, problems)
     names = {d.key: d.name for d in departments}
@@ -91,7 +94,7 @@ def validate(root: Path, sources: Sources, problems: Problems,
     issues = [issue for raw in sources.issues if (issue := validate_issue(raw, problems))]
     _check_issue_dates(issues, sources.issues, problems)
     by_source = {item.source: item for item in items}
-    _check_links(root, [*sources.items, *sources.issues], by_source, problems)
+    _check_links(root, [*sources.items, *sources.issues], by_source, problems, links_of)
     _check_booklets(items, {raw.path: raw for raw in sources.items}, by_source, problems)
     _check_issue_keys(items, {i.month: i.date for i in issues}, sources.items, problems)
     used = {str(raw.meta["series"]).strip() for raw in sources.items
@@ -622,39 +625,60 @@ def _check_issue_dates(issues: list[Issue], raws: list[RawSource], problems: Pro
         previous = issue if previous is None or issue.date > previous.date else previous
 
 
+LinkToCheck = tuple[int, PurePosixPath | None, str, bool]
+"""A relative link of a source: its line in the file, its target (relative to the project;
+None for a path from the root, '/...'), the target as written, and whether it stands in a
+staff-only passage."""
+SourceLinks = Callable[[RawSource, Problems], tuple[LinkToCheck, ...]]
+
+
 def _check_links(root: Path, raws: list[RawSource], by_source: dict[PurePosixPath, Item],
-                 problems: Problems) -> None:
+                 problems: Problems, links_of: SourceLinks | None = None) -> None:
     """Links to other sources must exist, and be in a form courant can rewrite; a link that
     some readers will see as text alone (to a staff-only item from partner-visible text, to a
-    draft, to an item under embargo) warns (a newsletter's foreword is in both editions)."""
+    draft, to an item under embargo) warns (a newsletter's foreword is in both editions).
+    `links_of`: source_links, or a memo of it (keyed by links_inputs)."""
+    found_in = links_of or source_links
     now = clock.now().date()
     for raw in raws:
         item = by_source.get(raw.path)
         public = raw.kind is None or (item is not None and item.audience is not Audience.STAFF)
-        staff_lines = passages.read(raw.body)
-        for link in unresolvable(raw.body):
-            problems.add(str(raw.path), unresolvable_message(link.text),
-                         line=raw.body_line + link.line - 1)
-        for link in find_links(raw.body):
-            line = raw.body_line + link.line - 1
-            if link.target.startswith("/"):
-                problems.add(str(raw.path), f'de link naar "{link.target}" begint met een /, '
-                             "dus courant weet niet naar welk stuk hij wijst: lezers zien alleen "
-                             "de linktekst; schrijf het pad vanaf dit bestand naar het "
+        for line, target, written, staff_only in found_in(raw, problems):
+            if target is None:
+                problems.add(str(raw.path), f'de link naar "{written}" begint met een /, '
+                             "dus courant weet niet naar welk stuk hij wijst: lezers zien "
+                             "alleen de linktekst; schrijf het pad vanaf dit bestand naar het "
                              "bronbestand, of een volledig webadres (https://...)",
                              line=line, warning=True)
                 continue
-            target = PurePosixPath(posixpath.normpath(
-                posixpath.join(posixpath.dirname(str(raw.path)), link.target)))
-            fault = _link_fault(root, target, link.target)
+            fault = _link_fault(root, target, written)
             if fault:
                 problems.add(str(raw.path), fault[0], line=line, warning=fault[1])
                 continue
-            hidden = _hidden_from(by_source.get(target), public and not staff_lines.holds(
-                link.line), now)
+            hidden = _hidden_from(by_source.get(target), public and not staff_only, now)
             if hidden:
-                problems.add(str(raw.path), f'de link naar "{link.target}" gaat naar {hidden}',
+                problems.add(str(raw.path), f'de link naar "{written}" gaat naar {hidden}',
                              line=line, warning=True)
+
+
+def source_links(raw: RawSource, problems: Problems) -> tuple[LinkToCheck, ...]:
+    """The relative links of one source, in the order written, for _check_links to look up;
+    a link in a form courant cannot rewrite is said here."""
+    staff_lines = passages.read(raw.body)
+    for link in unresolvable(raw.body):
+        problems.add(str(raw.path), unresolvable_message(link.text),
+                     line=raw.body_line + link.line - 1)
+    folder = posixpath.dirname(str(raw.path))
+    return tuple((raw.body_line + link.line - 1,
+                  None if link.target.startswith("/") else PurePosixPath(
+                      posixpath.normpath(posixpath.join(folder, link.target))),
+                  link.target, staff_lines.holds(link.line)) for link in find_links(raw.body))
+
+
+def links_inputs(raw: RawSource) -> str:
+    """All that source_links reads besides `raw` itself (for a memo of it, build/cache.py):
+    the Markdown extensions the sites render with, by which links are found and proven."""
+    return repr(dialect())
 
 
 def _check_passages(raw: RawSource, audience: Audience | None, summary: str | None,
