@@ -122,10 +122,11 @@ def tags_of(edition: EditionContent) -> dict[str, tuple[str, list[Item]]]:
     items newest first); 'Jeugd' and 'jeugd' are one subject."""
     found: dict[str, tuple[str, list[Item]]] = {}
     for item in newest_first(edition.items):
-        for tag in dict.fromkeys(item.tags):
-            _, items = found.setdefault(tag_slug(tag), (tag, []))
-            if item not in items:
-                items.append(item)
+        names: dict[str, str] = {}  # the item's subjects: each slug as first written
+        for tag in item.tags:
+            names.setdefault(tag_slug(tag), tag)
+        for slug, tag in names.items():
+            found.setdefault(slug, (tag, []))[1].append(item)
     return dict(sorted(found.items()))
 
 
