@@ -7,9 +7,9 @@ it goes into the next issue that edition has not sent yet.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import PurePosixPath
 
 from courant.model import NEWS_KINDS, Event, Issue, Item
@@ -52,15 +52,29 @@ def held_items(issues: Iterable[Issue], edition: str | None) -> dict[PurePosixPa
             if (sent := issue.sent_as(edition)) is not None for source in sent.items}
 
 
-def agenda_of_issue(issue: Issue, events: Iterable[Event], weeks: int = 8,
+class Agenda:
+    """Events in the order of their first day, so that the window of each of many issues is
+    found by bisection, not by going through every event of ten years for each."""
+
+    def __init__(self, events: Iterable[Event]) -> None:
+        self.events = sorted(events, key=lambda e: e.start_day)
+        self.days = [e.start_day for e in self.events]
+
+    def starting(self, first: date, last: date) -> list[Event]:
+        """The events whose first day is from `first` up to and including `last`."""
+        return self.events[bisect_left(self.days, first):bisect_right(self.days, last)]
+
+
+def agenda_of_issue(issue: Issue, events: Agenda | Iterable[Event], weeks: int = 8,
                     edition: str | None = None) -> list[Event]:
     """Events starting from the issue's date up to `weeks` weeks later, soonest first; for an
-    issue `edition` has sent, the events it held."""
+    issue `edition` has sent, the events it held. `events`: an Agenda when there are many
+    issues to make."""
+    agenda = events if isinstance(events, Agenda) else Agenda(events)
     sent = issue.sent_as(edition)
     if sent is not None:
         held = set(sent.agenda)
-        chosen = [e for e in events if e.source in held]
+        chosen = [e for e in agenda.events if e.source in held]
     else:
-        last = issue.date + timedelta(weeks=weeks)
-        chosen = [e for e in events if issue.date <= e.start_day <= last]
+        chosen = agenda.starting(issue.date, issue.date + timedelta(weeks=weeks))
     return sorted(chosen, key=lambda e: (e.start_day, e.all_day is False, str(e.start), e.title))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from courant import wording
 from courant.audience import Edition, EditionContent
-from courant.issues import agenda_of_issue, place_items
+from courant.issues import Agenda, agenda_of_issue, place_items
 from courant.model import Event, Image, Interview, Issue, Item, Kind, ReadingTip, Update
 from courant.rawhtml import safe_html, safe_ids
 from courant.render.paths import Target, page_path, resolve_body, teaser
@@ -78,17 +78,20 @@ def compose_issues(news: EditionContent, sections: Sequence[tuple[Kind, str]],
     page, absolute for mail.
     """
     placed = place_items(news.items, news.issues, news.newsletter)
+    agenda = Agenda(news.events)
     return [compose_issue(issue, placed.get(issue.month, []), news, sections, agenda_weeks,
-                          link) for issue in news.issues]
+                          link, agenda) for issue in news.issues]
 
 
 def compose_issue(issue: Issue, items: Sequence[Item], news: EditionContent,
                   sections: Sequence[tuple[Kind, str]], agenda_weeks: int,
-                  link: LinkTo) -> ComposedIssue:
+                  link: LinkTo, agenda: Agenda | None = None) -> ComposedIssue:
+    """One issue of `news`; `agenda`: news' events, sorted once for many issues."""
     composed = []
     for kind, title in sections:
         if kind is Kind.EVENT:
-            events = agenda_of_issue(issue, news.events, agenda_weeks, news.newsletter)
+            events = agenda_of_issue(issue, agenda or news.events, agenda_weeks,
+                                     news.newsletter)
             groups = _groups([entry_of(e, news) for e in events], None)
         elif kind is Kind.UPDATE:
             groups = _department_groups([i for i in items if isinstance(i, Update)], news)
