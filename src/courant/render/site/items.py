@@ -5,6 +5,7 @@ edition."""
 from __future__ import annotations
 
 import re
+from dataclasses import fields
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -51,7 +52,7 @@ def item_page(item: Item, edition: EditionContent, by_source: dict[PurePosixPath
     other items reach a page only through its links, whose resolution is in the key."""
     path = page_path(item)
     size = image_size(item.image.path) if image_size and item.image is not None else None
-    shown = tuple((r, image_size(r.image.path) if image_size and r.image else None)
+    shown = tuple((_as_listed(r), image_size(r.image.path) if image_size and r.image else None)
                   for r in related)
     over = isinstance(item, Event) and item.end_day < edition.now.date()
     linked: dict[str, PurePosixPath] = {}
@@ -71,6 +72,16 @@ def item_page(item: Item, edition: EditionContent, by_source: dict[PurePosixPath
             _PAGES[key] = made
     assets.update(made[1])
     return made[0]
+
+
+UNLISTED = frozenset({"body", "summary"})
+"""What the related block's cards do not show of an item (cards without text, lists.py)."""
+
+
+def _as_listed(item: Item) -> tuple[Any, ...]:
+    """An item as a card without text shows it: every field but its text, so that an edit
+    to the text of an item does not make again the page of every item it is related to."""
+    return (type(item), *(getattr(item, f.name) for f in fields(item) if f.name not in UNLISTED))
 
 
 def _series_key(item: Item, edition: EditionContent) -> tuple[str, str] | None:

@@ -103,7 +103,9 @@ def title_of(item: Item) -> str:
 
 
 def card(item: Item, context: ListContext, with_text: bool = True) -> str:
-    """One entry as a card: image, type, title (the link), facts, teaser."""
+    """One entry as a card: image, type, title (the link), facts, teaser. Without text
+    (`with_text`), nothing of the item's body or summary: items.py's memo of item pages
+    counts on it (items.UNLISTED)."""
     level = context.level
     parts = [f'<li class="courant-card courant-card--{item.kind.value}">',
              image_tag(item, context, "courant-card__image"),
