@@ -3,6 +3,7 @@ it, drafts and items under embargo included."""
 
 from __future__ import annotations
 
+import gc
 import tempfile
 import time
 from collections.abc import Callable
@@ -43,6 +44,17 @@ def serving_engine(project: pipeline.Project) -> Engine:
     except ContentError:
         name = "mkdocs"
     return engine_for(name, project.config_file)
+
+
+def settle_heap() -> None:
+    """After the preview's first build: what it made and keeps (the sources, items, pages
+    of ten years) is moved out of the garbage collector's sight (gc.freeze), so that its
+    full collections, which otherwise go through all of it again and again, take
+    milliseconds after each save instead of a third of a second at 5,000 items. What the
+    first build left that becomes garbage later is freed as ever, but for reference cycles:
+    those stay, once, for the preview's life."""
+    gc.collect()
+    gc.freeze()
 
 
 def preview_builder(project: pipeline.Project, url: str, report: Report,
@@ -107,6 +119,8 @@ def preview_builder(project: pipeline.Project, url: str, report: Report,
         except jinja2.TemplateError as error:  # a template in theme/, being edited
             return failed([template_problem(error)])
         found.succeed(loaded.content, loaded.warnings)
+        if first:
+            settle_heap()
         if answered:
             warned = counted(len(loaded.warnings), "waarschuwing", "waarschuwingen")
             say(f"Bijgewerkt om {time.strftime('%H:%M:%S')}" + (
