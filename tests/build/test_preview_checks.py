@@ -165,3 +165,25 @@ def test_a_link_whose_file_is_removed_is_said_at_the_next_save(
     built, said = preview.save()
     assert not built
     assert f"{IMAGE_UPDATE}:" in said and "huisbezoek-eerste-ervaringen.md" in said
+
+
+def test_a_link_onto_a_new_intranet_host_is_said_in_the_accessibility_check(
+        demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The accessibility check of a partner item reads the intranet's host as well: a link
+    there is one partners cannot open."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    update = demo / IMAGE_UPDATE
+    update.write_text(update.read_text(encoding="utf-8")
+                      + "\nZie [het rooster](https://intranet.nieuw.nl/rooster).\n",
+                      encoding="utf-8")
+    preview = Preview(demo)
+    assert preview.save()[0]
+    assert "intranet.nieuw.nl/rooster" not in "\n".join(str(p) for p in preview.reported[0])
+    config = demo / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "site_url: https://intranet.waalstad.nl/sociaal-domein/",
+        "site_url: https://intranet.nieuw.nl/sd/"), encoding="utf-8")
+    built, said = preview.save()
+    assert built
+    assert f"{IMAGE_UPDATE}:" in said and "'https://intranet.nieuw.nl/rooster' staat op het " \
+        "intranet" in said

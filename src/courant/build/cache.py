@@ -369,31 +369,35 @@ class Cache:
         return read
 
     def checked(self, kind: str, check: Callable[..., T], inputs: Callable[..., str],
-                source: Callable[..., object] = lambda first, *_: first) -> Callable[..., T]:
+                held: Callable[..., tuple[object, ...]] = lambda first, *_: (first,)
+                ) -> Callable[..., T]:
         """`check(*args, problems)` of one source (read.validate.validate_item, one file's
-        partner check), its result and the problems it added kept on the shelf `kind` in this
-        process only, found by the identity of `source(*args)` (the RawSource, or the Item
-        made of it) and by `inputs(*args)`: all else the check reads (read.validate's
-        item_inputs). The shelf `sources` hands back the same RawSource while a file's bytes
-        are unchanged, and this memo the same Item made of it, so after a save the preview
-        checks again only the files that changed, or whose `inputs` did. Never written to
-        disk; an entry holds its source, so no other object can take that identity while the
-        entry lasts."""
+        partner check, an item's writing check), its result and the problems it added kept on
+        the shelf `kind` in this process only, found by the identity of each object of
+        `held(*args)` (the RawSource; the Item made of it and the RawSource) and by
+        `inputs(*args)`: all else the check reads (read.validate's item_inputs). The shelf
+        `sources` hands back the same RawSource while a file's bytes are unchanged, and this
+        memo the same Item made of it, so after a save the preview checks again only the
+        files that changed, or whose `inputs` did. Never written to disk; an entry holds its
+        objects, so no other object can take their identity while the entry lasts."""
         shelf = self.local.get(kind)
         if shelf is None:
             shelf = self.local[kind] = Shelf(kind, {})
 
         def checked_one(*args: Any) -> T:
             *given, problems = args
-            held, said = source(*given), inputs(*given)
-            entry: tuple[object, str, T, tuple[Problem, ...]] | None = shelf.get(id(held))
-            if entry is not None and entry[0] is held and entry[1] == said:
+            objects, said = held(*given), inputs(*given)
+            key = tuple(id(one) for one in objects)
+            entry: tuple[tuple[object, ...], str, T, tuple[Problem, ...]] | None = \
+                shelf.get(key)
+            if entry is not None and entry[1] == said and all(
+                    one is other for one, other in zip(entry[0], objects, strict=True)):
                 problems.extend(entry[3])
                 return entry[2]
             found = Problems()
             result = check(*given, found)
             problems.extend(found.found)
-            shelf.put(id(held), (held, said, result, tuple(found.found)))
+            shelf.put(key, (objects, said, result, tuple(found.found)))
             return result
         return checked_one
 

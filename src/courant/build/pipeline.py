@@ -18,7 +18,12 @@ from courant.build import timing
 from courant.build.cache import Cache, PageShelf, digest, tree_digest
 from courant.build.output import Folders, Staging
 from courant.build.warmup import warm_writing
-from courant.check.accessibility import body_findings, check_a11y
+from courant.check.accessibility import (
+    body_findings,
+    check_a11y,
+    check_item_a11y,
+    item_a11y_inputs,
+)
 from courant.check.closedissues import check_closed_issues
 from courant.check.partnertext import check_partner_text, check_source, source_inputs
 from courant.check.writing import analyse, check_item_text, check_writing, item_text_inputs
@@ -115,7 +120,7 @@ def _read_and_check(project: Project, cache: Cache, config: Config | None = None
     check_engine_config(project, config, problems, cache)
     sources = read_sources(project.root, problems, cache.sources())
     checked = cache.checked("checked-items", validate_item, item_inputs,
-                            lambda _root, raw, _departments: raw)
+                            lambda _root, raw, _departments: (raw,))
     links = cache.checked("checked-links", source_links, links_inputs)
     content = with_sent_records(
         project.root, validate(project.root, sources, problems, checked, links), problems)
@@ -128,9 +133,12 @@ def _read_and_check(project: Project, cache: Cache, config: Config | None = None
         warm_writing(content, cache.shelf("writing"))
     scored = cache.memo("writing", analyse)
     check_writing(content, sources, project.root, problems, scored, cache.checked(
-        "checked-writing", partial(check_item_text, score=scored), item_text_inputs))
-    check_a11y(content, sources, project.root, config.site_url, problems,
-               cache.memo("a11y", body_findings))
+        "checked-writing", partial(check_item_text, score=scored), item_text_inputs,
+        lambda item, raw, _root: (item, raw)))
+    a11y = cache.memo("a11y", body_findings)
+    check_a11y(content, sources, project.root, config.site_url, problems, a11y, cache.checked(
+        "checked-a11y", partial(check_item_a11y, findings=a11y), item_a11y_inputs,
+        lambda item, raw, _host: (item, raw)))
     check_partner_text(content, sources, config.site_url, problems,
                        cache.checked("checked-partner-text", check_source, source_inputs))
     cache.commit()  # what was read and checked is kept, whatever the build does next

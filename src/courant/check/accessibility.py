@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
+from functools import partial
 from itertools import accumulate
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
@@ -52,18 +53,24 @@ VAGUE_LINK = frozenset({
 })
 
 
+ItemA11yCheck = Callable[[Item, RawSource, str, Problems], None]
+
+
 def check_a11y(content: Content, sources: Sources, root: Path, intranet_url: str,
-               problems: Problems, findings: Callable[[str], Found] | None = None) -> None:
+               problems: Problems, findings: Callable[[str], Found] | None = None,
+               check_item: ItemA11yCheck | None = None) -> None:
     """Add the accessibility warnings of every item, every foreword and the project's CSS;
     also while there are errors, so that one check says everything (a file whose front matter
-    is wrong still has its text checked)."""
+    is wrong still has its text checked). `check_item`: check_item_a11y with `findings`, or
+    a memo of it (keyed by item_a11y_inputs)."""
     raws = {raw.path: raw for raw in [*sources.items, *sources.issues]}
     host = urlsplit(intranet_url).netloc
     find = findings or body_findings  # or what gives the same (the pipeline keeps results)
+    check = check_item or partial(check_item_a11y, findings=find)
     for item in content.items:
         raw = raws.pop(item.source, None)
         if raw is not None:
-            problems.extend(item_warnings(item, raw, host, find))
+            check(item, raw, host, problems)
     for issue in content.issues:
         raw = raws.pop(issue.source, None)
         if raw is not None:
@@ -72,6 +79,17 @@ def check_a11y(content: Content, sources: Sources, root: Path, intranet_url: str
     for raw in raws.values():  # not valid: its text alone
         problems.extend(body_warnings(str(raw.path), raw.body, raw.body_line, find))
     problems.extend(colour_warnings(root))
+
+
+def check_item_a11y(item: Item, raw: RawSource, intranet_host: str, problems: Problems,
+                    findings: Callable[[str], Found] | None = None) -> None:
+    problems.extend(item_warnings(item, raw, intranet_host, findings))
+
+
+def item_a11y_inputs(item: Item, raw: RawSource, intranet_host: str) -> str:
+    """All that check_item_a11y reads besides `item` and `raw` themselves (for a memo of
+    it, build/cache.py): the intranet's host."""
+    return intranet_host
 
 
 def item_warnings(item: Item, raw: RawSource, intranet_host: str = "",

@@ -251,9 +251,9 @@ def check_item_text(item: Item, raw: RawSource, root: Path, problems: Problems,
 
 
 def item_text_inputs(item: Item, raw: RawSource, root: Path) -> str:
-    """All that check_item_text reads besides `item` itself (for a memo of it,
-    build/cache.py): the lines of the item's file it names, and its image's place on disk:
-    inode, size and times of change, by which cache.tree_digest knows a photo too."""
+    """All that check_item_text reads besides `item` and `raw` themselves (for a memo of
+    it, build/cache.py): its image's place on disk, by inode, size and times of change, as
+    cache.tree_digest knows a photo."""
     image = ""
     if item.image is not None:
         try:
@@ -261,7 +261,7 @@ def item_text_inputs(item: Item, raw: RawSource, root: Path) -> str:
             image = f"{info.st_ino} {info.st_size} {info.st_mtime_ns} {info.st_ctime_ns}"
         except (OSError, ValueError):
             image = "-"
-    return repr((raw.body_line, raw.line("summary"), raw.line("image"), image))
+    return image
 
 
 def item_warnings(item: Item, raw: RawSource, root: Path,
