@@ -253,8 +253,9 @@ class Cache:
     """A project's cache: `Cache.at(root)` on disk, `Cache.memory()` kept in this process
     only (the preview's pages between edits), `Cache.off()` nothing kept past one run."""
 
-    def __init__(self, folder: Path | None, remember: bool = True) -> None:
+    def __init__(self, folder: Path | None, remember: bool = True, again: bool = False) -> None:
         self.folder, self.remember = folder, remember
+        self.again = again  # this process builds again (the preview): `checked` keeps results
         self.shelves: dict[str, Shelf[Any]] = {}
         self.local: dict[str, Shelf[Any]] = {}  # kept in this process only (`checked`)
         self.adopted: dict[str, bytes] = {}
@@ -268,12 +269,14 @@ class Cache:
         self.__init__(*state)  # type: ignore[misc]
 
     @classmethod
-    def at(cls, root: Path) -> Cache:
-        return cls(root / FOLDER)
+    def at(cls, root: Path, again: bool = False) -> Cache:
+        """The cache on disk; `again`: for a process that builds again and again (the
+        preview), which keeps the checks of one file between its builds too (`checked`)."""
+        return cls(root / FOLDER, again=again)
 
     @classmethod
     def memory(cls) -> Cache:
-        return cls(None)
+        return cls(None, again=True)
 
     @classmethod
     def off(cls) -> Cache:
@@ -379,7 +382,11 @@ class Cache:
         `sources` hands back the same RawSource while a file's bytes are unchanged, and this
         memo the same Item made of it, so after a save the preview checks again only the
         files that changed, or whose `inputs` did. Never written to disk; an entry holds its
-        objects, so no other object can take their identity while the entry lasts."""
+        objects, so no other object can take their identity while the entry lasts. Only in a
+        process that builds `again`: elsewhere `check` itself, for a one-off run would only pay
+        for the keys (and the collector for the entries)."""
+        if not self.again:
+            return check
         shelf = self.local.get(kind)
         if shelf is None:
             shelf = self.local[kind] = Shelf(kind, {})

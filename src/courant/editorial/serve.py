@@ -71,7 +71,7 @@ def preview_builder(project: pipeline.Project, url: str, report: Report,
     converted nor templated nor written (the engine's Preview, engine/__init__.py).
     `no_cache`: nothing read from or written to the project's cache, and every edit
     rebuilt from the sources alone (build/cache.py)."""
-    cache = Cache.off() if no_cache else Cache.at(project.root)
+    cache = Cache.off() if no_cache else Cache.at(project.root, again=True)
     sessions: dict[Path, Preview] = {}
     calls: set[Path] = set()
     shown: set[str] = set()  # warnings printed before: after an edit only new ones are
