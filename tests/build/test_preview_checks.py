@@ -39,12 +39,34 @@ class Preview:
         return built, "\n".join(str(p) for p in self.reported[-1])
 
 
-@pytest.fixture
-def preview(demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Preview:
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # the engine's own folder
+@pytest.fixture(autouse=True)
+def engine_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The engine's own folder for the preview's pages, inside the test's."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+
+
+def first_build(demo: Path, added: str = "") -> Preview:
+    """The preview's first build of `demo`, `added` written below IMAGE_UPDATE's text."""
+    if added:
+        update = demo / IMAGE_UPDATE
+        update.write_text(update.read_text(encoding="utf-8") + added, encoding="utf-8")
     shown = Preview(demo)
     assert shown.save()[0]
     return shown
+
+
+@pytest.fixture
+def preview(demo: Path) -> Preview:
+    return first_build(demo)
+
+
+def move_intranet(root: Path) -> None:
+    """mkdocs.yml's site_url: the intranet at another address."""
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "site_url: https://intranet.waalstad.nl/sociaal-domein/" in text
+    config.write_text(text.replace("site_url: https://intranet.waalstad.nl/sociaal-domein/",
+                                   "site_url: https://intranet.nieuw.nl/sd/"), encoding="utf-8")
 
 
 def image_of(root: Path) -> Path:
@@ -101,19 +123,11 @@ def test_a_renamed_department_is_said_at_the_next_save(preview: Preview, demo: P
 
 
 def test_a_new_intranet_address_is_said_in_partner_text_at_the_next_save(
-        demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        demo: Path) -> None:
     """The partner check of a file reads the intranet's address (site_url) as well."""
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
-    update = demo / IMAGE_UPDATE
-    update.write_text(update.read_text(encoding="utf-8")
-                      + "\nMeer op intranet.nieuw.nl/sd/nieuws/banenmarkt staat het verslag.\n",
-                      encoding="utf-8")
-    preview = Preview(demo)
-    assert preview.save()[0]
-    config = demo / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "site_url: https://intranet.waalstad.nl/sociaal-domein/",
-        "site_url: https://intranet.nieuw.nl/sd/"), encoding="utf-8")
+    preview = first_build(
+        demo, "\nMeer op intranet.nieuw.nl/sd/nieuws/banenmarkt staat het verslag.\n")
+    move_intranet(demo)
     built, said = preview.save()
     assert not built
     assert f"{IMAGE_UPDATE}:" in said and "noemt een adres op het intranet" in said
@@ -131,19 +145,15 @@ def test_a_replaced_image_is_said_in_the_writing_check_at_the_next_save(
 
 
 def test_links_found_anew_when_the_markdown_extensions_change(
-        demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        demo: Path) -> None:
     """Which links a text holds depends on mkdocs.yml's markdown_extensions: with footnotes,
     `[^1]: ../nergens.md` is a note; without, a link to a file that is not there."""
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
-    update, config = demo / IMAGE_UPDATE, demo / "mkdocs.yml"
-    update.write_text(update.read_text(encoding="utf-8")
-                      + "\nZie de toelichting[^1].\n\n[^1]: ../../nergens.md\n", encoding="utf-8")
+    config = demo / "mkdocs.yml"
     plain = config.read_text(encoding="utf-8")
     assert "\n  - sane_lists\n" in plain
     config.write_text(plain.replace("\n  - sane_lists\n", "\n  - sane_lists\n  - footnotes\n"),
                       encoding="utf-8")
-    preview = Preview(demo)
-    assert preview.save()[0]
+    preview = first_build(demo, "\nZie de toelichting[^1].\n\n[^1]: ../../nergens.md\n")
     config.write_text(plain, encoding="utf-8")
     built, said = preview.save()
     assert not built
@@ -151,38 +161,23 @@ def test_links_found_anew_when_the_markdown_extensions_change(
 
 
 def test_a_link_whose_file_is_removed_is_said_at_the_next_save(
-        demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        demo: Path) -> None:
     """What a link leads to is looked up at every save, the links of an unchanged file
     remembered or not."""
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
-    update = demo / IMAGE_UPDATE
-    update.write_text(update.read_text(encoding="utf-8")
-                      + "\nLees ook [het huisbezoek](huisbezoek-eerste-ervaringen.md).\n",
-                      encoding="utf-8")
-    preview = Preview(demo)
-    assert preview.save()[0]
-    (update.parent / "huisbezoek-eerste-ervaringen.md").unlink()
+    preview = first_build(demo, "\nLees ook [het huisbezoek](huisbezoek-eerste-ervaringen.md).\n")
+    ((demo / IMAGE_UPDATE).parent / "huisbezoek-eerste-ervaringen.md").unlink()
     built, said = preview.save()
     assert not built
     assert f"{IMAGE_UPDATE}:" in said and "huisbezoek-eerste-ervaringen.md" in said
 
 
 def test_a_link_onto_a_new_intranet_host_is_said_in_the_accessibility_check(
-        demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        demo: Path) -> None:
     """The accessibility check of a partner item reads the intranet's host as well: a link
     there is one partners cannot open."""
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
-    update = demo / IMAGE_UPDATE
-    update.write_text(update.read_text(encoding="utf-8")
-                      + "\nZie [het rooster](https://intranet.nieuw.nl/rooster).\n",
-                      encoding="utf-8")
-    preview = Preview(demo)
-    assert preview.save()[0]
+    preview = first_build(demo, "\nZie [het rooster](https://intranet.nieuw.nl/rooster).\n")
     assert "intranet.nieuw.nl/rooster" not in "\n".join(str(p) for p in preview.reported[0])
-    config = demo / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "site_url: https://intranet.waalstad.nl/sociaal-domein/",
-        "site_url: https://intranet.nieuw.nl/sd/"), encoding="utf-8")
+    move_intranet(demo)
     built, said = preview.save()
     assert built
     assert f"{IMAGE_UPDATE}:" in said and "'https://intranet.nieuw.nl/rooster' staat op het " \
