@@ -106,7 +106,10 @@ class _NoDirtyWarning(logging.Filter):
 
 
 def site_config(config_file: Path, site: Site, site_dir: Path, docs_dir: Path,
-                dev_addr: str | None = None, store: PageStore | None = None) -> MkDocsConfig:
+                dev_addr: str | None = None, store: PageStore | None = None,
+                again: bool = False) -> MkDocsConfig:
+    """MkDocs' configuration of `site`; `again`: it is built again and again (the preview's,
+    searchindex.py)."""
     overrides: dict[str, Any] = {  # absolute: MkDocs takes relative ones from mkdocs.yml's folder
         "site_dir": str(site_dir.absolute()),
         "docs_dir": str(docs_dir.absolute()),
@@ -119,7 +122,7 @@ def site_config(config_file: Path, site: Site, site_dir: Path, docs_dir: Path,
     config = load_config(str(config_file), **overrides)
     config.plugins["courant"] = _CourantPages(site)
     config["extra"]["courant_site"] = site.theme  # header words, footer: theme/overrides
-    stream_search_index(config)
+    stream_search_index(config, again)
     if site.sanitize is not None:  # part of the page cache's site key: no unsanitised reuse
         config["extra"]["courant_sanitize"] = (f"{site.sanitize.__module__}."
                                                f"{site.sanitize.__qualname__} but "
@@ -147,7 +150,7 @@ def build_config(config_file: Path, site: Site, site_dir: Path, store: PageStore
     with tempfile.TemporaryDirectory(prefix="courant-docs-") as scratch:
         try:
             config = site_config(config_file, site, site_dir, docs_dir or Path(scratch),
-                                 store=store)
+                                 store=store, again=in_place)
             mkdocs_build(config, dirty=in_place or premade)
         except MkDocsException as err:
             raise EngineError(str(err)) from err
