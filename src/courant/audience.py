@@ -7,11 +7,12 @@ was not let through here. The partner edition holds `partners` and `all` only; a
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 from pathlib import PurePosixPath
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from courant import passages
 from courant.clock import start_of_day
@@ -36,6 +37,24 @@ VISIBLE: dict[Edition, frozenset[Audience]] = {
 }
 
 
+T = TypeVar("T")
+
+
+class Remember(Protocol):
+    """What a renderer makes of unchanged content, kept for the next build of the same process
+    (the preview's, build/cache.py `Cache.remembered`): `make()`, or what it gave before for
+    the same `kind` and `key` while each object of `held` is the very one it was then. `key`
+    is all else `make` reads; the renderer that calls it spells it out."""
+
+    def __call__(self, kind: str, held: tuple[object, ...], key: Hashable,
+                 make: Callable[[], T]) -> T: ...
+
+
+def make_now(kind: str, held: tuple[object, ...], key: Hashable, make: Callable[[], T]) -> T:
+    """Remember nothing: a one-off build makes everything once."""
+    return make()
+
+
 @dataclass(frozen=True, slots=True)
 class EditionContent:
     """What one edition may show, as of `now`. Made by `select` only."""
@@ -47,6 +66,8 @@ class EditionContent:
     issues: tuple[Issue, ...]  # published issues (dated on or before now), oldest first
     preview: bool = False
     series: tuple[SeriesInfo, ...] = ()  # content/series.yml: the entries this edition may see
+    # given by the pipeline, never by the content: what the renderers' memo is (Remember)
+    remember: Remember = field(default=make_now, repr=False, compare=False)
     # lookups every renderer asks for many times (once per issue, per page): made once
     _memo: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 

@@ -158,14 +158,22 @@ def resolve_links(body: str, resolve: Resolve) -> Resolved:
     if not may_link(body):
         return Resolved(body)
     found = _scan(body)
-    decided: dict[int, str | None] = {}
-    for item in _walk(found):
-        if item.kind != "usage" and is_relative(item.link.target):
-            decided[id(item)] = _resolved(item.link, resolve)
+    decided = {id(item): _resolved(item.link, resolve) for item in _resolvable(found)}
     definitions = {f.ref: decided.get(id(f), "") for f in _walk(found) if f.kind == "definition"}
     text = _rewrite(body, found, (0, len(body)), decided, definitions)
     produced = frozenset(v for v in decided.values() if v)
     return Resolved(text, _left(text, produced, body))
+
+
+def resolvable(body: str) -> tuple[Link, ...]:
+    """Every link of `body` that resolve_links hands its `resolve`: links and images written
+    in place and definitions (a reference link is its definition's)."""
+    return tuple(item.link for item in _resolvable(_scan(body))) if may_link(body) else ()
+
+
+def _resolvable(found: list[_Found]) -> Iterator[_Found]:
+    return (item for item in _walk(found)
+            if item.kind != "usage" and is_relative(item.link.target))
 
 
 def unresolvable(body: str) -> tuple[Link, ...]:

@@ -202,8 +202,9 @@ def test_preview_quick_rebuild_equals_a_full_build(tmp_path: Path) -> None:
 
 
 def test_a_remembered_page_follows_the_items_it_links_to(demo: Path) -> None:
-    """Item pages are remembered within a process (render/site/items.py), pages with links
-    too: how their links resolve in the edition is part of what they are remembered by. When
+    """Item pages are remembered within a process that builds again (render/site/items.py,
+    Cache.remembered), pages with links too: the items their links lead to are part of what
+    they are remembered by. When
     the item linked to becomes staff-only, the partners' page that links to it shows the
     link's text alone in the very next rendering of the same process, as the preview of the
     partner site (`courant serve --partners`) renders after each save."""
@@ -218,9 +219,12 @@ def test_a_remembered_page_follows_the_items_it_links_to(demo: Path) -> None:
     linked.write_text("---\ntitle: Verwijzing B\ndate: 2025-01-10\ndepartment: jos\n"
                       "audience: all\n---\nHet tweede stuk.\n", encoding="utf-8")
 
+    cache = Cache.memory()
+
     def partner_page() -> str:
-        loaded = pipeline.load(pipeline.Project(demo), Cache.off())
-        site = pipeline.sites(loaded, clock.now(), names=("public",), syndication=False)
+        loaded = pipeline.load(pipeline.Project(demo), cache)
+        site = pipeline.sites(loaded, clock.now(), names=("public",), syndication=False,
+                              cache=cache)
         return next(page.markdown for page in site["public"].pages
                     if page.path == "nieuws/verwijzing-a.md")
 

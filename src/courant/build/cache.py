@@ -33,6 +33,7 @@ import hashlib
 import os
 import pickle
 import re
+import time
 import zlib
 from collections.abc import Callable, Hashable
 from datetime import datetime
@@ -41,6 +42,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from courant.audience import Remember, make_now
 from courant.engine import PageRecord
 from courant.model import Kind
 from courant.problems import Problem, Problems
@@ -258,6 +260,7 @@ class Cache:
         self.again = again  # this process builds again (the preview): `checked` keeps results
         self.shelves: dict[str, Shelf[Any]] = {}
         self.local: dict[str, Shelf[Any]] = {}  # kept in this process only (`checked`)
+        self.seen: dict[str, tuple[tuple[int, int, int, int], str]] = {}  # `sources`, `again`
         self.adopted: dict[str, bytes] = {}
 
     def __getstate__(self) -> tuple[Path | None, bool]:
@@ -353,12 +356,21 @@ class Cache:
 
     def sources(self) -> Callable[[Path, Path, Kind | None, Problems], RawSource | None]:
         """read.files.read_markdown, with the files whose path, kind and bytes were read
-        before taken from the shelf `sources` (with the problems reading them gave)."""
+        before taken from the shelf `sources` (with the problems reading them gave). In a
+        process that builds `again`, a file whose inode, size and times of change are the
+        ones it had when it was last read is not read again (`settled`): after a save the
+        preview reads the saved file, not ten years of them."""
         shelf = self.shelf("sources")
+        seen, self.seen = self.seen, {}
 
         def read(root: Path, path: Path, kind: Kind | None,
                  problems: Problems) -> RawSource | None:
-            key = digest(str(kind), path.relative_to(root).as_posix(), path.read_bytes())
+            name, state = f"{kind} {path}", settled(path) if self.again else None
+            known = seen.get(name) if state is not None else None
+            key = known[1] if known is not None and known[0] == state else \
+                digest(str(kind), path.relative_to(root).as_posix(), path.read_bytes())
+            if state is not None:
+                self.seen[name] = (state, key)
             entry: tuple[RawSource, tuple[Problem, ...]] | None = shelf.get(key)
             if entry is None:
                 found = Problems()
@@ -387,26 +399,46 @@ class Cache:
         for the keys (and the collector for the entries)."""
         if not self.again:
             return check
-        shelf = self.local.get(kind)
-        if shelf is None:
-            shelf = self.local[kind] = Shelf(kind, {})
+        shelf = self._local(kind)
 
         def checked_one(*args: Any) -> T:
             *given, problems = args
             objects, said = held(*given), inputs(*given)
-            key = tuple(id(one) for one in objects)
-            entry: tuple[tuple[object, ...], str, T, tuple[Problem, ...]] | None = \
-                shelf.get(key)
-            if entry is not None and entry[1] == said and all(
-                    one is other for one, other in zip(entry[0], objects, strict=True)):
-                problems.extend(entry[3])
-                return entry[2]
+            entry: tuple[str, T, tuple[Problem, ...]] | None = _recalled(shelf, objects, ())
+            if entry is not None and entry[0] == said:
+                problems.extend(entry[2])
+                return entry[1]
             found = Problems()
             result = check(*given, found)
             problems.extend(found.found)
-            shelf.put(key, (objects, said, result, tuple(found.found)))
+            _keep(shelf, objects, (), (said, result, tuple(found.found)))
             return result
         return checked_one
+
+    def remembered(self) -> Remember:
+        """The renderers' memo (audience.Remember, handed to them on the edition they render):
+        in a process that builds `again`, what a renderer made of the same objects and key
+        is kept for the next build, in this process only, as `checked` keeps the checks; in
+        any other, nothing is (make_now)."""
+        if not self.again:
+            return make_now
+
+        def remember(kind: str, held: tuple[object, ...], key: Hashable,
+                     make: Callable[[], T]) -> T:
+            shelf = self._local(kind)
+            entry: tuple[T] | None = _recalled(shelf, held, key)
+            if entry is None:
+                entry = (make(),)
+                _keep(shelf, held, key, entry)
+            return entry[0]
+        return remember
+
+    def _local(self, kind: str) -> Shelf[Any]:
+        """The shelf `kind` of this process only (never written to disk)."""
+        shelf = self.local.get(kind)
+        if shelf is None:
+            shelf = self.local[kind] = Shelf(kind, {})
+        return shelf
 
     def pending(self) -> dict[str, bytes]:
         """The files this run would write (a second process hands them to its parent)."""
@@ -430,6 +462,37 @@ class Cache:
         self.adopted = {}
         for shelf in [*self.shelves.values(), *self.local.values()]:
             shelf.roll(self.remember)
+
+
+RACY_NS = 2_000_000_000
+"""How long ago a file must have changed for its inode, size and times to stand for its bytes:
+a write in the same tick of a coarse clock (two seconds on FAT) leaves them as they were."""
+
+
+def settled(path: Path) -> tuple[int, int, int, int] | None:
+    """The inode, size and times of change of the file at `path`, if it last changed at
+    least RACY_NS ago (as git's index has it, a file changed since is "racy": its bytes are
+    read, whatever its times say). Any write changes the ctime, and no program can set it
+    back. None for a file that changed since, or cannot be looked at."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    if time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) < RACY_NS:
+        return None
+    return info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns
+
+
+def _recalled(shelf: Shelf[Any], held: tuple[object, ...], key: Hashable) -> Any:
+    """What `shelf` keeps for `key` with these very objects (`held`), or None. An entry is
+    found by their identities, and holds them: two objects alive at once never share an
+    identity, so the objects an entry is found by are the ones it was kept for."""
+    entry = shelf.get((key, *map(id, held)))
+    return None if entry is None else entry[1]
+
+
+def _keep(shelf: Shelf[Any], held: tuple[object, ...], key: Hashable, value: Any) -> None:
+    shelf.put((key, *map(id, held)), (held, value))
 
 
 def _read_back(folder: Path, record: dict[str, tuple[int, int]]) -> dict[str, bytes] | None:

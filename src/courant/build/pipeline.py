@@ -311,18 +311,22 @@ def sites(loaded: Loaded, now: datetime, preview: bool = False,
     """The intranet and the public site, each from its own filtered edition (`names`: only
     those, as the preview makes only the intranet; `syndication`: with feeds and calendars,
     which the preview leaves out to answer an edit at once; `cache`: where calendars and
-    booklets made before are kept, none by default)."""
+    booklets made before are kept, and the renderers' memo (Cache.remembered), none by
+    default)."""
     config, content = loaded.config, loaded.content
     cache = cache or Cache.off()
+    remember = cache.remembered()
+
+    def edition(which: Edition) -> EditionContent:
+        return replace(select(content, which, now, preview), remember=remember)
     built = {}
     if "intranet" in names:
-        intranet = select(content, Edition.INTRANET, now, preview)
-        staff = select(content, Edition.STAFF, now, preview)
+        intranet, staff = edition(Edition.INTRANET), edition(Edition.STAFF)
         with timing.phase("intranet"):
             built["intranet"] = _site(config, intranet, staff, config.site_name, config.site_url,
                                       cache if syndication else None)
     if "public" in names:
-        partners = select(content, Edition.PARTNERS, now, preview)
+        partners = edition(Edition.PARTNERS)
         with timing.phase("public"):
             built["public"] = _site(config, partners, partners, config.public_name,
                                     config.public_url, cache if syndication else None)

@@ -100,7 +100,7 @@ def preview_builder(project: pipeline.Project, url: str, report: Report,
         shown.update(str(w) for w in loaded.warnings)
         now = clock.now()
         site = pipeline.sites(loaded, now, preview=True, names=(name,),
-                              syndication=False)[name]
+                              syndication=False, cache=cache)[name]
         site = pipeline.with_media(replace(site, url=url), project.content_dir)
 
         def feeds_and_calendars() -> dict[str, bytes]:

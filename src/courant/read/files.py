@@ -81,8 +81,8 @@ def read_sources(root: Path, problems: Problems, read: Reader | None = None) -> 
         if series_file.exists() else (None, {})
     items = [
         raw
-        for path in _markdown_files(content, problems, root)
-        if (raw := read(root, path, _kind_of(content, path), problems))
+        for path, kind in _markdown_files(content, problems, root)
+        if (raw := read(root, path, kind, problems))
     ]
     issues = [raw for path in _issue_files(root, problems)
               if (raw := read(root, path, None, problems))]
@@ -240,16 +240,19 @@ def _is(test: Callable[[], bool]) -> bool:
         return False
 
 
-def _markdown_files(content: Path, problems: Problems, root: Path) -> list[Path]:
-    files: list[Path] = []
-    for folder in ITEM_FOLDERS:
+def _markdown_files(content: Path, problems: Problems, root: Path) -> list[tuple[Path, Kind]]:
+    """The Markdown files of each item folder, with the kind the folder holds, in the order
+    of their paths (as Path sorts them: part by part)."""
+    files: list[tuple[Path, Kind]] = []
+    for folder, kind in ITEM_FOLDERS.items():
         base = content / folder
         if not base.is_dir():
             continue
-        for path in sorted(Path(entry.path) for entry in _entries_below(base, HIDDEN)
-                           if _is(entry.is_file)):
+        names = sorted((entry.path for entry in _entries_below(base, HIDDEN)
+                        if _is(entry.is_file)), key=lambda name: name.split(os.sep))
+        for path in map(Path, names):
             if path.suffix == ".md":
-                files.append(path)
+                files.append((path, kind))
             elif path.suffix.lower() in MARKDOWN_LIKE:
                 problems.add(_rel(root, path), f"wordt niet gelezen: alleen bestanden die op "
                              f"'.md' eindigen tellen mee; hernoem het naar {path.stem}.md",
@@ -270,10 +273,6 @@ def _markdown_files(content: Path, problems: Problems, root: Path) -> list[Path]
                          "interviews/, agenda/, reading/ of pages/, zodat courant weet wat voor "
                          "stuk het is", warning=True)
     return files
-
-
-def _kind_of(content: Path, path: Path) -> Kind:
-    return ITEM_FOLDERS[path.relative_to(content).parts[0]]
 
 
 def _rel(root: Path, path: Path) -> str:

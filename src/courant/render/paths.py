@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import PurePosixPath
 
-from courant.links import Link, resolve_links, unresolvable_message
+from courant.links import Link, resolvable, resolve_links, unresolvable_message
 from courant.markup import first_paragraph
 from courant.model import Event, Item, Kind
 from courant.problems import ContentError, Problem
@@ -119,8 +119,8 @@ def link_target(source: PurePosixPath, link: Link, by_source: dict[PurePosixPath
     issue it holds the issue's page, a file in content/ (when `files`) its published copy;
     anything else (a source this edition does not hold, a path outside content/) None: the
     link is shown as its text alone."""
-    joined = posixpath.normpath(posixpath.join(posixpath.dirname(str(source)), link.target))
-    if joined.startswith("/") or ".." in joined.split("/"):
+    joined = _joined(source, link)
+    if joined is None:
         return None
     linked = by_source.get(PurePosixPath(joined))
     if linked is not None:
@@ -132,6 +132,19 @@ def link_target(source: PurePosixPath, link: Link, by_source: dict[PurePosixPath
     if not files or not joined.startswith("content/") or joined.endswith(".md"):
         return None
     return Target(asset=PurePosixPath(joined).relative_to("content"))
+
+
+def _joined(source: PurePosixPath, link: Link) -> str | None:
+    """Where in the project a link from `source` leads, or None for outside it."""
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(str(source)), link.target))
+    return None if joined.startswith("/") or ".." in joined.split("/") else joined
+
+
+def link_sources(item: Item) -> tuple[PurePosixPath, ...]:
+    """The sources the item's links may lead to: all that localise_links looks up of the
+    edition (a link's target is decided by which item, if any, the edition holds there)."""
+    return tuple(PurePosixPath(joined) for link in resolvable(item.body)
+                 if (joined := _joined(item.source, link)) is not None)
 
 
 def resolve_body(body: str, source: PurePosixPath, by_source: dict[PurePosixPath, Item],

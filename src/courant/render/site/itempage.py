@@ -44,7 +44,7 @@ def page_crumbs(page: Page, words: Words, edition: EditionContent) -> list[dict[
     crumbs = [HOME, crumb(words.reference, f"{REFERENCE_DIR}/index.md")]
     if page.section.parts and not page.slug.endswith("index"):
         top = page.section.parts[0]
-        own = next((p for p in edition.items if isinstance(p, Page)
+        own = next((p for p in edition.of_kind(Kind.PAGE) if isinstance(p, Page)
                     and p.slug in {f"{top}/index", top}), None)
         if own is not None:
             crumbs.append(crumb(own.title if own.title else section_title(page),

@@ -5,9 +5,7 @@ edition."""
 from __future__ import annotations
 
 import re
-from dataclasses import fields
 from pathlib import PurePosixPath
-from typing import Any
 
 from courant import wording
 from courant.audience import EditionContent, is_embargoed
@@ -30,6 +28,7 @@ from courant.render.images import image_markdown
 from courant.render.markdown import esc, front, meta_line
 from courant.render.paths import (
     asset_path,
+    link_sources,
     localise_links,
     page_path,
     relative,
@@ -37,51 +36,81 @@ from courant.render.paths import (
 )
 from courant.render.series import series_of
 from courant.render.site.chrome import words_for
-from courant.render.site.itempage import event_details, item_meta, related_block, tag_links
+from courant.render.site.itempage import (
+    event_details,
+    item_meta,
+    page_crumbs,
+    related_block,
+    tag_links,
+)
 from courant.render.site.pages import SitePage
-
-_PAGES: dict[tuple[Any, ...], tuple[SitePage, tuple[tuple[str, PurePosixPath], ...]]] = {}
 
 
 def item_page(item: Item, edition: EditionContent, by_source: dict[PurePosixPath, Item],
               assets: dict[str, PurePosixPath], image_size: ImageSize | None = None,
               related: tuple[Item, ...] = ()) -> SitePage:
-    """The item's page. Remembered per item (and edition, embargo mark, departments, image
-    size, related items, whether an event is over, and its body with its links resolved for
-    the edition), so nothing else can change it: the preview redoes only the edited one. The
-    other items reach a page only through its links, whose resolution is in the key."""
+    """The item's page. Remembered (edition.remember) for the item and the items its links
+    lead to, and all else the page shows (`_page_inputs`), so the preview makes again only
+    the pages an edit changes: the other items reach a page through its links (held by
+    identity), its related cards (by what they show) and a standing page's breadcrumbs (the
+    title of its section's page)."""
     path = page_path(item)
+    words = words_for(edition.for_partners)
+    shown = related_block(related, edition, words, image_size, path)
+    if isinstance(item, Booklet):  # its contents are other items' pages: made each time
+        return _made(item, edition, by_source, path, shown, image_size, assets)
+    remember = edition.remember
+    targets = remember("link-sources", (item,), (), lambda: link_sources(item))
+    held = (item, *(by_source.get(target) for target in targets))
+    page, own = remember("item-page", held, (targets, *_page_inputs(item, edition, image_size),
+                                             shown),
+                         lambda: _made_with_assets(item, edition, by_source, path, shown,
+                                                   image_size))
+    assets.update(own)
+    return page
+
+
+def _page_inputs(item: Item, edition: EditionContent,
+                 image_size: ImageSize | None) -> tuple[object, ...]:
+    """What an item's page reads besides the item, its links' targets and its related cards:
+    the edition, the embargo mark, its departments, its image's size, whether an event is
+    over, its series, and a standing page's breadcrumbs."""
     size = image_size(item.image.path) if image_size and item.image is not None else None
-    shown = tuple((_as_listed(r), image_size(r.image.path) if image_size and r.image else None)
-                  for r in related)
     over = isinstance(item, Event) and item.end_day < edition.now.date()
+    departments = tuple(edition.department(key) for key in _department_keys(item))
+    crumbs = repr(page_crumbs(item, words_for(edition.for_partners), edition)) \
+        if isinstance(item, Page) else None
+    return (edition.edition, _marked_embargoed(item, edition), departments, size, over,
+            _series_key(item, edition), crumbs)
+
+
+def _department_keys(item: Item) -> tuple[str | None, ...]:
+    if isinstance(item, Update | Adviser):
+        return (item.department,)
+    if isinstance(item, Interview):
+        return (item.person.department,)
+    return ()
+
+
+def _made_with_assets(item: Item, edition: EditionContent,
+                      by_source: dict[PurePosixPath, Item], path: str, shown: str,
+                      image_size: ImageSize | None
+                      ) -> tuple[SitePage, tuple[tuple[str, PurePosixPath], ...]]:
+    """The page, and the files of content/ it publishes (its image, the files it links to)."""
+    own: dict[str, PurePosixPath] = {}
+    page = _made(item, edition, by_source, path, shown, image_size, own)
+    return page, tuple(own.items())
+
+
+def _made(item: Item, edition: EditionContent, by_source: dict[PurePosixPath, Item], path: str,
+          shown: str, image_size: ImageSize | None,
+          assets: dict[str, PurePosixPath]) -> SitePage:
+    size = image_size(item.image.path) if image_size and item.image is not None else None
     linked: dict[str, PurePosixPath] = {}
     body = localise_links(item, by_source, path, linked)
-    key = None if isinstance(item, Booklet) else (
-        item, edition.edition, _marked_embargoed(item, edition), edition.departments, size,
-        shown, over, _series_key(item, edition), body, tuple(linked.items()))
-    made = _PAGES.get(key) if key is not None else None
-    if made is None:
-        own: dict[str, PurePosixPath] = {}
-        page = _item_page(item, edition, body, own, size, image_size, related)
-        own.update(linked)  # after the image's, as before the page was remembered
-        made = (page, tuple(own.items()))
-        if key is not None:
-            if len(_PAGES) > 50_000:
-                _PAGES.clear()
-            _PAGES[key] = made
-    assets.update(made[1])
-    return made[0]
-
-
-UNLISTED = frozenset({"body", "summary"})
-"""What the related block's cards do not show of an item (cards without text, lists.py)."""
-
-
-def _as_listed(item: Item) -> tuple[Any, ...]:
-    """An item as a card without text shows it: every field but its text, so that an edit
-    to the text of an item does not make again the page of every item it is related to."""
-    return (type(item), *(getattr(item, f.name) for f in fields(item) if f.name not in UNLISTED))
+    page = _item_page(item, edition, body, assets, size, shown)
+    assets.update(linked)  # after the image's
+    return page
 
 
 def _series_key(item: Item, edition: EditionContent) -> tuple[str, str] | None:
@@ -92,7 +121,8 @@ def _series_key(item: Item, edition: EditionContent) -> tuple[str, str] | None:
 
 def _item_page(item: Item, edition: EditionContent, body: str,
                assets: dict[str, PurePosixPath], size: tuple[int, int] | None,
-               image_size: ImageSize | None, related: tuple[Item, ...]) -> SitePage:
+               related: str) -> SitePage:
+    """`related`: the block of related items' cards (itempage.related_block)."""
     path = page_path(item)
     words = words_for(edition.for_partners)
     parts = [front(item.title, item.summary or teaser(item), **item_meta(item, words, edition))]
@@ -103,7 +133,7 @@ def _item_page(item: Item, edition: EditionContent, body: str,
     if isinstance(item, Booklet):
         parts.append(_booklet_contents(item, edition, path))
     parts.append(tag_links(item, path))
-    parts.append(related_block(related, edition, words, image_size, path))
+    parts.append(related)
     return SitePage(path, "\n".join(parts))
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from html import escape
+from typing import Any
 
 from courant import wording
 from courant.audience import EditionContent
@@ -104,8 +105,25 @@ def title_of(item: Item) -> str:
 
 def card(item: Item, context: ListContext, with_text: bool = True) -> str:
     """One entry as a card: image, type, title (the link), facts, teaser. Without text
-    (`with_text`), nothing of the item's body or summary: items.py's memo of item pages
-    counts on it (items.UNLISTED)."""
+    (`with_text`), nothing of the item's body or summary: the related cards of an item's
+    page stay as they were when a related item's text changes (items.py). Remembered for the
+    item (and all else a card shows of it: `_card_inputs`), so the preview makes again only
+    the edited item's cards."""
+    return context.edition.remember("card", (item,), _card_inputs(item, context, with_text),
+                                    lambda: _card(item, context, with_text))
+
+
+def _card_inputs(item: Item, context: ListContext, with_text: bool) -> tuple[Any, ...]:
+    """What a card reads besides the item: the page it is on (its links are relative), how
+    the site speaks, the item's department and the size of its image."""
+    department = context.edition.department(item.department) if isinstance(item, Update) \
+        else None
+    size = context.image_size(item.image.path) if context.image_size and item.image else None
+    return (context.edition.edition, context.page, context.level, context.words, with_text,
+            department, size)
+
+
+def _card(item: Item, context: ListContext, with_text: bool) -> str:
     level = context.level
     parts = [f'<li class="courant-card courant-card--{item.kind.value}">',
              image_tag(item, context, "courant-card__image"),
