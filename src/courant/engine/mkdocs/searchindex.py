@@ -43,7 +43,7 @@ class Encoded:
 
     def encoder(self, encode: Callable[[Any], str]) -> Callable[[dict[str, Any]], str]:
         """`encode`, for one write: what it encoded is all the next write finds."""
-        kept, used = self.kept, {}
+        kept, used = self.kept, dict[int, tuple[dict[str, Any], str]]()
         self.kept = used
 
         def encoded(entry: dict[str, Any]) -> str:
