@@ -11,6 +11,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
+from functools import partial
 from pathlib import PurePosixPath
 from typing import Any, Protocol, TypeVar
 
@@ -163,18 +164,20 @@ def next_due(content: Content, now: datetime) -> Due | None:
 
 
 def select(content: Content, edition: Edition, now: datetime,
-           preview: bool = False) -> EditionContent:
+           preview: bool = False, remember: Remember = make_now) -> EditionContent:
     """Filter the whole content down to one edition, before anything is rendered.
 
     `preview` (the local preview only) shows drafts, items under embargo and issues dated in
-    the future.
+    the future. `remember`: the renderers' memo the edition hands on, which keeps each
+    item as this edition may show it too (its passages for staff marked or taken out).
     """
-    items = tuple(_passages_of(i, edition) for i in content.items
-                  if is_visible(i, edition, now, preview))
+    items = tuple(remember("passages", (i,), edition, partial(_passages_of, i, edition))
+                  for i in content.items if is_visible(i, edition, now, preview))
     issues = tuple(_foreword_of(i, edition) for i in content.issues
                    if preview or is_published(i, now))
     series = tuple(s for s in content.series if s.audience in VISIBLE[edition])
-    return EditionContent(edition, now, content.departments, items, issues, preview, series)
+    return EditionContent(edition, now, content.departments, items, issues, preview, series,
+                          remember)
 
 
 def _passages_of(item: Item, edition: Edition) -> Item:

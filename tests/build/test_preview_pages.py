@@ -17,6 +17,7 @@ from PIL import Image
 
 from conftest import NOW_EPOCH
 from courant import clock
+from courant.audience import Edition, select
 from courant.build import pipeline
 from courant.build.cache import Cache
 
@@ -177,3 +178,21 @@ def test_an_event_is_over_on_its_page_the_day_after(loaded: pipeline.Loaded,
     remembered = site_pages(loaded, memo, later=later)
     assert_alike(remembered, site_pages(loaded, Cache.off(), later=later))
     assert any("Deze bijeenkomst is voorbij" in text for text in remembered.values())
+
+
+def test_the_partners_never_get_the_staff_version_of_an_item(loaded: pipeline.Loaded,
+                                                             memo: Cache) -> None:
+    """The memo keeps an item as each edition may show it (audience.select): the one made
+    for staff, with its staff passage, is never handed to the partner edition."""
+    source = PurePosixPath("content/updates/2026/inkoop-jeugdhulp-2027.md")
+    remember, now = memo.remembered(), clock.now()
+
+    def body(edition: Edition) -> str:
+        chosen = select(loaded.content, edition, now, True, remember)
+        return next(item.body for item in chosen.items if item.source == source)
+
+    assert "Sander Jacobs" in body(Edition.INTRANET)
+    assert "Sander Jacobs" not in body(Edition.PARTNERS)
+    assert body(Edition.PARTNERS) == next(
+        item.body for item in select(loaded.content, Edition.PARTNERS, now, True).items
+        if item.source == source)

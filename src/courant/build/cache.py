@@ -216,11 +216,11 @@ class Shelf(Generic[T]):
 
     def get(self, key: Hashable) -> T | None:
         self.active = True
-        if key in self.used:
-            return self.used[key]
-        value = self.kept.get(key)
-        if value is not None:
-            self.used[key] = value
+        value = self.used.get(key)
+        if value is None:
+            value = self.kept.get(key)
+            if value is not None:
+                self.used[key] = value
         return value
 
     def earlier(self, key: Hashable) -> T | None:
@@ -262,6 +262,7 @@ class Cache:
         self.local: dict[str, Shelf[Any]] = {}  # kept in this process only (`checked`)
         self.seen: dict[str, tuple[tuple[int, int, int, int], str]] = {}  # `sources`, `again`
         self.adopted: dict[str, bytes] = {}
+        self.runs = 0  # committed so far: a process that builds again has after its first
 
     def __getstate__(self) -> tuple[Path | None, bool]:
         """To another process a cache goes as its place: it reads its own shelves there and
@@ -460,6 +461,7 @@ class Cache:
             for name, data in self.pending().items():
                 write_file(self.folder / name, data)
         self.adopted = {}
+        self.runs += 1
         for shelf in [*self.shelves.values(), *self.local.values()]:
             shelf.roll(self.remember)
 

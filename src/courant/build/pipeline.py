@@ -129,7 +129,7 @@ def _read_and_check(project: Project, cache: Cache, config: Config | None = None
                         problems)
     top_task_problems(config.settings.top_tasks, content.items,
                       config.line("extra.courant.top_tasks"), problems)
-    if not problems.errors:
+    if not problems.errors and not (cache.again and cache.runs):  # a save: a file or two
         warm_writing(content, cache.shelf("writing"))
     scored = cache.memo("writing", analyse)
     check_writing(content, sources, project.root, problems, scored, cache.checked(
@@ -318,7 +318,7 @@ def sites(loaded: Loaded, now: datetime, preview: bool = False,
     remember = cache.remembered()
 
     def edition(which: Edition) -> EditionContent:
-        return replace(select(content, which, now, preview), remember=remember)
+        return select(content, which, now, preview, remember)
     built = {}
     if "intranet" in names:
         intranet, staff = edition(Edition.INTRANET), edition(Edition.STAFF)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import replace
@@ -55,6 +56,44 @@ def settle_heap() -> None:
     those stay, once, for the preview's life."""
     gc.collect()
     gc.freeze()
+
+
+IDLE_SECONDS = 3.0
+"""How long after a rebuild the preview's process collects its garbage in full: the page
+is in the browser by then, and the editor reading it."""
+
+
+class IdleCollector:
+    """The full collections of the garbage collector, moved to the editor's reading time.
+    Left to itself the collector goes through the whole heap a few times during each
+    rebuild (0.2-0.5 s of a save at 10,000 items, measured with gc.callbacks); with
+    `start()` it collects the young generations as ever, and everything only IDLE_SECONDS
+    after each rebuild (`rebuilt()`), on a timer thread. For the process that serves the
+    preview only (`serve`): a process that builds once has no reading time."""
+
+    NEVER = 1 << 30  # of young collections before a full one: the timer does those
+
+    def __init__(self, idle: float = IDLE_SECONDS) -> None:
+        self.idle = idle
+        self.timer: threading.Timer | None = None
+        self.threshold = gc.get_threshold()
+
+    def start(self) -> None:
+        self.threshold = gc.get_threshold()
+        gc.set_threshold(self.threshold[0], self.threshold[1], self.NEVER)
+
+    def rebuilt(self) -> None:
+        if self.timer is not None:
+            self.timer.cancel()
+        self.timer = threading.Timer(self.idle, gc.collect)
+        self.timer.daemon = True
+        self.timer.start()
+
+    def stop(self) -> None:
+        if self.timer is not None:
+            self.timer.cancel()
+        gc.set_threshold(*self.threshold)
+        gc.collect()
 
 
 def preview_builder(project: pipeline.Project, url: str, report: Report,
@@ -141,16 +180,23 @@ def serve(project: pipeline.Project, address: str, report: Report,
         state = PreviewState()
         rebuild = preview_builder(project, url, report, say, name, engine, state, no_cache)
         started: list[bool] = []  # did the first build bring the site up?
+        collector = IdleCollector()
 
         def build(folder: Path) -> None:
             done = rebuild(folder)
             if not started:
                 started.append(done)
+                collector.start()
+            collector.rebuilt()
 
         def ready() -> None:
             if started[0]:
                 say(f"Het voorbeeld staat op {url} (stoppen: Ctrl+C)")
 
-        engine.serve(build, Path(site_dir), [project.content_dir, project.root / "newsletter",
-                                             project.config_file, project.root / "theme"],
-                     host, port, ready, state.banner)
+        try:
+            engine.serve(build, Path(site_dir), [project.content_dir,
+                                                 project.root / "newsletter",
+                                                 project.config_file, project.root / "theme"],
+                         host, port, ready, state.banner)
+        finally:
+            collector.stop()

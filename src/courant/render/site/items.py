@@ -73,14 +73,16 @@ def item_page(item: Item, edition: EditionContent, by_source: dict[PurePosixPath
 def _page_inputs(item: Item, edition: EditionContent,
                  image_size: ImageSize | None) -> tuple[object, ...]:
     """What an item's page reads besides the item, its links' targets and its related cards:
-    the edition, the embargo mark, its departments, its image's size, whether an event is
-    over, its series, and a standing page's breadcrumbs."""
+    whether it is for partners, the embargo mark, its departments' keys and names, its
+    image's size, whether an event is over, its series, and a standing page's breadcrumbs
+    (plain values, as for a card: lists.py's _card_inputs)."""
     size = image_size(item.image.path) if image_size and item.image is not None else None
     over = isinstance(item, Event) and item.end_day < edition.now.date()
-    departments = tuple(edition.department(key) for key in _department_keys(item))
+    departments = tuple((found.key, found.name) if (found := edition.department(key)) else None
+                        for key in _department_keys(item))
     crumbs = repr(page_crumbs(item, words_for(edition.for_partners), edition)) \
         if isinstance(item, Page) else None
-    return (edition.edition, _marked_embargoed(item, edition), departments, size, over,
+    return (edition.for_partners, _marked_embargoed(item, edition), departments, size, over,
             _series_key(item, edition), crumbs)
 
 
