@@ -22,6 +22,7 @@ from courant.check.accessibility import (
     body_findings,
     check_a11y,
     check_item_a11y,
+    css_pairs,
     item_a11y_inputs,
 )
 from courant.check.closedissues import check_closed_issues
@@ -126,7 +127,7 @@ def _read_and_check(project: Project, cache: Cache, config: Config | None = None
         project.root, validate(project.root, sources, problems, checked, links), problems)
     raws = {raw.path: raw for raw in sources.items}
     check_closed_issues(content, clock.now(), lambda item, key: raws[item.source].line(key),
-                        problems)
+                        problems, cache.remembered())
     top_task_problems(config.settings.top_tasks, content.items,
                       config.line("extra.courant.top_tasks"), problems)
     if not problems.errors and not (cache.again and cache.runs):  # a save: a file or two
@@ -138,7 +139,7 @@ def _read_and_check(project: Project, cache: Cache, config: Config | None = None
     a11y = cache.memo("a11y", body_findings)
     check_a11y(content, sources, project.root, config.site_url, problems, a11y, cache.checked(
         "checked-a11y", partial(check_item_a11y, findings=a11y), item_a11y_inputs,
-        lambda item, raw, _host: (item, raw)))
+        lambda item, raw, _host: (item, raw)), cache.memo("css-pairs", css_pairs))
     check_partner_text(content, sources, config.site_url, problems,
                        cache.checked("checked-partner-text", check_source, source_inputs))
     cache.commit()  # what was read and checked is kept, whatever the build does next

@@ -58,11 +58,12 @@ ItemA11yCheck = Callable[[Item, RawSource, str, Problems], None]
 
 def check_a11y(content: Content, sources: Sources, root: Path, intranet_url: str,
                problems: Problems, findings: Callable[[str], Found] | None = None,
-               check_item: ItemA11yCheck | None = None) -> None:
+               check_item: ItemA11yCheck | None = None,
+               pairs_of: CssPairs | None = None) -> None:
     """Add the accessibility warnings of every item, every foreword and the project's CSS;
     also while there are errors, so that one check says everything (a file whose front matter
     is wrong still has its text checked). `check_item`: check_item_a11y with `findings`, or
-    a memo of it (keyed by item_a11y_inputs)."""
+    a memo of it (keyed by item_a11y_inputs); `pairs_of`: css_pairs, or a memo of it."""
     raws = {raw.path: raw for raw in [*sources.items, *sources.issues]}
     host = urlsplit(intranet_url).netloc
     find = findings or body_findings  # or what gives the same (the pipeline keeps results)
@@ -78,7 +79,7 @@ def check_a11y(content: Content, sources: Sources, root: Path, intranet_url: str
                                           find))
     for raw in raws.values():  # not valid: its text alone
         problems.extend(body_warnings(str(raw.path), raw.body, raw.body_line, find))
-    problems.extend(colour_warnings(root))
+    problems.extend(colour_warnings(root, pairs_of or css_pairs))
 
 
 def check_item_a11y(item: Item, raw: RawSource, intranet_host: str, problems: Problems,
@@ -262,19 +263,28 @@ def intranet_link_warnings(item: Item, raw: RawSource, intranet_host: str) -> li
     return found
 
 
-def colour_warnings(root: Path) -> list[Problem]:
+CssPairs = Callable[[str], tuple[tuple[Pair, ...], tuple[Pair, ...]]]
+"""css_pairs' shape: what colour_warnings reads a stylesheet with (a memo of it, by the
+stylesheet's text, in the pipeline)."""
+
+
+def css_pairs(css: str) -> tuple[tuple[Pair, ...], tuple[Pair, ...]]:
+    """The colour pairs of a stylesheet: its palette's, and its rules'."""
+    return tuple(palette_pairs(css)), tuple(rule_pairs(css))
+
+
+def colour_warnings(root: Path, pairs_of: CssPairs = css_pairs) -> list[Problem]:
     """Text colours of the project's CSS against their backgrounds (theme and mail)."""
     found = []
     theme = root / "theme" / "overrides"
     for path in sorted(theme.rglob("*.css")) if theme.is_dir() else []:
-        css = path.read_text(encoding="utf-8", errors="replace")
-        found += [_contrast_problem(root, path, pair)
-                  for pair in [*palette_pairs(css), *rule_pairs(css)] if not pair.passes]
+        palette, rules = pairs_of(path.read_text(encoding="utf-8", errors="replace"))
+        found += [_contrast_problem(root, path, pair) for pair in [*palette, *rules]
+                  if not pair.passes]
     mail = root / "theme" / "email" / "email.css"
     if mail.is_file():
-        css = mail.read_text(encoding="utf-8", errors="replace")
-        found += [_contrast_problem(root, mail, pair) for pair in rule_pairs(css)
-                  if not pair.passes]
+        _, rules = pairs_of(mail.read_text(encoding="utf-8", errors="replace"))
+        found += [_contrast_problem(root, mail, pair) for pair in rules if not pair.passes]
     return found
 
 

@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import PurePosixPath
 
 from courant import wording
-from courant.audience import VISIBLE, Edition, select
+from courant.audience import VISIBLE, Edition, Remember, make_now, select
 from courant.clock import AMSTERDAM
 from courant.issues import place_items
 from courant.model import Content, Issue, Item, Sent
@@ -36,12 +36,12 @@ class Late:
 
 
 def check_closed_issues(content: Content, now: datetime, line_of: LineOf,
-                        problems: Problems) -> None:
+                        problems: Problems, remember: Remember = make_now) -> None:
     """Warn about late items, refuse `issue:` naming a closed issue, and warn about items a
-    record names that are gone."""
+    record names that are gone. `remember`: the memo each edition is selected with."""
     named = _issue_keys_naming_closed(content, line_of, problems)
     late: dict[tuple[PurePosixPath, str, str | None], list[Late]] = {}
-    for found in late_items(content, now):
+    for found in late_items(content, now, remember):
         if found.item.source not in named:
             late.setdefault((found.item.source, found.closed.month, found.goes_to),
                             []).append(found)
@@ -56,14 +56,14 @@ def check_closed_issues(content: Content, now: datetime, line_of: LineOf,
     _gone(content, problems)
 
 
-def late_items(content: Content, now: datetime) -> list[Late]:
+def late_items(content: Content, now: datetime, remember: Remember = make_now) -> list[Late]:
     """Published items whose date (or `issue:`) points at an issue their edition has sent
     without them."""
     found: list[Late] = []
     issues = content.issues
     by_month = {issue.month: issue for issue in issues}
     for name, edition in EDITIONS.items():
-        news = select(content, edition, now)
+        news = select(content, edition, now, remember=remember)
         natural = place_items(news.items, issues)
         actual = {item.source: month for month, members in
                   place_items(news.items, issues, name).items() for item in members}

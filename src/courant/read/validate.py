@@ -640,6 +640,7 @@ def _check_links(root: Path, raws: list[RawSource], by_source: dict[PurePosixPat
     `links_of`: source_links, or a memo of it (keyed by links_inputs)."""
     found_in = links_of or source_links
     now = clock.now().date()
+    read = {raw.path for raw in raws}  # files just read: there, and sources (no fault)
     for raw in raws:
         item = by_source.get(raw.path)
         public = raw.kind is None or (item is not None and item.audience is not Audience.STAFF)
@@ -651,7 +652,7 @@ def _check_links(root: Path, raws: list[RawSource], by_source: dict[PurePosixPat
                              "bronbestand, of een volledig webadres (https://...)",
                              line=line, warning=True)
                 continue
-            fault = _link_fault(root, target, written)
+            fault = None if target in read else _link_fault(root, target, written)
             if fault:
                 problems.add(str(raw.path), fault[0], line=line, warning=fault[1])
                 continue
