@@ -196,3 +196,46 @@ def test_the_partners_never_get_the_staff_version_of_an_item(loaded: pipeline.Lo
     assert body(Edition.PARTNERS) == next(
         item.body for item in select(loaded.content, Edition.PARTNERS, now, True).items
         if item.source == source)
+
+
+def test_an_issues_new_foreword_is_on_its_page(demo: Path, memo: Cache) -> None:
+    issue = demo / "newsletter" / "2026-11.md"
+    issue.write_text(issue.read_text(encoding="utf-8") + "\nEen nieuwe zin in het voorwoord.\n",
+                     encoding="utf-8")
+    after = assert_as_made_afresh(demo, memo)
+    assert "Een nieuwe zin in het voorwoord." in after["nieuwsbrief/2026-11/index.md"]
+
+
+def test_an_events_new_title_is_in_the_agenda_of_its_issue(demo: Path, memo: Cache) -> None:
+    edit(demo, PurePosixPath("content/agenda/2026/kerstbijeenkomst.md"),
+         "title: Kerstbijeenkomst Sociaal Domein", "title: Kerstborrel Sociaal Domein")
+    after = assert_as_made_afresh(demo, memo)
+    assert "Kerstborrel" in after["nieuwsbrief/2026-12/index.md"]
+
+
+def test_an_issue_follows_the_new_address_of_a_page_its_foreword_links_to(
+        loaded: pipeline.Loaded, memo: Cache) -> None:
+    issues = tuple(replace(issue, foreword=issue.foreword + "\nZie [het aanbod]"
+                           "(../content/pages/leeracademie/aanbod.md).\n")
+                   if issue.month == "2026-11" else issue for issue in loaded.content.issues)
+    linking = replace(loaded, content=replace(loaded.content, issues=issues))
+    site_pages(linking, memo)
+    moved = with_items(linking, {PurePosixPath("content/pages/leeracademie/aanbod.md"):
+                                 {"slug": "leeracademie/aanbod-2027"}})
+    remembered = site_pages(moved, memo)
+    assert_alike(remembered, site_pages(moved, Cache.off()))
+    assert "aanbod-2027.md" in remembered["nieuwsbrief/2026-11/index.md"]
+
+
+def test_a_link_to_an_issue_that_is_gone_is_its_text_alone(loaded: pipeline.Loaded,
+                                                           memo: Cache) -> None:
+    issues = tuple(replace(issue, foreword=issue.foreword + "\nLees ook [het volgende "
+                           "nummer](2026-12.md).\n") if issue.month == "2026-11" else issue
+                   for issue in loaded.content.issues)
+    linking = replace(loaded, content=replace(loaded.content, issues=issues))
+    assert "(../2026-12/index.md)" in site_pages(linking, memo)["nieuwsbrief/2026-11/index.md"]
+    without = replace(linking, content=replace(linking.content, issues=tuple(
+        issue for issue in issues if issue.month != "2026-12")))
+    remembered = site_pages(without, memo)
+    assert_alike(remembered, site_pages(without, Cache.off()))
+    assert "Lees ook het volgende nummer." in remembered["nieuwsbrief/2026-11/index.md"]

@@ -234,7 +234,8 @@ class Shelf(Generic[T]):
 
     def keep(self, key: Hashable, value: T) -> None:
         """`put`, which changes the file only when the last run kept another value."""
-        if self.kept.get(key) == value:
+        kept = self.kept.get(key)
+        if kept is value or kept == value:
             self.used[key] = value
             self.active = True
         else:

@@ -143,8 +143,13 @@ def _joined(source: PurePosixPath, link: Link) -> str | None:
 def link_sources(item: Item) -> tuple[PurePosixPath, ...]:
     """The sources the item's links may lead to: all that localise_links looks up of the
     edition (a link's target is decided by which item, if any, the edition holds there)."""
-    return tuple(PurePosixPath(joined) for link in resolvable(item.body)
-                 if (joined := _joined(item.source, link)) is not None)
+    return body_link_sources(item.body, item.source)
+
+
+def body_link_sources(body: str, source: PurePosixPath) -> tuple[PurePosixPath, ...]:
+    """The places in the project the links of `body` (written in `source`) lead to."""
+    return tuple(PurePosixPath(joined) for link in resolvable(body)
+                 if (joined := _joined(source, link)) is not None)
 
 
 def resolve_body(body: str, source: PurePosixPath, by_source: dict[PurePosixPath, Item],

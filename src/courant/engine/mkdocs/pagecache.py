@@ -39,6 +39,7 @@ import posixpath
 import re
 import shutil
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -47,7 +48,7 @@ from jinja2 import BytecodeCache, ChoiceLoader, DictLoader, Environment
 from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
@@ -143,10 +144,12 @@ class CachePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     def files(self) -> Files:
         return self._files
 
-    def search_entries(self) -> list[dict[str, Any]] | None:
-        """Every page's search entries in page order (for the preview's quick rebuild)."""
+    def search_entries(self, pages: Sequence[File] | None = None
+                       ) -> list[dict[str, Any]] | None:
+        """Every page's search entries in page order (for the preview's quick rebuild);
+        `pages`: the site's documentation pages, when the caller has them."""
         entries: list[dict[str, Any]] = []
-        for file in self._files.documentation_pages():
+        for file in self._files.documentation_pages() if pages is None else pages:
             state: PageState | None = getattr(file.page, "courant", None)
             if state is None:
                 return None

@@ -115,7 +115,7 @@ class PreviewSession:
             if extra is not None and extra.content_bytes != _bytes(data):
                 extra.content_bytes = _bytes(data)
                 extra.copy_file()
-        entries = plugin.search_entries()
+        entries = plugin.search_entries(doc_files)
         for other in config.plugins.values():
             index = getattr(other, "search_index", None)
             if index is not None and entries is not None:

@@ -8,15 +8,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from pathlib import PurePosixPath
 
 from courant import wording
 from courant.audience import EditionContent
-from courant.model import Event, Issue, Kind
+from courant.issues import Agenda, agenda_of_issue, place_items
+from courant.model import Event, Issue, Item, Kind
 from courant.read.images import ImageSize
 from courant.render.markdown import esc, front, meta_line
-from courant.render.newsletter.compose import ComposedIssue, Entry, compose_issues
-from courant.render.paths import issue_page_path, relative
-from courant.render.site.chrome import archive_meta, issue_meta, sections_in_words, words_for
+from courant.render.newsletter.compose import ComposedIssue, Entry, compose_issue
+from courant.render.paths import body_link_sources, issue_page_path, relative
+from courant.render.site.chrome import (
+    Words,
+    archive_meta,
+    issue_meta,
+    sections_in_words,
+    words_for,
+)
 from courant.render.site.lists import ListContext, cards, event_tiles
 from courant.render.site.pages import SitePage
 
@@ -35,12 +43,52 @@ def newsletter_pages(edition: EditionContent, news: EditionContent,
     item of `news` has a page in the site of `edition`, so entries link to it.
     """
     words = words_for(news.for_partners)
-    pages = [issue_page(composed, ListContext(news, words, image_size, issue_path(
-                 composed.issue)))
-             for composed in compose_issues(news, sections_in_words(sections, words),
-                                            agenda_weeks, _from_issue_page)]
+    issues = _Issues(news, sections_in_words(sections, words), agenda_weeks, words, image_size)
+    pages = [issues.page(issue) for issue in news.issues]
     pages.append(archive_page(news.issues, partners=news.for_partners))
     return pages
+
+
+class _Issues:
+    """The web pages of `news`' issues, each remembered (news.remember) for the items and
+    events it holds and the items its foreword links to (by identity), and all else it
+    shows (`_inputs`): the preview makes again only the issues an edit changes."""
+
+    def __init__(self, news: EditionContent, sections: Sequence[tuple[Kind, str]],
+                 agenda_weeks: int, words: Words, image_size: ImageSize | None) -> None:
+        self.news, self.sections, self.weeks = news, tuple(sections), agenda_weeks
+        self.words, self.image_size = words, image_size
+        self.placed = place_items(news.items, news.issues, news.newsletter)
+        self.agenda = Agenda(news.events)
+        self.months = frozenset(issue.month for issue in news.issues)
+        self.shared = (news.for_partners, self.sections, agenda_weeks,
+                       tuple((d.key, d.name) for d in news.departments))
+
+    def page(self, issue: Issue) -> SitePage:
+        members = self.placed.get(issue.month, [])
+        events = agenda_of_issue(issue, self.agenda, self.weeks, self.news.newsletter)
+        targets = body_link_sources(issue.foreword, issue.source)
+        held = (*members, *events, *(self.news.by_source.get(t) for t in targets))
+        return self.news.remember("issue-page", held, self._inputs(issue, members, events,
+                                                                   targets),
+                                  lambda: self._made(issue, members))
+
+    def _inputs(self, issue: Issue, members: Sequence[Item], events: Sequence[Event],
+                targets: Sequence[PurePosixPath]) -> tuple[object, ...]:
+        """What an issue's page reads besides the items it holds and links to: the issue
+        itself (by value: its record of what was sent is read anew each time), the edition's
+        sections, weeks of agenda and departments, the sizes of its images, and which of the
+        issues its foreword links to there are."""
+        sizes = tuple(self.image_size(i.image.path) if self.image_size and i.image else None
+                      for i in (*members, *events))
+        issues = tuple(t.stem in self.months for t in targets if t.parts[:1] == ("newsletter",))
+        return (issue, self.shared, sizes, issues)
+
+    def _made(self, issue: Issue, members: Sequence[Item]) -> SitePage:
+        composed = compose_issue(issue, members, self.news, self.sections, self.weeks,
+                                 _from_issue_page, self.agenda)
+        return issue_page(composed, ListContext(self.news, self.words, self.image_size,
+                                                issue_path(issue)))
 
 
 def _from_issue_page(path: str, _in_html: bool) -> str:
