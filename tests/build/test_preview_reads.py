@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 import pytest
 
@@ -90,3 +91,58 @@ def test_a_one_off_run_reads_every_file(demo: Path, reads: list[Path],
     reads.clear()
     titles(demo, cache)
     assert sources <= set(reads)
+
+
+@pytest.fixture
+def listed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every folder listed from now on."""
+    folders: list[str] = []
+    original = os.scandir
+
+    def counted(path: str) -> Any:
+        folders.append(str(path))
+        return original(path)
+    monkeypatch.setattr(os, "scandir", counted)
+    return folders
+
+
+def test_the_folders_are_listed_again_only_when_one_changed(
+        demo: Path, listed: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache_module, "RACY_NS", 0)
+    cache = Cache.memory()
+    titles(demo, cache)
+    updates = str(demo / "content" / "updates")
+    assert updates in listed
+    listed.clear()
+    titles(demo, cache)
+    assert updates not in listed
+    (demo / UPDATE).write_text((demo / UPDATE).read_text(encoding="utf-8") + "\nMeer.\n",
+                               encoding="utf-8")
+    titles(demo, cache)
+    assert updates not in listed  # a file written in place leaves its folder as it was
+
+
+@pytest.mark.parametrize("where", ["content/updates/2026", "content/updates/2027/januari"])
+def test_a_new_file_is_found_at_the_next_save(demo: Path, where: str,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """In a folder there was, and in a new one: the folder above changes too."""
+    monkeypatch.setattr(cache_module, "RACY_NS", 0)
+    cache = Cache.memory()
+    titles(demo, cache)
+    folder = demo / where
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "nieuw-stuk.md").write_text(
+        "---\ntitle: Een nieuw stuk\ndate: 2026-11-20\ndepartment: wi\n---\nTekst.\n",
+        encoding="utf-8")
+    assert titles(demo, cache)[PurePosixPath(where) / "nieuw-stuk.md"] == "Een nieuw stuk"
+
+
+def test_a_removed_file_is_gone_at_the_next_save(demo: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache_module, "RACY_NS", 0)
+    cache = Cache.memory()
+    assert UPDATE in titles(demo, cache)
+    (demo / UPDATE).unlink()
+    image = demo / "content" / "media" / "banenmarkt.jpg"  # no longer used: no warning
+    assert image.exists()
+    assert UPDATE not in titles(demo, cache)

@@ -46,7 +46,7 @@ from courant.audience import Remember, make_now
 from courant.engine import PageRecord
 from courant.model import Kind
 from courant.problems import Problem, Problems
-from courant.read.files import RawSource, read_markdown
+from courant.read.files import RawSource, Walk, Walked, read_markdown, walk
 
 T = TypeVar("T")
 
@@ -262,6 +262,7 @@ class Cache:
         self.shelves: dict[str, Shelf[Any]] = {}
         self.local: dict[str, Shelf[Any]] = {}  # kept in this process only (`checked`)
         self.seen: dict[str, tuple[tuple[int, int, int, int], str]] = {}  # `sources`, `again`
+        self.walks: dict[tuple[str, tuple[str, ...]], Walked] = {}  # `walker`, `again`
         self.adopted: dict[str, bytes] = {}
         self.runs = 0  # committed so far: a process that builds again has after its first
 
@@ -385,6 +386,25 @@ class Cache:
             return entry[0]
         return read
 
+    def walker(self) -> Walk:
+        """read.files.walk, which in a process that builds `again` lists a folder again
+        only when a folder below it changed (a file added, removed or renamed changes its
+        folder's times) or it holds a symbolic link (whose target may change unseen): after a
+        save the preview looks at the folders instead of listing ten years of files."""
+        if not self.again:
+            return walk
+
+        def walked(base: Path, skip: tuple[str, ...]) -> Walked:
+            key = (str(base), skip)
+            found = self.walks.get(key)
+            if found is not None and not found.links and all(
+                    state is not None and settled(folder) == state
+                    for folder, state in found.folders):
+                return found
+            found = self.walks[key] = walk(base, skip, settled)
+            return found
+        return walked
+
     def checked(self, kind: str, check: Callable[..., T], inputs: Callable[..., str],
                 held: Callable[..., tuple[object, ...]] = lambda first, *_: (first,)
                 ) -> Callable[..., T]:
@@ -472,10 +492,10 @@ RACY_NS = 2_000_000_000
 a write in the same tick of a coarse clock (two seconds on FAT) leaves them as they were."""
 
 
-def settled(path: Path) -> tuple[int, int, int, int] | None:
-    """The inode, size and times of change of the file at `path`, if it last changed at
-    least RACY_NS ago (as git's index has it, a file changed since is "racy": its bytes are
-    read, whatever its times say). Any write changes the ctime, and no program can set it
+def settled(path: Path | str) -> tuple[int, int, int, int] | None:
+    """The inode, size and times of change of the file (or folder) at `path`, if it last
+    changed at least RACY_NS ago (as git's index has it, a file changed since is "racy": it
+    is read, whatever its times say). Any write changes the ctime, and no program can set it
     back. None for a file that changed since, or cannot be looked at."""
     try:
         info = os.stat(path)

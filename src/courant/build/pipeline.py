@@ -119,7 +119,7 @@ def _read_and_check(project: Project, cache: Cache, config: Config | None = None
     use_dialect(config.raw.get("markdown_extensions"))  # the proof of links renders as the sites do
     problems = Problems()
     check_engine_config(project, config, problems, cache)
-    sources = read_sources(project.root, problems, cache.sources())
+    sources = read_sources(project.root, problems, cache.sources(), cache.walker())
     checked = cache.checked("checked-items", validate_item, item_inputs,
                             lambda _root, raw, _departments: (raw,))
     links = cache.checked("checked-links", source_links, links_inputs)

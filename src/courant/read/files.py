@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -65,23 +65,26 @@ class Sources:
 Reader = Callable[[Path, Path, Kind | None, Problems], "RawSource | None"]
 
 
-def read_sources(root: Path, problems: Problems, read: Reader | None = None) -> Sources:
+def read_sources(root: Path, problems: Problems, read: Reader | None = None,
+                 walk_folder: Walk | None = None) -> Sources:
     """Read content/ and newsletter/ below `root`; unreadable files become problems.
-    `read` replaces read_markdown (the pipeline's keeps files read before: build/cache.py)."""
+    `read` replaces read_markdown (the pipeline's keeps files read before: build/cache.py),
+    `walk_folder` walk."""
     read = read or read_markdown
     content = root / "content"
     if content.exists() and not content.is_dir():
         problems.add("content", "is een bestand, geen map; maak een map content/ met daarin "
                      "departments.yml en de mappen updates/, agenda/, pages/ enzovoort")
         return Sources([], {}, [], [])
-    check_links_on_disk(root, problems)
+    walk_folder = walk_folder or walk
+    check_links_on_disk(root, problems, walk_folder)
     departments, dept_lines = _read_departments(root, content / "departments.yml", problems)
     series_file = content / "series.yml"
     series, series_lines = _read_yaml_list(root, series_file, problems) \
         if series_file.exists() else (None, {})
     items = [
         raw
-        for path, kind in _markdown_files(content, problems, root)
+        for path, kind in _markdown_files(content, problems, root, walk_folder)
         if (raw := read(root, path, kind, problems))
     ]
     issues = [raw for path in _issue_files(root, problems)
@@ -127,41 +130,17 @@ def _issue_folder(root: Path, path: Path, problems: Problems) -> None:
 SOURCE_FOLDERS = ("content", "newsletter")
 
 
-def check_links_on_disk(root: Path, problems: Problems) -> None:
+def check_links_on_disk(root: Path, problems: Problems, walk_folder: Walk | None = None
+                        ) -> None:
     """Every symbolic link in content/ and newsletter/ must lead to a file or folder inside
     them that is not itself a source: a link to /etc/passwd named logo.png, or to a staff
     item under another name, would publish what it points at."""
     inside = [(root / folder).resolve() for folder in SOURCE_FOLDERS]
     for folder in SOURCE_FOLDERS:
-        for path in _symlinks(root / folder):
+        for path in (walk_folder or walk)(root / folder, ()).links:
             fault = _symlink_fault(root, path, inside)
             if fault:
                 problems.add(_rel(root, path), fault)
-
-
-def _symlinks(folder: Path) -> list[Path]:
-    """The symbolic links below `folder` (not followed: a linked folder is one entry)."""
-    return sorted(Path(entry.path) for entry in _entries_below(folder) if entry.is_symlink())
-
-
-def _entries_below(folder: Path, skip: tuple[str, ...] = ()) -> Iterator[os.DirEntry[str]]:
-    """Every entry below `folder`, folders walked into unless they are symbolic links or
-    their name starts with one of `skip`; a folder that cannot be read is passed over (as
-    os.walk and Path.rglob do). os.scandir tells links, folders and files apart from the
-    folder listing, without a stat of each file (the walk of ten years of items)."""
-    pending = [str(folder)]
-    while pending:
-        try:
-            with os.scandir(pending.pop()) as listing:
-                entries = list(listing)
-        except OSError:
-            continue
-        for entry in entries:
-            if skip and entry.name.startswith(skip):
-                continue
-            yield entry
-            if entry.is_dir(follow_symlinks=False):
-                pending.append(entry.path)
 
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp")
@@ -240,7 +219,57 @@ def _is(test: Callable[[], bool]) -> bool:
         return False
 
 
-def _markdown_files(content: Path, problems: Problems, root: Path) -> list[tuple[Path, Kind]]:
+@dataclass(frozen=True, slots=True)
+class Walked:
+    """The files below a folder, in the order of their paths (as Path sorts them: part by
+    part), and the symbolic links met (not followed into); each folder listed, with what
+    `state` said of it just before."""
+
+    files: tuple[Path, ...]
+    links: tuple[Path, ...]
+    folders: tuple[tuple[str, object], ...]
+
+
+def walk(base: Path, skip: tuple[str, ...] = HIDDEN,
+         state: Callable[[str], object] = lambda _folder: None) -> Walked:
+    """What is below `base`, but for entries (and folders) whose name starts with `skip`; a
+    folder that cannot be read is passed over (as os.walk and Path.rglob do). os.scandir
+    tells links, folders and files apart from the listing, without a stat of each file."""
+    files: list[str] = []
+    links: list[str] = []
+    folders: list[tuple[str, object]] = []
+    pending = [str(base)]
+    while pending:
+        folder = pending.pop()
+        folders.append((folder, state(folder)))
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError:
+            continue
+        for entry in entries:
+            if skip and entry.name.startswith(skip):
+                continue
+            if entry.is_symlink():
+                links.append(entry.path)
+            if entry.is_dir(follow_symlinks=False):
+                pending.append(entry.path)
+            elif _is(entry.is_file):
+                files.append(entry.path)
+    return Walked(_in_order(files), _in_order(links), tuple(folders))
+
+
+def _in_order(names: list[str]) -> tuple[Path, ...]:
+    return tuple(map(Path, sorted(names, key=lambda name: name.split(os.sep))))
+
+
+Walk = Callable[[Path, tuple[str, ...]], Walked]
+"""walk's shape: what read_sources finds files and links with (in the preview, a memo of it
+that lists again only what changed: build/cache.py's Cache.walker)."""
+
+
+def _markdown_files(content: Path, problems: Problems, root: Path,
+                    walk_folder: Walk = walk) -> list[tuple[Path, Kind]]:
     """The Markdown files of each item folder, with the kind the folder holds, in the order
     of their paths (as Path sorts them: part by part)."""
     files: list[tuple[Path, Kind]] = []
@@ -248,9 +277,7 @@ def _markdown_files(content: Path, problems: Problems, root: Path) -> list[tuple
         base = content / folder
         if not base.is_dir():
             continue
-        names = sorted((entry.path for entry in _entries_below(base, HIDDEN)
-                        if _is(entry.is_file)), key=lambda name: name.split(os.sep))
-        for path in map(Path, names):
+        for path in walk_folder(base, HIDDEN).files:
             if path.suffix == ".md":
                 files.append((path, kind))
             elif path.suffix.lower() in MARKDOWN_LIKE:
