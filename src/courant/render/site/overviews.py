@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from functools import partial
 from typing import Any
 
 from slugify import slugify
@@ -121,10 +122,11 @@ def tags_of(edition: EditionContent) -> dict[str, tuple[str, list[Item]]]:
     """Every subject (tag) of the edition's items: slug -> (the name as first written, its
     items newest first); 'Jeugd' and 'jeugd' are one subject."""
     found: dict[str, tuple[str, list[Item]]] = {}
+    remember = edition.remember
     for item in newest_first(edition.items):
         names: dict[str, str] = {}  # the item's subjects: each slug as first written
         for tag in item.tags:
-            names.setdefault(tag_slug(tag), tag)
+            names.setdefault(remember("tag-slug", (), tag, partial(tag_slug, tag)), tag)
         for slug, tag in names.items():
             found.setdefault(slug, (tag, []))[1].append(item)
     return dict(sorted(found.items()))
