@@ -94,6 +94,7 @@ class CachePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self.nav: Navigation | None = None
         self.env: Environment | None = None
         self._made: set[Path] = set()
+        self.pages: Sequence[File] | None = None  # the quick rebuild's documentation pages
 
     def in_place(self, config: MkDocsConfig) -> bool:
         """The build writes into the previous output itself (the preview's folder)."""
@@ -178,7 +179,10 @@ class CachePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        for file in self._files.documentation_pages():
+        """Record each page built; `pages`: the documentation pages, when the preview's quick
+        rebuild has them (it changes none of them), else MkDocs' own list."""
+        pages, self.pages = self.pages, None
+        for file in self._files.documentation_pages() if pages is None else pages:
             state: PageState | None = getattr(file.page, "courant", None)
             if state is None or state.record is None or state.record.size < 0:
                 continue  # nothing written (empty page): nothing to reuse

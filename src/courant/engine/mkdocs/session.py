@@ -120,6 +120,7 @@ class PreviewSession:
             index = getattr(other, "search_index", None)
             if index is not None and entries is not None:
                 index.entries = list(entries)
+        plugin.pages = doc_files
         config.plugins.on_post_build(config=config)
         self.cache.save()
 
