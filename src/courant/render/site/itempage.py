@@ -23,7 +23,7 @@ from courant.render.paths import (
     relative_url,
 )
 from courant.render.site.chrome import Words
-from courant.render.site.lists import ListContext, cards, text
+from courant.render.site.lists import ListContext, card_facts, cards, text
 from courant.render.site.overviews import HOME, REFERENCE_DIR, crumb, section_title, tag_path
 
 RELATED = 3
@@ -141,8 +141,13 @@ class Related:
 
 def related_block(related: Sequence[Item], edition: EditionContent, words: Words,
                   image_size: ImageSize | None, path: str) -> str:
+    """'Ook interessant': the related items' cards, without text. Remembered for the items
+    (the same text, the same object: an item page's key holds it), and made again of the
+    cards (each remembered by itself) when one of them changed."""
     if not related:
         return ""
     context = ListContext(edition, words, image_size, path, level=3)
-    return ("\n## Ook interessant { data-search-exclude }\n\n"
-            + cards(related, context, "courant-cards--small", with_text=False))
+    key = (path, words.partners, tuple(card_facts(item, context) for item in related))
+    return edition.remember("related", tuple(related), key, lambda: (
+        "\n## Ook interessant { data-search-exclude }\n\n"
+        + cards(related, context, "courant-cards--small", with_text=False)))

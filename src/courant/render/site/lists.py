@@ -115,13 +115,19 @@ def card(item: Item, context: ListContext, with_text: bool = True) -> str:
 
 def _card_inputs(item: Item, context: ListContext, with_text: bool) -> tuple[Any, ...]:
     """What a card reads besides the item: the page it is on (its links are relative), how
-    the site speaks, the name of the item's department and the size of its image (plain
-    values: a dataclass's hash is Python code, and this is asked for every card)."""
+    the site speaks, and the item's `card_facts` (plain values: a dataclass's hash is Python
+    code, and this is asked for every card)."""
+    return (context.page, context.level, context.words.partners, with_text,
+            *card_facts(item, context))
+
+
+def card_facts(item: Item, context: ListContext) -> tuple[str | None, tuple[int, int] | None]:
+    """What a card shows of the edition, not of the item: the name of the item's department
+    and the size of its image."""
     department = context.edition.department(item.department) if isinstance(item, Update) \
         else None
     size = context.image_size(item.image.path) if context.image_size and item.image else None
-    return (context.page, context.level, context.words.partners, with_text,
-            department.name if department else None, size)
+    return department.name if department else None, size
 
 
 def _card(item: Item, context: ListContext, with_text: bool) -> str:
