@@ -428,7 +428,8 @@ class Cache:
             objects, said = held(*given), inputs(*given)
             entry: tuple[str, T, tuple[Problem, ...]] | None = _recalled(shelf, objects, ())
             if entry is not None and entry[0] == said:
-                problems.extend(entry[2])
+                if entry[2]:
+                    problems.extend(entry[2])
                 return entry[1]
             found = Problems()
             result = check(*given, found)
@@ -447,7 +448,7 @@ class Cache:
 
         def remember(kind: str, held: tuple[object, ...], key: Hashable,
                      make: Callable[[], T]) -> T:
-            shelf = self._local(kind)
+            shelf = self.local.get(kind) or self._local(kind)
             entry: tuple[T] | None = _recalled(shelf, held, key)
             if entry is None:
                 entry = (make(),)
