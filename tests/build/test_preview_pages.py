@@ -149,34 +149,49 @@ def with_items(loaded: pipeline.Loaded, changed: dict[PurePosixPath, dict[str, o
     return replace(loaded, content=content)
 
 
+AANBOD = PurePosixPath("content/pages/leeracademie/aanbod.md")
+
+
+def remade(before: pipeline.Loaded, after: pipeline.Loaded, memo: Cache,
+           later: timedelta = timedelta()) -> dict[str, str]:
+    """The pages of `after` (`later` than now), made with the memo of `before`'s pages:
+    they must be the pages made afresh."""
+    site_pages(before, memo)
+    remembered = site_pages(after, memo, later=later)
+    assert_alike(remembered, site_pages(after, Cache.off(), later=later))
+    return remembered
+
+
+def moved(loaded: pipeline.Loaded) -> pipeline.Loaded:
+    """The content with the page AANBOD at another address."""
+    return with_items(loaded, {AANBOD: {"slug": "leeracademie/aanbod-2027"}})
+
+
+def with_foreword(loaded: pipeline.Loaded, month: str, added: str) -> pipeline.Loaded:
+    issues = tuple(replace(issue, foreword=issue.foreword + added) if issue.month == month
+                   else issue for issue in loaded.content.issues)
+    return replace(loaded, content=replace(loaded.content, issues=issues))
+
+
 def test_a_page_follows_the_new_address_of_a_page_it_links_to(loaded: pipeline.Loaded,
                                                             memo: Cache) -> None:
-    site_pages(loaded, memo)
-    moved = with_items(loaded, {PurePosixPath("content/pages/leeracademie/aanbod.md"):
-                                {"slug": "leeracademie/aanbod-2027"}})
-    remembered = site_pages(moved, memo)
-    assert_alike(remembered, site_pages(moved, Cache.off()))
+    remembered = remade(loaded, moved(loaded), memo)
     assert "(aanbod-2027.md)" in remembered["leeracademie/index.md"]
 
 
 def test_a_department_renamed_is_on_its_items_cards_and_pages(loaded: pipeline.Loaded,
                                                              memo: Cache) -> None:
-    site_pages(loaded, memo)
     renamed = tuple(replace(d, name="Werk en Participatie") if d.key == "wi" else d
                     for d in loaded.content.departments)
-    changed = replace(loaded, content=replace(loaded.content, departments=renamed))
-    remembered = site_pages(changed, memo)
-    assert_alike(remembered, site_pages(changed, Cache.off()))
+    remembered = remade(loaded, replace(loaded, content=replace(loaded.content,
+                                                                departments=renamed)), memo)
     assert "Werk en Participatie" in remembered["nieuws/2026-10-pilot-huisbezoek.md"]
     assert "Werk en Participatie" in remembered["nieuws/index.md"]
 
 
 def test_an_event_is_over_on_its_page_the_day_after(loaded: pipeline.Loaded,
                                                     memo: Cache) -> None:
-    site_pages(loaded, memo)
-    later = timedelta(days=40)
-    remembered = site_pages(loaded, memo, later=later)
-    assert_alike(remembered, site_pages(loaded, Cache.off(), later=later))
+    remembered = remade(loaded, loaded, memo, later=timedelta(days=40))
     assert any("Deze bijeenkomst is voorbij" in text for text in remembered.values())
 
 
@@ -215,27 +230,17 @@ def test_an_events_new_title_is_in_the_agenda_of_its_issue(demo: Path, memo: Cac
 
 def test_an_issue_follows_the_new_address_of_a_page_its_foreword_links_to(
         loaded: pipeline.Loaded, memo: Cache) -> None:
-    issues = tuple(replace(issue, foreword=issue.foreword + "\nZie [het aanbod]"
-                           "(../content/pages/leeracademie/aanbod.md).\n")
-                   if issue.month == "2026-11" else issue for issue in loaded.content.issues)
-    linking = replace(loaded, content=replace(loaded.content, issues=issues))
-    site_pages(linking, memo)
-    moved = with_items(linking, {PurePosixPath("content/pages/leeracademie/aanbod.md"):
-                                 {"slug": "leeracademie/aanbod-2027"}})
-    remembered = site_pages(moved, memo)
-    assert_alike(remembered, site_pages(moved, Cache.off()))
+    linking = with_foreword(loaded, "2026-11",
+                            "\nZie [het aanbod](../content/pages/leeracademie/aanbod.md).\n")
+    remembered = remade(linking, moved(linking), memo)
     assert "aanbod-2027.md" in remembered["nieuwsbrief/2026-11/index.md"]
 
 
 def test_a_link_to_an_issue_that_is_gone_is_its_text_alone(loaded: pipeline.Loaded,
                                                            memo: Cache) -> None:
-    issues = tuple(replace(issue, foreword=issue.foreword + "\nLees ook [het volgende "
-                           "nummer](2026-12.md).\n") if issue.month == "2026-11" else issue
-                   for issue in loaded.content.issues)
-    linking = replace(loaded, content=replace(loaded.content, issues=issues))
+    linking = with_foreword(loaded, "2026-11", "\nLees ook [het volgende nummer](2026-12.md).\n")
     assert "(../2026-12/index.md)" in site_pages(linking, memo)["nieuwsbrief/2026-11/index.md"]
     without = replace(linking, content=replace(linking.content, issues=tuple(
-        issue for issue in issues if issue.month != "2026-12")))
-    remembered = site_pages(without, memo)
-    assert_alike(remembered, site_pages(without, Cache.off()))
+        issue for issue in linking.content.issues if issue.month != "2026-12")))
+    remembered = remade(linking, without, memo)
     assert "Lees ook het volgende nummer." in remembered["nieuwsbrief/2026-11/index.md"]
