@@ -405,7 +405,7 @@ class Cache:
             return found
         return walked
 
-    def checked(self, kind: str, check: Callable[..., T], inputs: Callable[..., str],
+    def checked(self, kind: str, check: Callable[..., T], inputs: Callable[..., object],
                 held: Callable[..., tuple[object, ...]] = lambda first, *_: (first,)
                 ) -> Callable[..., T]:
         """`check(*args, problems)` of one source (read.validate.validate_item, one file's
@@ -426,15 +426,17 @@ class Cache:
         def checked_one(*args: Any) -> T:
             *given, problems = args
             objects, said = held(*given), inputs(*given)
-            entry: tuple[str, T, tuple[Problem, ...]] | None = _recalled(shelf, objects, ())
-            if entry is not None and entry[0] == said:
-                if entry[2]:
-                    problems.extend(entry[2])
-                return entry[1]
+            ident = tuple(map(id, objects))
+            entry: tuple[tuple[object, ...], object, T, tuple[Problem, ...]] | None = \
+                shelf.get(ident)
+            if entry is not None and entry[1] == said:
+                if entry[3]:
+                    problems.extend(entry[3])
+                return entry[2]
             found = Problems()
             result = check(*given, found)
             problems.extend(found.found)
-            _keep(shelf, objects, (), (said, result, tuple(found.found)))
+            shelf.put(ident, (objects, said, result, tuple(found.found)))
             return result
         return checked_one
 
