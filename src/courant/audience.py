@@ -171,8 +171,8 @@ def select(content: Content, edition: Edition, now: datetime,
     the future. `remember`: the renderers' memo the edition hands on, which keeps each
     item as this edition may show it too (its passages for staff marked or taken out).
     """
-    items = tuple(_passages_of(i, edition, remember) for i in content.items
-                  if is_visible(i, edition, now, preview))
+    items = tuple(remember("passages", (i,), edition, partial(_passages_of, i, edition))
+                  for i in content.items if is_visible(i, edition, now, preview))
     issues = tuple(_foreword_of(i, edition) for i in content.issues
                    if preview or is_published(i, now))
     series = tuple(s for s in content.series if s.audience in VISIBLE[edition])
@@ -180,17 +180,13 @@ def select(content: Content, edition: Edition, now: datetime,
                           remember)
 
 
-def _passages_of(item: Item, edition: Edition, remember: Remember = make_now) -> Item:
+def _passages_of(item: Item, edition: Edition) -> Item:
     """The item as `edition` may show it: for partners without its staff-only passages (on
     the source, before anything renders it: its links, images and headings go with them), for
     staff with them marked. The teaser (no `summary`) is the first paragraph partners see, in
-    every edition. Remembered (`remember`) by the item and the edition."""
+    every edition."""
     if not passages.may_have(item.body):
         return item
-    return remember("passages", (item,), edition, partial(_made_for, item, edition))
-
-
-def _made_for(item: Item, edition: Edition) -> Item:
     if edition is Edition.PARTNERS:
         return replace(item, body=_for_partners(item.body, str(item.source)))
     body = passages.for_staff(item.body)
