@@ -12,7 +12,7 @@ import pytest
 
 from courant.build import cache as cache_module
 from courant.build import pipeline
-from courant.build.cache import Cache, settled
+from courant.build.cache import Cache, file_clock, settled
 
 UPDATE = PurePosixPath("content/updates/2026/banenmarkt-waalstad-werkt.md")
 
@@ -75,7 +75,7 @@ def test_a_file_changed_a_moment_ago_is_read_every_time(demo: Path,
     clock: such a file is read, whatever its times say."""
     source = demo / UPDATE
     source.write_text(source.read_text(encoding="utf-8") + "\nMeer.\n", encoding="utf-8")
-    assert settled(source) is None
+    assert settled(source, file_clock()) is None
     cache = Cache.memory()
     titles(demo, cache)
     reads.clear()

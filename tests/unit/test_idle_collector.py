@@ -40,6 +40,7 @@ def test_no_full_collection_during_a_rebuild(collector: IdleCollector) -> None:
     assert gc.get_threshold()[:2] == collector.threshold[:2]  # the young as ever
 
 
+@pytest.mark.waits  # on a timer thread, which libfaketime's clock keeps from firing
 def test_the_garbage_is_collected_once_the_rebuild_is_done(collector: IdleCollector) -> None:
     gc.collect()
     collector.start()

@@ -28,12 +28,13 @@ The check is a CRC, not a signature: it catches damage, not tampering (whoever c
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import hashlib
 import os
 import pickle
 import re
-import time
+import tempfile
 import zlib
 from collections.abc import Callable, Hashable
 from datetime import datetime
@@ -365,10 +366,11 @@ class Cache:
         preview reads the saved file, not ten years of them."""
         shelf = self.shelf("sources")
         seen, self.seen = self.seen, {}
+        now = file_clock() if self.again else 0
 
         def read(root: Path, path: Path, kind: Kind | None,
                  problems: Problems) -> RawSource | None:
-            name, state = f"{kind} {path}", settled(path) if self.again else None
+            name, state = f"{kind} {path}", settled(path, now) if self.again else None
             known = seen.get(name) if state is not None else None
             key = known[1] if known is not None and known[0] == state else \
                 digest(str(kind), path.relative_to(root).as_posix(), path.read_bytes())
@@ -394,14 +396,19 @@ class Cache:
         if not self.again:
             return walk
 
+        now = file_clock()
+
+        def state(folder: str) -> tuple[int, int, int, int] | None:
+            return settled(folder, now)
+
         def walked(base: Path, skip: tuple[str, ...]) -> Walked:
             key = (str(base), skip)
             found = self.walks.get(key)
             if found is not None and not found.links and all(
-                    state is not None and settled(folder) == state
-                    for folder, state in found.folders):
+                    kept is not None and state(folder) == kept
+                    for folder, kept in found.folders):
                 return found
-            found = self.walks[key] = walk(base, skip, settled)
+            found = self.walks[key] = walk(base, skip, state)
             return found
         return walked
 
@@ -495,18 +502,41 @@ RACY_NS = 2_000_000_000
 a write in the same tick of a coarse clock (two seconds on FAT) leaves them as they were."""
 
 
-def settled(path: Path | str) -> tuple[int, int, int, int] | None:
+def settled(path: Path | str, now: int) -> tuple[int, int, int, int] | None:
     """The inode, size and times of change of the file (or folder) at `path`, if it last
-    changed at least RACY_NS ago (as git's index has it, a file changed since is "racy": it
-    is read, whatever its times say). Any write changes the ctime, and no program can set it
-    back. None for a file that changed since, or cannot be looked at."""
+    changed at least RACY_NS before `now` (file_clock): as git's index has it, a file changed
+    since is "racy" and is read whatever its times say. Any write changes the ctime, and no
+    program can set it back. None for a file that changed since, or cannot be looked at."""
     try:
         info = os.stat(path)
     except OSError:
         return None
-    if time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) < RACY_NS:
+    if now - max(info.st_mtime_ns, info.st_ctime_ns) < RACY_NS:
         return None
     return info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns
+
+
+_STAMP: list[str] = []  # this process's file that file_clock touches
+
+
+def file_clock() -> int:
+    """Now, by the clock that stamps files: the time a file of this process's own (in the
+    temporary folder, removed at exit) gets when it is written. Not the wall clock, which
+    can be set apart from it (faketime does, in the tests, and fakes os.utime's "now" too)
+    while a write gets the kernel's time."""
+    if not _STAMP:
+        handle, name = tempfile.mkstemp(prefix="courant-clock-")
+        os.close(handle)
+        _STAMP.append(name)
+        atexit.register(_remove, name)
+    with open(_STAMP[0], "wb") as stamp:
+        stamp.write(b"0")
+    return os.stat(_STAMP[0]).st_mtime_ns
+
+
+def _remove(name: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(name)
 
 
 def _recalled(shelf: Shelf[Any], held: tuple[object, ...], key: Hashable) -> Any:
