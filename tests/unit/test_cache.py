@@ -11,7 +11,15 @@ from pathlib import Path
 import pytest
 
 from courant.build import cache as cache_module
-from courant.build.cache import Cache, decode, encode, format_of, read_file, write_file
+from courant.build.cache import (
+    Cache,
+    Local,
+    decode,
+    encode,
+    format_of,
+    read_file,
+    write_file,
+)
 from courant.engine import PageRecord
 
 ENTRIES = {"event": b"BEGIN:VEVENT\r\nSUMMARY:Spotlights\r\nEND:VEVENT\r\n", "n": 3}
@@ -189,3 +197,18 @@ def test_a_page_is_reusable_only_while_its_file_is_the_one_written(tmp_path: Pat
     (site / "x" / "index.html").write_bytes(data.replace(b"x<", b"y<"))  # same size
     assert store.reusable("x.md", "key") is None
     assert Cache.off().pages("intranet", site).reusable("x.md", "key") is None
+
+
+def test_a_local_shelf_lets_go_of_what_no_run_used_for_a_while() -> None:
+    """Cache.checked's and Cache.remembered's shelf keeps what a run used, and lets go of
+    an entry no run used for Local.SWEEP runs (at the sweep after), as a Shelf does at once."""
+    shelf: Local[str] = Local()
+    shelf.put("used", "a")
+    shelf.put("left", "b")
+    for _ in range(3 * Local.SWEEP):
+        assert shelf.get("used") == "a"
+        shelf.roll()
+    assert shelf.get("left") is None
+    assert shelf.get("used") == "a"
+    shelf.roll(remember=False)  # the cache is off: nothing is kept
+    assert shelf.get("used") is None
