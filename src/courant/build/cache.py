@@ -466,17 +466,15 @@ class Cache:
         def checked_one(*args: Any) -> T:
             *given, problems = args
             objects, said = held(*given), inputs(*given)
-            ident = tuple(map(id, objects))
-            entry: tuple[tuple[object, ...], object, T, tuple[Problem, ...]] | None = \
-                shelf.get(ident)
-            if entry is not None and entry[1] == said:
-                if entry[3]:
-                    problems.extend(entry[3])
-                return entry[2]
+            entry: tuple[object, T, tuple[Problem, ...]] | None = _recalled(shelf, objects, ())
+            if entry is not None and entry[0] == said:
+                if entry[2]:
+                    problems.extend(entry[2])
+                return entry[1]
             found = Problems()
             result = check(*given, found)
             problems.extend(found.found)
-            shelf.put(ident, (objects, said, result, tuple(found.found)))
+            _keep(shelf, objects, (), (said, result, tuple(found.found)))
             return result
         return checked_one
 
@@ -490,7 +488,7 @@ class Cache:
 
         def remember(kind: str, held: tuple[object, ...], key: Hashable,
                      make: Callable[[], T]) -> T:
-            shelf = self.local.get(kind) or self._local(kind)
+            shelf = self._local(kind)
             entry: tuple[T] | None = _recalled(shelf, held, key)
             if entry is None:
                 entry = (make(),)

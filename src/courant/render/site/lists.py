@@ -75,11 +75,16 @@ def facts_of(item: Item, edition: EditionContent) -> list[str]:
             bits.append(item.location)
     elif item.date:
         bits.append(wording.day(item.date))
-    if isinstance(item, Update):
-        department = edition.department(item.department)
-        if department:
-            bits.append(department.name)
+    department = department_name(item, edition)
+    if department:
+        bits.append(department)
     return bits
+
+
+def department_name(item: Item, edition: EditionContent) -> str | None:
+    """The department a card names: an update's."""
+    department = edition.department(item.department) if isinstance(item, Update) else None
+    return department.name if department else None
 
 
 def image_tag(item: Item, context: ListContext, css: str) -> str:
@@ -124,10 +129,8 @@ def _card_inputs(item: Item, context: ListContext, with_text: bool) -> tuple[Any
 def card_facts(item: Item, context: ListContext) -> tuple[str | None, tuple[int, int] | None]:
     """What a card shows of the edition, not of the item: the name of the item's department
     and the size of its image."""
-    department = context.edition.department(item.department) if isinstance(item, Update) \
-        else None
     size = context.image_size(item.image.path) if context.image_size and item.image else None
-    return department.name if department else None, size
+    return department_name(item, context.edition), size
 
 
 def _card(item: Item, context: ListContext, with_text: bool) -> str:
