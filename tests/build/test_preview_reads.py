@@ -146,3 +146,15 @@ def test_a_removed_file_is_gone_at_the_next_save(demo: Path,
     image = demo / "content" / "media" / "banenmarkt.jpg"  # no longer used: no warning
     assert image.exists()
     assert UPDATE not in titles(demo, cache)
+
+
+def test_the_clock_of_files_leaves_no_file_behind(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """file_clock's file has no name: a preview killed (kill -9, a crash) leaves nothing in
+    the temporary folder, and time read by it moves on with each call."""
+    monkeypatch.setattr(cache_module.tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(cache_module, "_STAMP", [])
+    first = file_clock()
+    assert list(tmp_path.iterdir()) == []
+    (tmp_path / "later").write_bytes(b"")
+    assert first <= (tmp_path / "later").stat().st_mtime_ns <= file_clock()

@@ -28,7 +28,6 @@ The check is a CRC, not a signature: it catches damage, not tampering (whoever c
 
 from __future__ import annotations
 
-import atexit
 import contextlib
 import hashlib
 import os
@@ -549,27 +548,21 @@ def settled(path: Path | str, now: int) -> tuple[int, int, int, int] | None:
     return info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns
 
 
-_STAMP: list[str] = []  # this process's file that file_clock touches
+_STAMP: list[int] = []  # the descriptor of this process's nameless file for file_clock
 
 
 def file_clock() -> int:
-    """Now, by the clock that stamps files: the time a file of this process's own (in the
-    temporary folder, removed at exit) gets when it is written. Not the wall clock, which
-    can be set apart from it (faketime does, in the tests, and fakes os.utime's "now" too)
-    while a write gets the kernel's time."""
+    """Now, by the clock that stamps files: the time a file of this process's own gets when
+    it is written. Not the wall clock, which can be set apart from it (faketime does, in the
+    tests, and fakes os.utime's "now" too) while a write gets the kernel's time. The file has
+    no name (an unlinked temporary file), so nothing is left behind, whatever ends the
+    process."""
     if not _STAMP:
         handle, name = tempfile.mkstemp(prefix="courant-clock-")
-        os.close(handle)
-        _STAMP.append(name)
-        atexit.register(_remove, name)
-    with open(_STAMP[0], "wb") as stamp:
-        stamp.write(b"0")
-    return os.stat(_STAMP[0]).st_mtime_ns
-
-
-def _remove(name: str) -> None:
-    with contextlib.suppress(OSError):
         os.unlink(name)
+        _STAMP.append(handle)
+    os.pwrite(_STAMP[0], b"0", 0)
+    return os.fstat(_STAMP[0]).st_mtime_ns
 
 
 def _recalled(shelf: Local[Any], held: tuple[object, ...], key: Hashable) -> Any:
