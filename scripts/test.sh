@@ -17,8 +17,9 @@ bash scripts/engines.sh --setup
 .venv/bin/ruff check src tests scripts
 .venv/bin/lint-imports
 .venv/bin/mypy  # strict, on src/courant (pyproject.toml)
-# every tool is installed now, so a test that skips for want of one fails (tests/conftest.py)
-COURANT_ALL_TOOLS=1 .venv/bin/python -m pytest -n 2 --dist loadfile "$@"
+# every tool is installed now, so a test that skips for want of one fails (tests/conftest.py);
+# a process that crashes (any of them: the build's second process too) prints where it was
+COURANT_ALL_TOOLS=1 PYTHONFAULTHANDLER=1 .venv/bin/python -m pytest -n 2 --dist loadfile "$@"
 # The tests that run in this process again, with the system clock two years ahead of today
 # (libfaketime), to prove that none depends on the day it runs: every test has the pinned
 # "now" of tests/conftest.py. Tests that start another process (nginx, Chromium, Java,
@@ -26,6 +27,6 @@ COURANT_ALL_TOOLS=1 .venv/bin/python -m pytest -n 2 --dist loadfile "$@"
 # (Exit code 5: the arguments chose only such tests, so none is left to run.)
 ahead=$(date -d '+2 years' '+%Y-%m-%d %H:%M:%S')
 echo "Again, the clock at $(FAKETIME_DONT_FAKE_MONOTONIC=1 faketime "$ahead" date) (faketime):"
-COURANT_ALL_TOOLS=1 FAKETIME_DONT_FAKE_MONOTONIC=1 faketime "$ahead" \
+COURANT_ALL_TOOLS=1 PYTHONFAULTHANDLER=1 FAKETIME_DONT_FAKE_MONOTONIC=1 faketime "$ahead" \
   .venv/bin/python -m pytest -n 2 --dist loadfile -q -p no:cacheprovider -m "not spawns" "$@" \
   || [ $? -eq 5 ]

@@ -4,6 +4,7 @@ build must not leave it building on); this process never forks."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import subprocess
@@ -11,10 +12,12 @@ import sys
 import threading
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import jinja2
 import pytest
 
+from courant.build import workers
 from courant.build.oserrors import SystemFault
 from courant.build.stopping import Stopped
 from courant.build.templateerrors import TemplateFailed
@@ -97,6 +100,30 @@ def test_the_worker_has_the_callers_environment(monkeypatch: pytest.MonkeyPatch)
     in_child(pages, 1)()  # the fork server runs
     monkeypatch.setenv("COURANT_TEST_SETTING", "nu")
     assert in_child(environment, "COURANT_TEST_SETTING")() == "nu"
+
+
+def test_the_worker_takes_on_the_environment_before_it_starts_a_thread(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """setenv is not thread-safe: a thread started first (the worker's watcher) crashed the
+    worker now and then (SIGSEGV) under libfaketime, which reads the environment on every
+    clock call. The environment is the caller's (a variable it lacks is gone) by the time
+    the first thread starts."""
+    started: list[dict[str, str]] = []
+
+    class Watcher:
+        def __init__(self, **_kwargs: object) -> None:
+            pass
+
+        def start(self) -> None:
+            started.append(dict(os.environ))
+
+    monkeypatch.setattr(os, "environ", {"ONLY_IN_THE_SERVER": "1", "KEPT": "ja"})
+    monkeypatch.setattr(workers, "threading", SimpleNamespace(Thread=Watcher))
+    reader, writer = multiprocessing.Pipe(duplex=False)
+    watched, _alive = multiprocessing.Pipe(duplex=False)
+    workers._work(writer, watched, {"KEPT": "ja", "COURANT_NOW": "2026-12-04"}, pages, (3,))
+    assert started == [{"KEPT": "ja", "COURANT_NOW": "2026-12-04"}]
+    assert reader.recv()[:2] == ("done", {"pages": 3})
 
 
 def test_a_child_that_dies_is_a_dutch_sentence() -> None:

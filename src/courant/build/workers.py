@@ -161,10 +161,11 @@ def in_child(work: Callable[..., T], *args: Any) -> Child[T]:
 def _work(writer: Connection, watched: Connection, environ: dict[str, str],
           work: Callable[..., Any], args: tuple[Any, ...]) -> None:
     """In the worker: the build's environment (its pinned moment, its settings), the work,
-    and its outcome sent back."""
+    and its outcome sent back. The environment is taken on before any thread starts:
+    setenv and unsetenv are not thread-safe, and a thread reading the environment meanwhile
+    (libfaketime does, on every clock call) can crash the process."""
+    adopt(environ)
     threading.Thread(target=_stop_when_closed, args=(watched,), daemon=True).start()
-    os.environ.clear()
-    os.environ.update(environ)
     timing.restart()
     try:
         outcome: tuple[str, Any] = ("done", work(*args))
@@ -175,6 +176,16 @@ def _work(writer: Connection, watched: Connection, environ: dict[str, str],
     except Exception:  # a result that cannot be pickled is courant's fault
         writer.send(("failed", Failure("fault", message=traceback.format_exc()), {}))
     writer.close()
+
+
+def adopt(environ: dict[str, str]) -> None:
+    """Make this process's environment `environ`, changing only the variables that differ
+    (the others, LD_PRELOAD and FAKETIME among them, are not unset and set again)."""
+    for name in [name for name in os.environ if name not in environ]:
+        del os.environ[name]
+    for name, value in environ.items():
+        if os.environ.get(name) != value:
+            os.environ[name] = value
 
 
 def failure(error: BaseException) -> Failure:
