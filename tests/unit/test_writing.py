@@ -75,6 +75,20 @@ def test_markdown_is_read_as_prose() -> None:
     assert sentence.text == "Lees de regels of  en let op ."
 
 
+def test_html_bare_addresses_and_underscores_are_left_out_of_the_prose() -> None:
+    body = "Kijk op www.waalstad.nl of <b>hier</b> bij __het loket__ {: .klein }"
+    (sentence,) = analyse(body).sentences
+    assert sentence.text == "Kijk op  of hier bij het loket"
+
+
+def test_the_score_counts_every_word_of_every_sentence_once() -> None:
+    text = SHORT * 3 + LONG
+    result = analyse(text)
+    words = writing.words_of(text)
+    assert result.words == len(words) and len(result.sentences) == 10
+    assert result.score == round(flesch_douma(len(words), 10, sum(map(syllables, words))), 1)
+
+
 def test_text_warnings_word_for_word() -> None:
     warnings = text_warnings("content/updates/x.md", f"{SHORT}\n\n{LONG}\n", 7)
     assert [str(w) for w in warnings] == [

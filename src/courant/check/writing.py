@@ -14,6 +14,7 @@ double the time `courant check` takes.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
@@ -110,26 +111,37 @@ def flesch_douma(words: int, sentences: int, syllable_count: int) -> float:
 
 def analyse(body: str) -> Readability:
     """Score a Markdown text and list its sentences with their lines."""
-    sentences = tuple(_sentences(body))
-    counted = [s for s in sentences if s.words]
-    total = sum(s.words for s in counted)
+    sentences: list[Sentence] = []
+    syllable_count = 0
+    for sentence, counted in _sentences(body):
+        sentences.append(sentence)
+        syllable_count += counted
+    total = sum(s.words for s in sentences)
     if total < MIN_WORDS_FOR_SCORE:
-        return Readability(None, total, sentences)
-    syllable_count = sum(syllables(w) for s in counted for w in words_of(s.text))
-    return Readability(round(flesch_douma(total, len(counted), syllable_count), 1), total,
-                       sentences)
+        return Readability(None, total, tuple(sentences))
+    return Readability(round(flesch_douma(total, len(sentences), syllable_count), 1), total,
+                       tuple(sentences))
 
 
-def _sentences(body: str) -> Iterator[Sentence]:
+def _sentences(body: str) -> Iterator[tuple[Sentence, int]]:
+    """Each sentence with words, and its syllables: every word is found and counted once
+    (this is most of a cold `courant check`)."""
     for text, line in _prose_units(body):
         for start, sentence in split_sentences(text):
             words = words_of(sentence)
             if not words:
                 continue
-            long_words = tuple(dict.fromkeys(
-                w for n, w in enumerate(words)
-                if syllables(w) >= LONG_WORD and (n == 0 or not w[:1].isupper())))
-            yield Sentence(sentence, line(start), len(words), long_words)
+            counts = [*map(syllables, words)]
+            long_words = () if max(counts) < LONG_WORD else _long_words(words, counts)
+            yield Sentence(sentence, line(start), len(words), long_words), sum(counts)
+
+
+def _long_words(words: list[str], counts: list[int]) -> tuple[str, ...]:
+    """The words of LONG_WORD syllables or more, once each, but for names (a capital after
+    the sentence's first word)."""
+    return tuple(dict.fromkeys(
+        word for n, (word, count) in enumerate(zip(words, counts, strict=True))
+        if count >= LONG_WORD and (n == 0 or not word[:1].isupper())))
 
 
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(]?[A-ZÀ-Ý0-9])")
@@ -142,7 +154,7 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
     for match in SENTENCE_END.finditer(text):
         before = text[start:match.start()].rsplit(None, 1)
         last = before[-1].rstrip(".").lower() if before else ""
-        if last in ABBREVIATIONS or re.fullmatch(r"[a-z]", last):
+        if last in ABBREVIATIONS or (len(last) == 1 and "a" <= last <= "z"):
             continue
         found.append((start, text[start:match.start()].strip()))
         start = match.end()
@@ -159,20 +171,33 @@ LineOf = Callable[[int], int]
 FENCE = re.compile(r"^\s*(```|~~~)")
 SKIP_LINE = re.compile(r"^\s*(\||#{1,6}\s|!!!|\?\?\?|\{[^}]*\}\s*$|<!--|-{3,}\s*$|\*{3,}\s*$)")
 ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
-INLINE = [
-    (re.compile(r"!\[[^\]]*\]\([^)]*\)(\{[^}]*\})?"), ""),  # images
-    (re.compile(r"\[([^\]]*)\]\([^)]*\)(\{[^}]*\})?"), r"\1"),  # links: their text
-    (re.compile(r"<https?://[^>]*>|https?://\S+|www\.\S+"), ""),  # bare addresses
-    (re.compile(r"<[^>]+>"), ""),  # HTML tags
-    (re.compile(r"`[^`]*`"), ""),  # code
-    (re.compile(r"[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}"), ""),  # emphasis
-    (re.compile(r"\{[^}]*\}"), ""),  # attribute lists
-]
+IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)(\{[^}]*\})?")
+LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)(\{[^}]*\})?")
+ADDRESS = re.compile(r"<https?://[^>]*>|https?://\S+|www\.\S+")
+TAG = re.compile(r"<[^>]+>")
+CODE = re.compile(r"`[^`]*`")
+EMPHASIS = re.compile(r"[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}")
+ATTRIBUTES = re.compile(r"\{[^}]*\}")
 
 
 def plain_line(line: str) -> str:
-    for pattern, replacement in INLINE:
-        line = pattern.sub(replacement, line)
+    """A line of Markdown as plain text: images, addresses, HTML tags, code and attribute
+    lists left out, links as their text, emphasis as its words. Each pattern is tried only
+    on a line that holds the characters it needs: most lines have none of them."""
+    if "![" in line:
+        line = IMAGE.sub("", line)
+    if "](" in line:
+        line = LINK.sub(r"\1", line)
+    if "http" in line or "www." in line:
+        line = ADDRESS.sub("", line)
+    if "<" in line:
+        line = TAG.sub("", line)
+    if "`" in line:
+        line = CODE.sub("", line)
+    if "*" in line or "_" in line:
+        line = EMPHASIS.sub("", line)
+    if "{" in line:
+        line = ATTRIBUTES.sub("", line)
     return line.strip()
 
 
@@ -204,13 +229,14 @@ def _prose_units(body: str) -> Iterator[tuple[str, LineOf]]:
 def _unit(parts: list[tuple[int, str]]) -> Iterator[tuple[str, LineOf]]:
     if not parts:
         return
-    starts, offset = [], 0
+    starts, numbers, offset = [], [], 0
     for number, text in parts:
-        starts.append((offset, number))
+        starts.append(offset)
+        numbers.append(number)
         offset += len(text) + 1
 
     def line(at: int) -> int:
-        return next(number for start, number in reversed(starts) if start <= at)
+        return numbers[bisect_right(starts, at) - 1]
 
     yield " ".join(text for _number, text in parts), line
 
