@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import partial
@@ -17,7 +18,7 @@ from courant.audience import Due, Edition, EditionContent, next_due, select
 from courant.build import timing
 from courant.build.cache import Cache, PageShelf, digest, tree_digest
 from courant.build.output import Folders, Staging
-from courant.build.warmup import warm_writing
+from courant.build.warmup import texts_of, writing_scored
 from courant.check.accessibility import (
     body_findings,
     check_a11y,
@@ -32,7 +33,7 @@ from courant.markup import use_dialect
 from courant.model import Content, Kind
 from courant.problems import ContentError, Problem, Problems
 from courant.read.config import Config, load_config
-from courant.read.files import MARKDOWN_LIKE, published_file_fault, read_sources
+from courant.read.files import MARKDOWN_LIKE, Sources, published_file_fault, read_sources
 from courant.read.images import image_sizes
 from courant.read.sentrecords import with_sent_records
 from courant.read.statement import read_record
@@ -120,6 +121,37 @@ def _read_and_check(project: Project, cache: Cache, config: Config | None = None
     problems = Problems()
     check_engine_config(project, config, problems, cache)
     sources = read_sources(project.root, problems, cache.sources(), cache.walker())
+    beside = Problems()  # the other checks', added after the writing check's as before
+    with _scores_beside(sources, cache):
+        content = _validated(project, sources, problems, cache)
+        top_task_problems(config.settings.top_tasks, content.items,
+                          config.line("extra.courant.top_tasks"), problems)
+        a11y = cache.memo("a11y", body_findings)
+        check_a11y(content, sources, project.root, config.site_url, beside, a11y,
+                   cache.checked("checked-a11y", partial(check_item_a11y, findings=a11y),
+                                 item_a11y_inputs, lambda item, raw, _host: (item, raw)),
+                   cache.memo("css-pairs", css_pairs))
+        check_partner_text(content, sources, config.site_url, beside,
+                           cache.checked("checked-partner-text", check_source, source_inputs))
+    scored = cache.memo("writing", analyse)
+    check_writing(content, sources, project.root, problems, scored, cache.checked(
+        "checked-writing", partial(check_item_text, score=scored), item_text_inputs,
+        lambda item, raw, _root: (item, raw)))
+    problems.extend(beside.found)
+    cache.commit()  # what was read and checked is kept, whatever the build does next
+    return Loaded(config, content, problems.sorted()), problems
+
+
+def _scores_beside(sources: Sources, cache: Cache) -> AbstractContextManager[None]:
+    """The writing check's new texts scored in a second process while the block runs
+    (build/warmup.py); not after a save in the preview, which changes a text or two."""
+    if cache.again and cache.runs:
+        return nullcontext()
+    return writing_scored(texts_of(sources), cache.shelf("writing"))
+
+
+def _validated(project: Project, sources: Sources, problems: Problems, cache: Cache) -> Content:
+    """The sources as the content model, with what was sent, and the closed issues checked."""
     checked = cache.checked("checked-items", validate_item, item_inputs,
                             lambda _root, raw, _departments: (raw,))
     links = cache.checked("checked-links", source_links, links_inputs)
@@ -128,22 +160,7 @@ def _read_and_check(project: Project, cache: Cache, config: Config | None = None
     raws = {raw.path: raw for raw in sources.items}
     check_closed_issues(content, clock.now(), lambda item, key: raws[item.source].line(key),
                         problems, cache.remembered())
-    top_task_problems(config.settings.top_tasks, content.items,
-                      config.line("extra.courant.top_tasks"), problems)
-    if not problems.errors and not (cache.again and cache.runs):  # a save: a file or two
-        warm_writing(content, cache.shelf("writing"))
-    scored = cache.memo("writing", analyse)
-    check_writing(content, sources, project.root, problems, scored, cache.checked(
-        "checked-writing", partial(check_item_text, score=scored), item_text_inputs,
-        lambda item, raw, _root: (item, raw)))
-    a11y = cache.memo("a11y", body_findings)
-    check_a11y(content, sources, project.root, config.site_url, problems, a11y, cache.checked(
-        "checked-a11y", partial(check_item_a11y, findings=a11y), item_a11y_inputs,
-        lambda item, raw, _host: (item, raw)), cache.memo("css-pairs", css_pairs))
-    check_partner_text(content, sources, config.site_url, problems,
-                       cache.checked("checked-partner-text", check_source, source_inputs))
-    cache.commit()  # what was read and checked is kept, whatever the build does next
-    return Loaded(config, content, problems.sorted()), problems
+    return content
 
 
 def site_engine(project: Project, config: Config) -> Engine:
