@@ -4,14 +4,18 @@ for the writing check."""
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from courant.build import pipeline, warmup, workers
 from courant.build.cache import Cache, digest
+from courant.build.warmup import texts_of
 from courant.build.workers import Child
 from courant.check.writing import Readability, analyse
+from courant.problems import Problems
+from courant.read.files import markdown_body, read_sources, text_files
 
 
 def warnings(root: Path) -> list[str]:
@@ -31,6 +35,41 @@ def test_the_same_warnings_with_and_without_warming_up(demo: Path,
     assert len(Cache.at(demo).shelf("writing").kept) > 10
 
 
+def test_the_same_warnings_when_a_share_of_new_texts_is_scored_beside(
+        demo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Some texts scored already (the shelf is not empty): the new ones are scored once the
+    sources are read, a share in the second process."""
+    monkeypatch.setattr(warmup, "WORTH_A_PROCESS", 10**9)
+    warnings(demo)
+    for number, path in enumerate(sorted((demo / "content" / "updates").rglob("*.md"))[:6]):
+        path.write_text(path.read_text(encoding="utf-8") + f"\nNieuwe zin {number}.\n",
+                        encoding="utf-8")
+    monkeypatch.setattr(warmup, "WORTH_A_PROCESS", 1)
+    started: list[object] = []
+
+    def in_child(work: Callable[..., object], *args: object) -> Child[object]:
+        started.append(work)
+        return workers.in_child(work, *args)
+
+    monkeypatch.setattr(warmup, "in_child", in_child)
+    scored = [str(problem) for problem in pipeline.load(pipeline.Project(demo)).warnings]
+    assert started == [warmup._scored]  # beside, not ahead: the shelf held scores
+    monkeypatch.setattr(warmup, "WORTH_A_PROCESS", 10**9)
+    assert scored == warnings(demo)
+
+
+def test_the_body_read_ahead_is_the_body_read_with_the_front_matter(demo: Path) -> None:
+    sources = read_sources(demo, Problems())
+    assert [markdown_body(demo / raw.path) for raw in [*sources.items, *sources.issues]] == \
+        texts_of(sources)
+    assert {name for _path, name in text_files(demo)} == {
+        str(raw.path) for raw in [*sources.items, *sources.issues]}
+
+
+def summed(found: Readability | None) -> object:  # the hard sentences: all a pickle holds
+    return None if found is None else (found.score, found.words, found.hard)
+
+
 def test_a_failed_check_stops_the_second_process_and_keeps_no_score(
         demo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Ctrl+C (or any error) while the sources are checked: the process scoring texts
@@ -43,23 +82,41 @@ def test_a_failed_check_stops_the_second_process_and_keeps_no_score(
         return started[-1]
 
     monkeypatch.setattr(warmup, "in_child", in_child)
-    shelf = Cache.at(demo).shelf("writing")
-    with pytest.raises(KeyboardInterrupt), warmup.writing_scored(["Een tekst."] * 3 + [
-            f"Tekst {n}." for n in range(10)], shelf):
+    shelf = Cache.off().shelf("writing")
+    with pytest.raises(KeyboardInterrupt), warmup.WritingScores(demo, shelf):
         raise KeyboardInterrupt
     (child,) = started
     assert child.process is not None and child.process.exitcode is not None
     assert shelf.used == {} and not shelf.changed
 
 
-def test_every_text_is_scored_whichever_process_scored_it(demo: Path,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_texts_read_are_scored_ahead_and_the_rest_left_to_the_check(
+        demo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nothing scored yet: the second process reads and scores every text before this one
+    has read them; a text it did not read (here one of no file; a file saved meanwhile) is
+    left to the check, which scores what the shelf lacks."""
     monkeypatch.setattr(warmup, "WORTH_A_PROCESS", 1)
-    texts = [f"Tekst nummer {n}. Nog een zin." for n in range(20)]
-    shelf = Cache.at(demo).shelf("writing")
-    with warmup.writing_scored(texts, shelf):
-        pass
-    def summed(found: Readability | None) -> object:  # the hard sentences: all a pickle holds
-        return None if found is None else (found.score, found.words, found.hard)
+    shelf = Cache.off().shelf("writing")
+    with warmup.WritingScores(demo, shelf) as scores:
+        assert scores.ahead is not None
+        texts = texts_of(read_sources(demo, Problems()))
+        scores.read([*texts, "Een tekst zonder bestand."])
     assert [summed(shelf.get(digest(text))) for text in texts] == [
         summed(analyse(text)) for text in texts]
+    assert shelf.get(digest("Een tekst zonder bestand.")) is None
+
+
+def test_a_share_of_the_new_texts_is_scored_beside(demo: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(warmup, "WORTH_A_PROCESS", 1)
+    texts = [f"Tekst nummer {n}. Nog een zin." for n in range(20)]
+    shelf = Cache.off().shelf("writing")
+    shelf.kept = {"earlier": analyse("Een tekst van eerder.")}
+    with warmup.WritingScores(demo, shelf) as scores:
+        assert scores.ahead is None
+        scores.read(texts)
+        assert scores.beside is not None
+    beside = [text for text in texts if shelf.get(digest(text)) is not None]
+    assert len(beside) == round(len(texts) * warmup.BESIDE)
+    assert [summed(shelf.get(digest(text))) for text in beside] == [
+        summed(analyse(text)) for text in beside]

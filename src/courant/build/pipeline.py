@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import partial
@@ -18,7 +17,7 @@ from courant.audience import Due, Edition, EditionContent, next_due, select
 from courant.build import timing
 from courant.build.cache import Cache, PageShelf, digest, tree_digest
 from courant.build.output import Folders, Staging
-from courant.build.warmup import texts_of, writing_scored
+from courant.build.warmup import WritingScores, texts_of
 from courant.check.accessibility import (
     body_findings,
     check_a11y,
@@ -120,9 +119,10 @@ def _read_and_check(project: Project, cache: Cache, config: Config | None = None
     use_dialect(config.raw.get("markdown_extensions"))  # the proof of links renders as the sites do
     problems = Problems()
     check_engine_config(project, config, problems, cache)
-    sources = read_sources(project.root, problems, cache.sources(), cache.walker())
     beside = Problems()  # the other checks', added after the writing check's as before
-    with _scores_beside(sources, cache):
+    with _writing_scores(project, cache) as scores:
+        sources = read_sources(project.root, problems, cache.sources(), cache.walker())
+        scores.read(texts_of(sources))
         content = _validated(project, sources, problems, cache)
         top_task_problems(config.settings.top_tasks, content.items,
                           config.line("extra.courant.top_tasks"), problems)
@@ -142,12 +142,11 @@ def _read_and_check(project: Project, cache: Cache, config: Config | None = None
     return Loaded(config, content, problems.sorted()), problems
 
 
-def _scores_beside(sources: Sources, cache: Cache) -> AbstractContextManager[None]:
+def _writing_scores(project: Project, cache: Cache) -> WritingScores:
     """The writing check's new texts scored in a second process while the block runs
     (build/warmup.py); not after a save in the preview, which changes a text or two."""
-    if cache.again and cache.runs:
-        return nullcontext()
-    return writing_scored(texts_of(sources), cache.shelf("writing"))
+    return WritingScores(project.root, None if cache.again and cache.runs
+                         else cache.shelf("writing"))
 
 
 def _validated(project: Project, sources: Sources, problems: Problems, cache: Cache) -> Content:

@@ -1,29 +1,36 @@
 """A cold `courant check` (or first build) spends most of its time scoring texts for the
-writing check (writing.analyse, one text at a time). When many texts are new, most of them
-are scored in a second process (workers.in_child) from the moment the sources are read,
-while this process validates them and runs the other checks; at the end of the block this
-process scores the rest, and both shares go on the cache's shelf `writing` before the writing
-check reads it, so the check itself finds every text scored. The warnings are the same: the
-check reads scores back from that shelf or makes them itself.
+writing check (writing.analyse, one text at a time). So the scores are made in a second
+process (workers.in_child) while this process reads and validates the sources and runs the
+other checks, and put on the cache's shelf `writing` before the writing check reads it: the
+check itself finds every text scored. The warnings are the same: the check reads scores back
+from that shelf or makes them itself.
+
+- Nothing scored yet (the shelf is empty: no cache, or a new version of courant): the second
+  process starts before the sources are read, reads every text itself (its body only) and
+  scores it; the check scores whatever it did not (a file that changed meanwhile).
+- Some texts new (after an edit, a pull of many files): once the sources are read, the second
+  process scores a share (BESIDE) of the new ones, and the check the rest.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
 from typing import Any
 
 from courant.build.cache import Shelf, digest
-from courant.build.workers import in_child
+from courant.build.workers import Child, in_child
 from courant.check.writing import Readability, analyse
-from courant.read.files import Sources
+from courant.read.files import Sources, markdown_body, text_files
 
 WORTH_A_PROCESS = 300  # new texts; below this a second process costs more than it saves
 BESIDE = 0.85
-"""The share of the new texts the second process scores. Meanwhile this process validates
-the sources and runs the other checks, which cost about as much as scoring the rest here
-(a cold `courant check` of 10,000 items: 6.9-7.4 s with half, 5.7-5.8 s with 0.85-0.9, 6.3 s
-with all; at 1,000 items 1.13-1.28 s whichever: docs/performance.md)."""
+"""The share of the new texts the second process scores once the sources are read. Meanwhile
+this process validates the sources and runs the other checks, which cost about as much as
+scoring the rest here (a cold `courant check` of 10,000 items, before the scores were made
+ahead: 6.9-7.4 s with half, 5.7-5.8 s with 0.85-0.9, 6.3 s with all; docs/performance.md)."""
+
+Scores = dict[str, Readability]
 
 
 def texts_of(sources: Sources) -> list[str]:
@@ -32,28 +39,68 @@ def texts_of(sources: Sources) -> list[str]:
     return [raw.body for raw in [*sources.items, *sources.issues]]
 
 
-@contextmanager
-def writing_scored(texts: Iterable[str], shelf: Shelf[Any]) -> Iterator[None]:
-    """Within the block, the second process scores its share of the texts the shelf lacks;
-    at its end this process scores the rest, and every score is on the shelf. When the block
-    fails (an error, Ctrl+C) the second process is stopped and nothing is kept."""
-    found = {digest(text): text for text in texts}
-    missing = sorted((key, text) for key, text in found.items() if shelf.get(key) is None)
-    if len(missing) < WORTH_A_PROCESS:
-        yield
-        return
-    cut = round(len(missing) * BESIDE)
-    other = in_child(_scored, missing[:cut])
-    try:
-        yield
-        mine = _scored(missing[cut:])
-        theirs = other()
-    except BaseException:  # stopped (SIGTERM, Ctrl+C) or failed: so is the child
-        other.stop()
-        raise
-    for key, score in [*mine.items(), *theirs.items()]:
-        shelf.put(key, score)
+class WritingScores:
+    """The block in which texts are scored beside the other work: `read` tells it the texts
+    once the sources are read; at the block's end the second process's scores of them are on
+    `shelf`. When the block fails (an error, Ctrl+C) the second process is stopped and
+    nothing is kept. With `shelf` None it does nothing (after a save in the preview)."""
+
+    def __init__(self, root: Path, shelf: Shelf[Any] | None) -> None:
+        self.shelf = shelf
+        self.missing: list[tuple[str, str]] = []
+        self.ahead: Child[Scores] | None = None
+        self.beside: Child[Scores] | None = None
+        if shelf is not None and not shelf.kept and len(text_files(root)) >= WORTH_A_PROCESS:
+            self.ahead = in_child(_scored_files, root)
+
+    def __enter__(self) -> WritingScores:
+        return self
+
+    def read(self, texts: list[str]) -> None:
+        """The texts as read: a share of those the shelf lacks goes to the second process,
+        if none started ahead and there are enough to be worth one."""
+        if self.shelf is None:
+            return
+        found = {digest(text): text for text in texts}
+        self.missing = sorted((key, text) for key, text in found.items()
+                              if self.shelf.get(key) is None)
+        if self.ahead is None and len(self.missing) >= WORTH_A_PROCESS:
+            cut = round(len(self.missing) * BESIDE)
+            self.beside = in_child(_scored, self.missing[:cut])
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        if self.shelf is None:
+            return
+        if error is not None:
+            self._stop()
+            return
+        try:
+            scores = self._finished()
+        except BaseException:  # stopped (SIGTERM, Ctrl+C) or failed: so is the child
+            self._stop()
+            raise
+        for key, score in scores.items():
+            self.shelf.put(key, score)
+
+    def _finished(self) -> Scores:
+        """The second process's scores of the texts read (what it read otherwise is left)."""
+        if self.ahead is not None:
+            ahead = self.ahead()
+            return {key: ahead[key] for key, _text in self.missing if key in ahead}
+        return self.beside() if self.beside is not None else {}
+
+    def _stop(self) -> None:
+        for child in (self.ahead, self.beside):
+            if child is not None:
+                child.stop()
 
 
-def _scored(texts: list[tuple[str, str]]) -> dict[str, Readability]:
+def _scored(texts: list[tuple[str, str]]) -> Scores:
     return {key: analyse(text) for key, text in texts}
+
+
+def _scored_files(root: Path) -> Scores:
+    """In the second process: every text read_sources will read, read and scored."""
+    bodies = (markdown_body(path) for path, _name in text_files(root))
+    return _scored(sorted({digest(body): body for body in bodies if body is not None}.items()))

@@ -16,6 +16,7 @@ from typing import Any
 
 import frontmatter
 import yaml
+from frontmatter.default_handlers import YAMLHandler
 
 from courant.model import Kind
 from courant.problems import Problems
@@ -372,6 +373,34 @@ def read_markdown(root: Path, path: Path, kind: Kind | None,
     for excess in too_much:
         problems.add(name, excess.message, line=raw.body_line + excess.line(body) - 1)
     return None if faults or too_much else raw  # nothing after this may parse it
+
+
+def text_files(root: Path) -> list[tuple[Path, str]]:
+    """The Markdown files read_sources reads (the items', then the issues'), each with its
+    name from `root`, found the same way but without a word about anything else."""
+    ignored = Problems()
+    content = root / "content"
+    items = [path for path, _kind in _markdown_files(content, ignored, root)] \
+        if content.is_dir() else []
+    return [(path, _rel(root, path)) for path in [*items, *_issue_files(root, ignored)]]
+
+
+def markdown_body(path: Path) -> str | None:
+    """The body read_markdown gives a file, without reading its front matter (None when it
+    cannot be read): for work done ahead of the reading, such as scoring its text, where a
+    file that reads otherwise costs only the time to do that work again."""
+    try:
+        text = path.read_bytes().decode("utf-8").removeprefix("\ufeff")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return frontmatter.parse(text, handler=_BodyOnly())[1]
+
+
+class _BodyOnly(YAMLHandler):
+    """python-frontmatter's split of a file, with the front matter left unread."""
+
+    def load(self, fm: str, **kwargs: object) -> dict[str, object]:
+        return {}
 
 
 def unreadable_message(err: OSError) -> str:
