@@ -3,6 +3,7 @@ for the writing check."""
 
 from __future__ import annotations
 
+import gc
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -120,3 +121,11 @@ def test_a_share_of_the_new_texts_is_scored_beside(demo: Path,
     assert len(beside) == round(len(texts) * warmup.BESIDE)
     assert [summed(shelf.get(digest(text))) for text in beside] == [
         summed(analyse(text)) for text in beside]
+
+
+def test_scoring_in_this_process_leaves_the_collector_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """COURANT_SERIAL=1 scores in the build's own process: the collector, off while the
+    scores are made, is on again after."""
+    monkeypatch.setenv("COURANT_SERIAL", "1")
+    assert warmup._scored([("k", "Een zin.")])["k"].words == 2
+    assert gc.isenabled()

@@ -14,6 +14,7 @@ from that shelf or makes them itself.
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -97,7 +98,18 @@ class WritingScores:
 
 
 def _scored(texts: list[tuple[str, str]]) -> Scores:
-    return {key: analyse(text) for key, text in texts}
+    """In the second process: the texts scored, with the garbage collector off. What the
+    scores are made of (strings, numbers, tuples) holds no cycles, so its passes over a heap
+    that only grows find nothing, and took a third of the time (the 10,509 texts of the
+    10,000-item archive: 4.8-5.7 s with it, 3.2-3.5 s without). Run in this process
+    (COURANT_SERIAL=1), it leaves the collector as it found it."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return {key: analyse(text) for key, text in texts}
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _scored_files(root: Path) -> Scores:
