@@ -296,6 +296,7 @@ class Cache:
         self.local: dict[str, Local[Any]] = {}  # in this process only (`checked`, `remembered`)
         self.seen: dict[str, tuple[tuple[int, int, int, int], str]] = {}  # `sources`, `again`
         self.walks: dict[tuple[str, tuple[str, ...]], Walked] = {}  # `walker`, `again`
+        self.read_as: dict[int, tuple[RawSource, str]] = {}  # `sources`: each one's key
         self.adopted: dict[str, bytes] = {}
         self.runs = 0  # committed so far: a process that builds again has after its first
 
@@ -398,6 +399,7 @@ class Cache:
         preview reads the saved file, not ten years of them."""
         shelf = self.shelf("sources")
         seen, self.seen = self.seen, {}
+        self.read_as = {}
         now = file_clock() if self.again else 0
 
         def read(root: Path, path: Path, kind: Kind | None,
@@ -415,8 +417,10 @@ class Cache:
                 problems.extend(found.found)
                 if raw is not None:  # else not kept: read (and reported) again next time
                     shelf.put(key, (raw, tuple(found.found)))
+                    self.read_as[id(raw)] = (raw, key)
                 return raw
             problems.extend(entry[1])
+            self.read_as[id(entry[0])] = (entry[0], key)
             return entry[0]
         return read
 
@@ -456,10 +460,12 @@ class Cache:
         memo the same Item made of it, so after a save the preview checks again only the
         files that changed, or whose `inputs` did. Never written to disk; an entry holds its
         objects, so no other object can take their identity while the entry lasts. Only in a
-        process that builds `again`: elsewhere `check` itself, for a one-off run would only pay
-        for the keys (and the collector for the entries)."""
+        process that builds `again`; in a one-off run the checks of a source alone (`held`
+        is its RawSource) are kept on disk instead (`_checked_on_disk`), and the others are
+        `check` itself."""
         if not self.again:
-            return check
+            return self._checked_on_disk(kind, check, inputs, held) \
+                if self.folder is not None else check
         shelf = self._local(kind)
 
         def checked_one(*args: Any) -> T:
@@ -475,6 +481,32 @@ class Cache:
             problems.extend(found.found)
             _keep(shelf, objects, (), (said, result, tuple(found.found)))
             return result
+        return checked_one
+
+    def _checked_on_disk(self, kind: str, check: Callable[..., T],
+                         inputs: Callable[..., object],
+                         held: Callable[..., tuple[object, ...]]) -> Callable[..., T]:
+        """`checked` for a one-off run (`courant check` after an edit, a build): the result
+        and problems of a check of one source, kept on the shelf `kind` by the source's own
+        key on the shelf `sources` (its kind, path and bytes) and the repr of `inputs`, so
+        that only the files that changed are checked again. For a check that reads more than
+        a source (`held` is more than a RawSource of this run), `check` itself."""
+        shelf = self.shelf(kind)
+
+        def checked_one(*args: Any) -> T:
+            *given, problems = args
+            objects = held(*given)
+            known = self.read_as.get(id(objects[0])) if len(objects) == 1 else None
+            if known is None or known[0] is not objects[0]:
+                return check(*args)
+            key = digest(known[1], repr(inputs(*given)))
+            entry: tuple[T, tuple[Problem, ...]] | None = shelf.get(key)
+            if entry is None:
+                found = Problems()
+                entry = (check(*given, found), tuple(found.found))
+                shelf.put(key, entry)
+            problems.extend(entry[1])
+            return entry[0]
         return checked_one
 
     def remembered(self) -> Remember:
