@@ -212,3 +212,24 @@ def test_a_local_shelf_lets_go_of_what_no_run_used_for_a_while() -> None:
     assert shelf.get("used") == "a"
     shelf.roll(remember=False)  # the cache is off: nothing is kept
     assert shelf.get("used") is None
+
+
+def test_a_result_is_kept_without_what_it_shares_with_its_source(demo: Path) -> None:
+    """The checks of one source kept on disk (Cache._checked_on_disk): an Item holds its
+    source's body and path, which are kept once, on the shelf `sources`."""
+    from courant.problems import Problems
+    from courant.read.files import read_sources
+    from courant.read.validate import validate_item
+
+    sources = read_sources(demo, Problems())
+    raw = max(sources.items, key=lambda raw: len(raw.body))
+    item = validate_item(demo, raw, {"wi": "Werk en Inkomen"}, Problems())
+    assert item is not None and item.body is raw.body and item.source is raw.path
+    data = cache_module._pickled_beside((item, ()), raw)
+    assert len(data) < len(raw.body) < len(pickle.dumps(item))
+    again = read_sources(demo, Problems())  # the next run: its own objects
+    twin = next(other for other in again.items if other.path == raw.path)
+    back, problems = cache_module._unpickled_beside(data, twin)
+    assert back == item and problems == ()
+    assert back.body is twin.body and back.source is twin.path
+    assert cache_module._unpickled_beside(data.replace(b"body", b"bodx"), twin) is None
