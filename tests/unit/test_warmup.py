@@ -1,22 +1,27 @@
-"""build/warmup.py: scoring new texts on two cores changes no warning, and leaves every text scored
-for the writing check."""
+"""build/warmup.py: the writing scores made in a second process change no warning, leave
+every text read scored for the writing check, and never take longer than the reading."""
 
 from __future__ import annotations
 
 import gc
 import shutil
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from conftest import ROOT
 from courant.build import pipeline, warmup, workers
 from courant.build.cache import Cache, digest
 from courant.build.warmup import texts_of
 from courant.build.workers import Child
 from courant.check.writing import Readability, analyse
 from courant.problems import Problems
-from courant.read.files import markdown_body, read_sources, text_files
+from courant.read.files import markdown_body, read_markdown, read_sources, text_files
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from slowinput import CASES, body
 
 
 def warnings(root: Path) -> list[str]:
@@ -129,3 +134,18 @@ def test_scoring_in_this_process_leaves_the_collector_on(monkeypatch: pytest.Mon
     monkeypatch.setenv("COURANT_SERIAL", "1")
     assert warmup._scored([("k", "Een zin.")])["k"].words == 2
     assert gc.isenabled()
+
+
+def test_no_text_the_reader_refuses_is_worked_on_ahead(tmp_path: Path) -> None:
+    """A body the Markdown converter would take minutes over is refused with its message
+    when the sources are read; the second process, which reads ahead, must not spend those
+    minutes on it either (the writing check's patterns are slow on such text too)."""
+    for number, case in enumerate(CASES):
+        path = tmp_path / f"{number}.md"
+        path.write_text(f"---\ntitle: Geval\n---\n{body(case)}\n", encoding="utf-8")
+        assert (read_markdown(tmp_path, path, None, Problems()) is None) == (
+            markdown_body(path) is None), case
+    plain = tmp_path / "plain.md"
+    plain.write_text("Geen front matter.\n", encoding="utf-8")
+    assert markdown_body(plain) is None and read_markdown(tmp_path, plain, None,
+                                                          Problems()) is None

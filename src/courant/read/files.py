@@ -386,14 +386,19 @@ def text_files(root: Path) -> list[tuple[Path, str]]:
 
 
 def markdown_body(path: Path) -> str | None:
-    """The body read_markdown gives a file, without reading its front matter (None when it
-    cannot be read): for work done ahead of the reading, such as scoring its text, where a
-    file that reads otherwise costs only the time to do that work again."""
+    """The body read_markdown gives a file, without reading its front matter: for work done
+    ahead of the reading, such as scoring its text, where a file that reads otherwise costs
+    only the time to do that work again. None where read_markdown refuses the text itself (a
+    control character, no front matter, what the converter would take minutes over), so
+    that such work never takes longer than for the files that are read."""
     try:
         text = path.read_bytes().decode("utf-8").removeprefix("\ufeff")
     except (OSError, UnicodeDecodeError):
         return None
-    return frontmatter.parse(text, handler=_BodyOnly())[1]
+    if CONTROL.search(text) or not re.match(r"^---[ \t]*\r?\n", text):
+        return None
+    body = frontmatter.parse(text, handler=_BodyOnly())[1]
+    return None if excesses(body) else body
 
 
 class _BodyOnly(YAMLHandler):
