@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from courant.check.writing import (
     analyse,
     flesch_douma,
     image_warnings,
+    sentences_of,
     split_sentences,
     summary_warnings,
     syllables,
@@ -48,6 +50,34 @@ def test_sentences_split_but_not_after_abbreviations() -> None:
         "Kom bijv. om tien uur.", "Dat is o.a. handig.", "Vraag het Dhr. Jansen!", "Klaar?"]
 
 
+def test_an_abbreviation_is_found_however_long_the_word_before_it() -> None:
+    text = ("Wacht..........  Dan verder. Het is 12 uur a.s. Maandag. Zie drs. Pieters. Kijk "
+            "naar\u00a0nr. 5 en vrijwilligersorganisaties. Klaar")
+    assert [s for _, s in split_sentences(text)] == [
+        "Wacht..........", "Dan verder.", "Het is 12 uur a.s. Maandag.",
+        "Zie drs. Pieters.", "Kijk naar\u00a0nr. 5 en vrijwilligersorganisaties.", "Klaar"]
+
+
+def test_only_the_sentences_far_above_b1_are_kept_with_every_word_counted() -> None:
+    text = SHORT + "Vrijwilligersorganisaties helpen. Wij spreken met Arbeidsongeschiktheidsfonds."
+    result = analyse(text)
+    assert result.sentences == 5 and result.words == len(writing.words_of(text))
+    # the name (a capital inside the sentence) is no fault of the editor's
+    assert [(s.text, s.long_words) for s in result.hard] == [
+        ("Vrijwilligersorganisaties helpen.", ("Vrijwilligersorganisaties",))]
+    assert [s.far_above_b1 for s in sentences_of(text)] == [False] * 3 + [True, False]
+
+
+def test_the_words_met_are_forgotten_past_the_limit_and_counted_the_same() -> None:
+    lexicon = writing._Lexicon(limit=3)
+    first = Counter(["gemeente", "gemeente", "bijstand"])
+    assert lexicon.syllables_of(first) == 3 + 3 + 2
+    assert lexicon.syllables_of(Counter(["vrijwilligersorganisaties", "wet"])) == 9 + 1
+    assert set(lexicon.counts) == {"vrijwilligersorganisaties", "wet"}
+    assert lexicon.long == {"vrijwilligersorganisaties"}
+    assert lexicon.syllables_of(first) == 8
+
+
 def test_score_only_for_texts_long_enough() -> None:
     assert analyse(SHORT).score is None
     plain = analyse(SHORT * 4)
@@ -71,13 +101,13 @@ def test_long_sentences_and_words_with_their_lines() -> None:
 def test_markdown_is_read_as_prose() -> None:
     body = ("Lees [de regels](https://example.org/heel/lang) of https://example.org/x en "
             "**let op** `code`. ![foto](a.jpg){ .groot }")
-    (sentence,) = analyse(body).sentences
+    (sentence,) = sentences_of(body)
     assert sentence.text == "Lees de regels of  en let op ."
 
 
 def test_html_bare_addresses_and_underscores_are_left_out_of_the_prose() -> None:
     body = "Kijk op www.waalstad.nl of <b>hier</b> bij __het loket__ {: .klein }"
-    (sentence,) = analyse(body).sentences
+    (sentence,) = sentences_of(body)
     assert sentence.text == "Kijk op  of hier bij het loket"
 
 
@@ -85,7 +115,7 @@ def test_the_score_counts_every_word_of_every_sentence_once() -> None:
     text = SHORT * 3 + LONG
     result = analyse(text)
     words = writing.words_of(text)
-    assert result.words == len(words) and len(result.sentences) == 10
+    assert result.words == len(words) and result.sentences == 10
     assert result.score == round(flesch_douma(len(words), 10, sum(map(syllables, words))), 1)
 
 

@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -63,20 +65,16 @@ class Sentence:
 
 @dataclass(frozen=True, slots=True)
 class Readability:
-    """A text's Flesch-Douma score (None when it is too short to score) and its sentences."""
+    """A text's Flesch-Douma score (None when it is too short to score), its words and
+    sentences counted, and the sentences far above B1: all that the warnings read."""
 
     score: float | None
     words: int
-    sentences: tuple[Sentence, ...]
+    sentences: int
+    hard: tuple[Sentence, ...]
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        """In the cache only the sentences far above B1 are kept (all that `hard` and the
-        warnings read): 10,000 texts load in a fraction of the time."""
-        return (Readability, (self.score, self.words, tuple(self.hard)))
-
-    @property
-    def hard(self) -> list[Sentence]:
-        return [s for s in self.sentences if s.far_above_b1]
+    def __reduce__(self) -> tuple[Any, ...]:  # as a tuple: 10,000 texts load in a fraction
+        return (Readability, (self.score, self.words, self.sentences, self.hard))
 
 
 # --- analysis (pure) -------------------------------------------------------------------------
@@ -97,7 +95,41 @@ def syllables(word: str) -> int:
                for part in re.split(r"[-'’]", word.lower()) if part)
 
 
-WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+class _Lexicon:
+    """The syllables of every word met so far, and the words of LONG_WORD syllables or more:
+    a text's words are looked up once each (a Counter of them), and a sentence is searched
+    for long words only when it holds one (a set operation), so the cost per word is that of
+    finding it. Emptied when it grows past `limit` (the preview runs for days)."""
+
+    def __init__(self, limit: int = 262144) -> None:
+        self.limit = limit
+        self.counts: dict[str, int] = {}
+        self.long: set[str] = set()
+
+    def syllables_of(self, words: Counter[str]) -> int:
+        """The syllables of all `words` (each as often as it occurs)."""
+        counts = self.counts
+        new = words.keys() - counts.keys()
+        if len(counts) + len(new) > self.limit:
+            counts.clear()
+            self.long.clear()
+            new = set(words)
+        for word in new:
+            count = counts[word] = syllables(word)
+            if count >= LONG_WORD:
+                self.long.add(word)
+        return sum(counts[word] * n for word, n in words.items())
+
+    def long_words(self, words: list[str]) -> tuple[str, ...]:
+        """The words of LONG_WORD syllables or more, once each, but for names (a capital
+        after the sentence's first word). Every word must have been counted."""
+        return tuple(dict.fromkeys(
+            word for n, word in enumerate(words)
+            if word in self.long and (n == 0 or not word[:1].isupper())))
+
+
+_LEXICON = _Lexicon()
+WORD = re.compile(r"\w++(?:[-'’]\w++)*+")  # possessive: never given back, as nothing follows
 
 
 def words_of(text: str) -> list[str]:
@@ -109,42 +141,57 @@ def flesch_douma(words: int, sentences: int, syllable_count: int) -> float:
     return 206.835 - 0.93 * (words / sentences) - 77 * (syllable_count / words)
 
 
+Measured = tuple[str, "LineOf", int, list[str]]
+"""A sentence's plain text, its paragraph's line function, its offset there, its words."""
+
+
 def analyse(body: str) -> Readability:
-    """Score a Markdown text and list its sentences with their lines."""
-    sentences: list[Sentence] = []
-    syllable_count = 0
-    for sentence, counted in _sentences(body):
-        sentences.append(sentence)
-        syllable_count += counted
-    total = sum(s.words for s in sentences)
-    if total < MIN_WORDS_FOR_SCORE:
-        return Readability(None, total, tuple(sentences))
-    return Readability(round(flesch_douma(total, len(sentences), syllable_count), 1), total,
-                       tuple(sentences))
+    """Score a Markdown text and keep its sentences far above B1, with their lines. This is
+    most of a cold `courant check`: only those sentences are made into objects."""
+    found = list(_measured(body))
+    words = Counter(chain.from_iterable(measured[3] for measured in found))
+    syllable_count = _LEXICON.syllables_of(words)
+    total = words.total()
+    hard = tuple(_hard(found))
+    score = None if total < MIN_WORDS_FOR_SCORE else \
+        round(flesch_douma(total, len(found), syllable_count), 1)
+    return Readability(score, total, len(found), hard)
 
 
-def _sentences(body: str) -> Iterator[tuple[Sentence, int]]:
-    """Each sentence with words, and its syllables: every word is found and counted once
-    (this is most of a cold `courant check`)."""
+def sentences_of(body: str) -> list[Sentence]:
+    """Every sentence of a Markdown text with words, as the writing check reads it."""
+    found = list(_measured(body))
+    _LEXICON.syllables_of(Counter(chain.from_iterable(measured[3] for measured in found)))
+    return [_sentence(measured) for measured in found]
+
+
+def _measured(body: str) -> Iterator[Measured]:
     for text, line in _prose_units(body):
         for start, sentence in split_sentences(text):
-            words = words_of(sentence)
-            if not words:
-                continue
-            counts = [*map(syllables, words)]
-            long_words = () if max(counts) < LONG_WORD else _long_words(words, counts)
-            yield Sentence(sentence, line(start), len(words), long_words), sum(counts)
+            words = WORD.findall(sentence)
+            if words:
+                yield sentence, line, start, words
 
 
-def _long_words(words: list[str], counts: list[int]) -> tuple[str, ...]:
-    """The words of LONG_WORD syllables or more, once each, but for names (a capital after
-    the sentence's first word)."""
-    return tuple(dict.fromkeys(
-        word for n, (word, count) in enumerate(zip(words, counts, strict=True))
-        if count >= LONG_WORD and (n == 0 or not word[:1].isupper())))
+def _hard(found: list[Measured]) -> Iterator[Sentence]:
+    """The sentences far above B1: only a long one, or one with a long word, is looked at."""
+    for measured in found:
+        words = measured[3]
+        if len(words) > LONG_SENTENCE or not _LEXICON.long.isdisjoint(words):
+            sentence = _sentence(measured)
+            if sentence.far_above_b1:
+                yield sentence
 
 
-SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(]?[A-ZÀ-Ý0-9])")
+def _sentence(measured: Measured) -> Sentence:
+    text, line, start, words = measured
+    return Sentence(text, line(start), len(words), _LEXICON.long_words(words))
+
+
+SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[\"'“‘(]?[A-ZÀ-Ý0-9])")
+"""From a sentence's last character to the next one's first (the pattern starts with the
+characters that end a sentence, so the regex engine skips to them)."""
+ABBREVIATION_MAX = max(map(len, ABBREVIATIONS))
 
 
 def split_sentences(text: str) -> list[tuple[int, str]]:
@@ -152,15 +199,25 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
     abbreviation such as 'bijv.' or 'o.a.'."""
     found, start = [], 0
     for match in SENTENCE_END.finditer(text):
-        before = text[start:match.start()].rsplit(None, 1)
-        last = before[-1].rstrip(".").lower() if before else ""
-        if last in ABBREVIATIONS or (len(last) == 1 and "a" <= last <= "z"):
+        end = match.start() + 1
+        if text[end - 1] == "." and _abbreviation_before(text, start, end):
             continue
-        found.append((start, text[start:match.start()].strip()))
+        found.append((start, text[start:end].strip()))
         start = match.end()
     if text[start:].strip():
         found.append((start, text[start:].strip()))
     return found
+
+
+def _abbreviation_before(text: str, start: int, end: int) -> bool:
+    """The word before `end` (a full stop) is an abbreviation or a single letter. Only the
+    characters just before it are looked at, unless the word is longer than those."""
+    near = max(start, end - ABBREVIATION_MAX - 4)
+    before = text[near:end].rsplit(None, 1)
+    if len(before) < 2 and near > start:  # the word may start earlier: all of it
+        before = text[start:end].rsplit(None, 1)
+    last = before[-1].rstrip(".").lower() if before else ""
+    return last in ABBREVIATIONS or (len(last) == 1 and "a" <= last <= "z")
 
 
 # --- Markdown to prose with line numbers ------------------------------------------------------
