@@ -16,6 +16,7 @@ from courant.build import pipeline, warmup, workers
 from courant.build.cache import Cache, digest
 from courant.build.warmup import texts_of
 from courant.build.workers import Child
+from courant.check.accessibility import body_findings
 from courant.check.writing import Readability, analyse
 from courant.problems import Problems
 from courant.read.files import markdown_body, read_markdown, read_sources, text_files
@@ -36,9 +37,11 @@ def test_the_same_warnings_with_and_without_warming_up(demo: Path,
     monkeypatch.setattr(warmup, "WORTH_A_PROCESS", 1)
     scored: list[str] = []
     monkeypatch.setattr(pipeline, "analyse", lambda text: scored.append(text))  # never called
+    monkeypatch.setattr(pipeline, "body_findings", lambda text: scored.append(text))
     assert warnings(demo) == alone
-    assert scored == []  # the check found every text already scored
+    assert scored == []  # the checks found every text already scored, and looked through
     assert len(Cache.at(demo).shelf("writing").kept) > 10
+    assert len(Cache.at(demo).shelf("a11y").kept) > 10
 
 
 def test_the_same_warnings_when_a_share_of_new_texts_is_scored_beside(
@@ -89,7 +92,7 @@ def test_a_failed_check_stops_the_second_process_and_keeps_no_score(
 
     monkeypatch.setattr(warmup, "in_child", in_child)
     shelf = Cache.off().shelf("writing")
-    with pytest.raises(KeyboardInterrupt), warmup.WritingScores(demo, shelf):
+    with pytest.raises(KeyboardInterrupt), warmup.ChecksAhead(demo, shelf):
         raise KeyboardInterrupt
     (child,) = started
     assert child.process is not None and child.process.exitcode is not None
@@ -102,14 +105,19 @@ def test_the_texts_read_are_scored_ahead_and_the_rest_left_to_the_check(
     has read them; a text it did not read (here one of no file; a file saved meanwhile) is
     left to the check, which scores what the shelf lacks."""
     monkeypatch.setattr(warmup, "WORTH_A_PROCESS", 1)
-    shelf = Cache.off().shelf("writing")
-    with warmup.WritingScores(demo, shelf) as scores:
+    shelf, findings = Cache.off().shelf("writing"), Cache.off().shelf("a11y")
+    texts = texts_of(read_sources(demo, Problems()))
+    findings.put(digest(texts[0]), (("kept", 1),))  # found before: left as it was
+    with warmup.ChecksAhead(demo, shelf, findings) as scores:
         assert scores.ahead is not None
-        texts = texts_of(read_sources(demo, Problems()))
         scores.read([*texts, "Een tekst zonder bestand."])
     assert [summed(shelf.get(digest(text))) for text in texts] == [
         summed(analyse(text)) for text in texts]
+    assert [findings.get(digest(text)) for text in texts] == [
+        (("kept", 1),), *map(body_findings, texts[1:])]
+    assert any(findings.get(digest(text)) for text in texts)  # the demo has findings
     assert shelf.get(digest("Een tekst zonder bestand.")) is None
+    assert findings.get(digest("Een tekst zonder bestand.")) is None
 
 
 def test_a_share_of_the_new_texts_is_scored_beside(demo: Path,
@@ -118,7 +126,7 @@ def test_a_share_of_the_new_texts_is_scored_beside(demo: Path,
     texts = [f"Tekst nummer {n}. Nog een zin." for n in range(20)]
     shelf = Cache.off().shelf("writing")
     shelf.kept = {"earlier": analyse("Een tekst van eerder.")}
-    with warmup.WritingScores(demo, shelf) as scores:
+    with warmup.ChecksAhead(demo, shelf) as scores:
         assert scores.ahead is None
         scores.read(texts)
         assert scores.beside is not None

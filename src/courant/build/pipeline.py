@@ -17,7 +17,7 @@ from courant.audience import Due, Edition, EditionContent, next_due, select
 from courant.build import timing
 from courant.build.cache import Cache, PageShelf, digest, tree_digest
 from courant.build.output import Folders, Staging
-from courant.build.warmup import WritingScores, texts_of
+from courant.build.warmup import ChecksAhead, texts_of
 from courant.check.accessibility import (
     body_findings,
     check_a11y,
@@ -119,34 +119,38 @@ def _read_and_check(project: Project, cache: Cache, config: Config | None = None
     use_dialect(config.raw.get("markdown_extensions"))  # the proof of links renders as the sites do
     problems = Problems()
     check_engine_config(project, config, problems, cache)
-    beside = Problems()  # the other checks', added after the writing check's as before
-    with _writing_scores(project, cache) as scores:
+    # the other checks' problems, added after the writing check's as before
+    accessible, for_partners = Problems(), Problems()
+    with _checks_ahead(project, cache) as ahead:
         sources = read_sources(project.root, problems, cache.sources(), cache.walker())
-        scores.read(texts_of(sources))
+        ahead.read(texts_of(sources))
         content = _validated(project, sources, problems, cache)
         top_task_problems(config.settings.top_tasks, content.items,
                           config.line("extra.courant.top_tasks"), problems)
-        a11y = cache.memo("a11y", body_findings)
-        check_a11y(content, sources, project.root, config.site_url, beside, a11y,
-                   cache.checked("checked-a11y", partial(check_item_a11y, findings=a11y),
-                                 item_a11y_inputs, lambda item, raw, _host: (item, raw)),
-                   cache.memo("css-pairs", css_pairs))
-        check_partner_text(content, sources, config.site_url, beside,
+        check_partner_text(content, sources, config.site_url, for_partners,
                            cache.checked("checked-partner-text", check_source, source_inputs))
+    a11y = cache.memo("a11y", body_findings)
+    check_a11y(content, sources, project.root, config.site_url, accessible, a11y,
+               cache.checked("checked-a11y", partial(check_item_a11y, findings=a11y),
+                             item_a11y_inputs, lambda item, raw, _host: (item, raw)),
+               cache.memo("css-pairs", css_pairs))
     scored = cache.memo("writing", analyse)
     check_writing(content, sources, project.root, problems, scored, cache.checked(
         "checked-writing", partial(check_item_text, score=scored), item_text_inputs,
         lambda item, raw, _root: (item, raw)))
-    problems.extend(beside.found)
+    problems.extend(accessible.found)
+    problems.extend(for_partners.found)
     cache.commit()  # what was read and checked is kept, whatever the build does next
     return Loaded(config, content, problems.sorted()), problems
 
 
-def _writing_scores(project: Project, cache: Cache) -> WritingScores:
-    """The writing check's new texts scored in a second process while the block runs
-    (build/warmup.py); not after a save in the preview, which changes a text or two."""
-    return WritingScores(project.root, None if cache.again and cache.runs
-                         else cache.shelf("writing"))
+def _checks_ahead(project: Project, cache: Cache) -> ChecksAhead:
+    """The writing check's new texts scored in a second process while the block runs, and
+    the accessibility check's findings made there when it reads ahead (build/warmup.py); not
+    after a save in the preview, which changes a text or two."""
+    if cache.again and cache.runs:
+        return ChecksAhead(project.root, None)
+    return ChecksAhead(project.root, cache.shelf("writing"), cache.shelf("a11y"))
 
 
 def _validated(project: Project, sources: Sources, problems: Problems, cache: Cache) -> Content:

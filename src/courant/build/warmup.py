@@ -6,8 +6,11 @@ check itself finds every text scored. The warnings are the same: the check reads
 from that shelf or makes them itself.
 
 - Nothing scored yet (the shelf is empty: no cache, or a new version of courant): the second
-  process starts before the sources are read, reads every text itself (its body only) and
-  scores it; the check scores whatever it did not (a file that changed meanwhile).
+  process starts before the sources are read, reads every text itself (its body only),
+  finds what the accessibility check finds in it (accessibility.body_findings, for the shelf
+  `a11y`) and scores it; the checks do whatever it did not (a file that changed meanwhile).
+  The partner check runs before the block ends and the accessibility check after it, so
+  that this process has work while the second one finishes.
 - Some texts new (after an edit, a pull of many files): once the sources are read, the second
   process scores a share (BESIDE) of the new ones, and the check the rest.
 """
@@ -21,6 +24,7 @@ from typing import Any
 
 from courant.build.cache import Shelf, digest
 from courant.build.workers import Child, in_child
+from courant.check.accessibility import Found, body_findings
 from courant.check.writing import Readability, analyse
 from courant.read.files import Sources, markdown_body, text_files
 
@@ -32,6 +36,8 @@ scoring the rest here (a cold `courant check` of 10,000 items, before the scores
 ahead: 6.9-7.4 s with half, 5.7-5.8 s with 0.85-0.9, 6.3 s with all; docs/performance.md)."""
 
 Scores = dict[str, Readability]
+Findings = dict[str, Found]
+"""The accessibility check's findings (accessibility.body_findings) by their text's digest."""
 
 
 def texts_of(sources: Sources) -> list[str]:
@@ -40,21 +46,24 @@ def texts_of(sources: Sources) -> list[str]:
     return [raw.body for raw in [*sources.items, *sources.issues]]
 
 
-class WritingScores:
+class ChecksAhead:
     """The block in which texts are scored beside the other work: `read` tells it the texts
     once the sources are read; at the block's end the second process's scores of them are on
-    `shelf`. When the block fails (an error, Ctrl+C) the second process is stopped and
-    nothing is kept. With `shelf` None it does nothing (after a save in the preview)."""
+    `shelf`, and its findings on `findings` (when it read ahead). When the block fails (an
+    error, Ctrl+C) the second process is stopped and nothing is kept. With `shelf` None it
+    does nothing (after a save in the preview)."""
 
-    def __init__(self, root: Path, shelf: Shelf[Any] | None) -> None:
-        self.shelf = shelf
+    def __init__(self, root: Path, shelf: Shelf[Any] | None,
+                 findings: Shelf[Any] | None = None) -> None:
+        self.shelf, self.findings = shelf, findings
         self.missing: list[tuple[str, str]] = []
-        self.ahead: Child[Scores] | None = None
+        self.read_keys: list[str] = []
+        self.ahead: Child[tuple[Scores, Findings]] | None = None
         self.beside: Child[Scores] | None = None
         if shelf is not None and not shelf.kept and len(text_files(root)) >= WORTH_A_PROCESS:
-            self.ahead = in_child(_scored_files, root)
+            self.ahead = in_child(_ahead_files, root)
 
-    def __enter__(self) -> WritingScores:
+    def __enter__(self) -> ChecksAhead:
         return self
 
     def read(self, texts: list[str]) -> None:
@@ -63,6 +72,7 @@ class WritingScores:
         if self.shelf is None:
             return
         found = {digest(text): text for text in texts}
+        self.read_keys = list(found)
         self.missing = sorted((key, text) for key, text in found.items()
                               if self.shelf.get(key) is None)
         if self.ahead is None and len(self.missing) >= WORTH_A_PROCESS:
@@ -77,19 +87,24 @@ class WritingScores:
             self._stop()
             return
         try:
-            scores = self._finished()
+            scores, findings = self._finished()
         except BaseException:  # stopped (SIGTERM, Ctrl+C) or failed: so is the child
             self._stop()
             raise
         for key, score in scores.items():
             self.shelf.put(key, score)
+        if self.findings is not None:
+            for key in self.read_keys:
+                if key in findings and self.findings.get(key) is None:
+                    self.findings.put(key, findings[key])
 
-    def _finished(self) -> Scores:
-        """The second process's scores of the texts read (what it read otherwise is left)."""
+    def _finished(self) -> tuple[Scores, Findings]:
+        """The second process's scores of the texts read (what it read otherwise is left),
+        and its findings."""
         if self.ahead is not None:
-            ahead = self.ahead()
-            return {key: ahead[key] for key, _text in self.missing if key in ahead}
-        return self.beside() if self.beside is not None else {}
+            ahead, findings = self.ahead()
+            return {key: ahead[key] for key, _text in self.missing if key in ahead}, findings
+        return (self.beside() if self.beside is not None else {}), {}
 
     def _stop(self) -> None:
         for child in (self.ahead, self.beside):
@@ -112,7 +127,10 @@ def _scored(texts: list[tuple[str, str]]) -> Scores:
             gc.enable()
 
 
-def _scored_files(root: Path) -> Scores:
-    """In the second process: every text read_sources will read, read and scored."""
+def _ahead_files(root: Path) -> tuple[Scores, Findings]:
+    """In the second process: every text read_sources will read, read, with what the
+    accessibility check finds in it, and scored."""
     bodies = (markdown_body(path) for path, _name in text_files(root))
-    return _scored(sorted({digest(body): body for body in bodies if body is not None}.items()))
+    texts = sorted({digest(body): body for body in bodies if body is not None}.items())
+    findings = {key: body_findings(text) for key, text in texts}
+    return _scored(texts), findings
