@@ -41,13 +41,15 @@ from datetime import datetime
 from functools import cache
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from courant.audience import Remember, make_now
-from courant.engine import PageRecord
 from courant.model import Kind
 from courant.problems import Problem, Problems
 from courant.read.files import RawSource, Walk, Walked, read_markdown, walk
+
+if TYPE_CHECKING:  # the engines' package loads the configuration's: not for a second process
+    from courant.engine import PageRecord
 
 T = TypeVar("T")
 

@@ -23,7 +23,7 @@ from types import TracebackType
 from typing import Any
 
 from courant.build.cache import Shelf, digest
-from courant.build.workers import Child, in_child
+from courant.build.workers import Child, in_child, prepare
 from courant.check.accessibility import Found, body_findings
 from courant.check.writing import Readability, analyse
 from courant.read.files import Sources, markdown_body, text_files
@@ -34,6 +34,11 @@ BESIDE = 0.85
 this process validates the sources and runs the other checks, which cost about as much as
 scoring the rest here (a cold `courant check` of 10,000 items, before the scores were made
 ahead: 6.9-7.4 s with half, 5.7-5.8 s with 0.85-0.9, 6.3 s with all; docs/performance.md)."""
+
+OWN_MODULES = ("courant.build.warmup",)
+"""What the second process loads for this work, when no build started it before (`check`):
+not the command's own modules (multiprocessing's default, '__main__', is all of courant's
+command line: 0.35 s more before the second process can start)."""
 
 Scores = dict[str, Readability]
 Findings = dict[str, Found]
@@ -61,6 +66,7 @@ class ChecksAhead:
         self.ahead: Child[tuple[Scores, Findings]] | None = None
         self.beside: Child[Scores] | None = None
         if shelf is not None and not shelf.kept and len(text_files(root)) >= WORTH_A_PROCESS:
+            prepare(OWN_MODULES)
             self.ahead = in_child(_ahead_files, root)
 
     def __enter__(self) -> ChecksAhead:
@@ -77,6 +83,7 @@ class ChecksAhead:
                               if self.shelf.get(key) is None)
         if self.ahead is None and len(self.missing) >= WORTH_A_PROCESS:
             cut = round(len(self.missing) * BESIDE)
+            prepare(OWN_MODULES)
             self.beside = in_child(_scored, self.missing[:cut])
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,

@@ -1,4 +1,4 @@
-"""The `courant` command: the group (`main`, courant.cli:main) with one module per command
+"""The `courant` command: the group (`main`, run by courant.entry) with one module per command
 family: site.py (check, build, export, serve), editorial.py (new, preview, status, next),
 audit.py, deliver.py (send, subscribers), service.py. common.py holds what they share (the
 consoles, the exit codes, --map), dutch.py Click's own texts in Dutch."""
