@@ -6,20 +6,24 @@ from __future__ import annotations
 import gc
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT
+from courant import markup
 from courant.build import pipeline, warmup, workers
 from courant.build.cache import Cache, digest
 from courant.build.warmup import texts_of
 from courant.build.workers import Child
 from courant.check.accessibility import body_findings
 from courant.check.writing import Readability, analyse
+from courant.markup import use_dialect
 from courant.problems import Problems
+from courant.read.config import load_config
 from courant.read.files import markdown_body, read_markdown, read_sources, text_files
+from courant.read.validate import text_links
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from slowinput import CASES, body
@@ -118,6 +122,66 @@ def test_the_texts_read_are_scored_ahead_and_the_rest_left_to_the_check(
     assert any(findings.get(digest(text)) for text in texts)  # the demo has findings
     assert shelf.get(digest("Een tekst zonder bestand.")) is None
     assert findings.get(digest("Een tekst zonder bestand.")) is None
+
+
+def extensions(root: Path) -> object:
+    return load_config(root / "mkdocs.yml").raw.get("markdown_extensions")
+
+
+@pytest.fixture(autouse=True)
+def dialect_kept() -> Iterator[None]:
+    """The Markdown extensions in use are as they were after each test."""
+    kept = list(markup._DIALECT)
+    yield
+    markup._DIALECT[:] = kept
+
+
+def test_the_links_found_ahead_are_those_found_here(demo: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(warmup, "WORTH_A_PROCESS", 1)
+    texts = texts_of(read_sources(demo, Problems()))
+    use_dialect(extensions(demo))
+    with warmup.ChecksAhead(demo, Cache.off().shelf("writing"), None,
+                            extensions(demo)) as ahead:
+        ahead.read(texts)
+        assert [ahead.text_links(text) for text in texts] == list(map(text_links, texts))
+        assert ahead.links is not None and set(map(digest, texts)) <= set(ahead.links)
+        assert any(links for _unsafe, links in ahead.links.values())  # the demo links
+        assert ahead.text_links("Geen [link](x.md) van een bestand.") == (
+            (), ((1, "x.md", False),))  # not read ahead: found here
+
+
+def test_links_found_with_other_markdown_extensions_are_not_used(
+        demo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """mkdocs.yml changed between the second process's reading and this one's: each text's
+    links are found here."""
+    monkeypatch.setattr(warmup, "WORTH_A_PROCESS", 1)
+    use_dialect(extensions(demo))
+    with warmup.ChecksAhead(demo, Cache.off().shelf("writing"), None, ["footnotes"]) as ahead:
+        text = texts_of(read_sources(demo, Problems()))[0]
+        assert ahead.text_links(text) == text_links(text)
+        assert ahead.links == {}
+
+
+def test_a_share_of_the_texts_is_scored_here_while_the_second_process_finishes(
+        demo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(warmup, "WORTH_A_PROCESS", 1)
+    here: list[str] = []
+    scored = warmup._scored
+
+    def scored_here(texts: list[tuple[str, str]]) -> warmup.Scores:
+        here.extend(key for key, _text in texts)
+        return scored(texts)
+
+    monkeypatch.setattr(warmup, "_scored", scored_here)  # this process's only
+    shelf = Cache.off().shelf("writing")
+    texts = texts_of(read_sources(demo, Problems()))
+    with warmup.ChecksAhead(demo, shelf, None, extensions(demo)) as ahead:
+        ahead.read(texts)
+    keys = sorted(set(map(digest, texts)))
+    assert here == keys[round(len(keys) * warmup.AHEAD):] and 0 < len(here) < len(keys)
+    assert [summed(shelf.get(key)) for key in keys] == [
+        summed(analyse(text)) for text in sorted(set(texts), key=digest)]
 
 
 def test_a_share_of_the_new_texts_is_scored_beside(demo: Path,

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -62,6 +63,24 @@ def killed() -> None:
 
 def sleeping() -> None:
     time.sleep(60)
+
+
+BIG = b"x" * 2**20  # far more than a pipe holds
+
+
+def big_part_then_a_mark(mark: str) -> Iterator[object]:
+    yield BIG
+    Path(mark).write_text("verder", encoding="utf-8")  # made while nobody read the part
+    yield "daarna"
+
+
+def a_part_then_broken_sources() -> Iterator[str]:
+    yield "eerst"
+    broken_sources()
+
+
+def one_part() -> Iterator[str]:
+    yield "alleen"
 
 
 def test_the_result_comes_back() -> None:
@@ -185,6 +204,52 @@ def test_the_child_ends_with_its_parent() -> None:
     while not ended(child):
         assert time.monotonic() < deadline, "the child outlived its parent"
         time.sleep(0.05)
+
+
+@pytest.mark.waits
+def test_a_generators_parts_come_back_in_order_and_the_work_goes_on_meanwhile(
+        tmp_path: Path) -> None:
+    """The worker does not wait for this process to read a part (a pipe holds 64 KB): it
+    goes on to the next one."""
+    mark = tmp_path / "mark"
+    child = in_child(big_part_then_a_mark, str(mark))
+    deadline = time.monotonic() + 30
+    while not mark.exists():
+        assert time.monotonic() < deadline, "the worker waited until its part was read"
+        time.sleep(0.02)
+    assert child.part() == BIG
+    assert child.part() == "daarna"
+    assert child() is None
+    assert child.process is not None and child.process.exitcode == 0
+
+
+def test_a_failure_after_a_part_comes_back_as_itself() -> None:
+    child = in_child(a_part_then_broken_sources)
+    assert child.part() == "eerst"
+    with pytest.raises(ContentError):
+        child.part()
+
+
+def test_a_part_that_never_comes_is_courants_fault() -> None:
+    child = in_child(one_part)
+    assert child.part() == "alleen"
+    with pytest.raises(RuntimeError, match="minder dan gevraagd"):
+        child.part()
+
+
+def test_the_result_waits_past_the_parts_not_asked_for() -> None:
+    child = in_child(one_part)
+    assert child() is None
+    assert child.process is not None and child.process.exitcode == 0
+
+
+def test_serial_makes_the_parts_here_as_they_are_asked_for(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("COURANT_SERIAL", "1")
+    mark = tmp_path / "mark"
+    child = in_child(big_part_then_a_mark, str(mark))
+    assert child.part() == BIG and not mark.exists()
+    assert child() is None and mark.exists()
 
 
 def test_serial_runs_the_work_here(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -37,9 +37,11 @@ from courant.read.images import image_sizes
 from courant.read.sentrecords import with_sent_records
 from courant.read.statement import read_record
 from courant.read.validate import (
+    TextLinks,
     item_inputs,
     links_inputs,
     source_links,
+    text_links,
     validate,
     validate_departments,
     validate_item,
@@ -121,10 +123,10 @@ def _read_and_check(project: Project, cache: Cache, config: Config | None = None
     check_engine_config(project, config, problems, cache)
     # the other checks' problems, added after the writing check's as before
     accessible, for_partners = Problems(), Problems()
-    with _checks_ahead(project, cache) as ahead:
+    with _checks_ahead(project, cache, config) as ahead:
         sources = read_sources(project.root, problems, cache.sources(), cache.walker())
         ahead.read(texts_of(sources))
-        content = _validated(project, sources, problems, cache)
+        content = _validated(project, sources, problems, cache, ahead.text_links)
         top_task_problems(config.settings.top_tasks, content.items,
                           config.line("extra.courant.top_tasks"), problems)
         check_partner_text(content, sources, config.site_url, for_partners,
@@ -144,20 +146,24 @@ def _read_and_check(project: Project, cache: Cache, config: Config | None = None
     return Loaded(config, content, problems.sorted()), problems
 
 
-def _checks_ahead(project: Project, cache: Cache) -> ChecksAhead:
+def _checks_ahead(project: Project, cache: Cache, config: Config) -> ChecksAhead:
     """The writing check's new texts scored in a second process while the block runs, and
-    the accessibility check's findings made there when it reads ahead (build/warmup.py); not
-    after a save in the preview, which changes a text or two."""
+    the texts' links and the accessibility check's findings found there when it reads ahead
+    (build/warmup.py); not after a save in the preview, which changes a text or two."""
     if cache.again and cache.runs:
         return ChecksAhead(project.root, None)
-    return ChecksAhead(project.root, cache.shelf("writing"), cache.shelf("a11y"))
+    return ChecksAhead(project.root, cache.shelf("writing"), cache.shelf("a11y"),
+                       config.raw.get("markdown_extensions"))
 
 
-def _validated(project: Project, sources: Sources, problems: Problems, cache: Cache) -> Content:
-    """The sources as the content model, with what was sent, and the closed issues checked."""
+def _validated(project: Project, sources: Sources, problems: Problems, cache: Cache,
+               links_in: Callable[[str], TextLinks] = text_links) -> Content:
+    """The sources as the content model, with what was sent, and the closed issues checked.
+    `links_in`: validate.text_links, or what gives the same (found ahead)."""
     checked = cache.checked("checked-items", validate_item, item_inputs,
                             lambda _root, raw, _departments: (raw,))
-    links = cache.checked("checked-links", source_links, links_inputs)
+    links = cache.checked("checked-links", partial(source_links, links_in=links_in),
+                          links_inputs)
     content = with_sent_records(
         project.root, validate(project.root, sources, problems, checked, links), problems)
     raws = {raw.path: raw for raw in sources.items}

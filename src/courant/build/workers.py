@@ -28,9 +28,11 @@ import os
 import signal
 import threading
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
+from multiprocessing.reduction import ForkingPickler
+from queue import SimpleQueue
 from typing import Any, Generic, TypeVar
 
 from courant.build import timing
@@ -83,7 +85,8 @@ class Failure:
 class Child(Generic[T]):
     """Work started in another process (or, with `process` None, already done here): call it
     to wait for its result (or its error); `stop()` ends it instead, for a caller that will
-    not wait."""
+    not wait. Work that is a generator function hands back each value it yields as soon as
+    it is made: `part()` waits for the next one."""
 
     def __init__(self, process: Any = None, reader: Connection | None = None,
                  alive: Connection | None = None, result: T | None = None) -> None:
@@ -94,8 +97,32 @@ class Child(Generic[T]):
         return None if self.process is None else int(self.process.pid)
 
     def __call__(self) -> T:
+        """The work's result (None for a generator's), once it is done; the parts not asked
+        for are left."""
         if self.process is None:
+            if isinstance(self.result, Generator):  # done here: what is left of it
+                for _part in self.result:
+                    pass
+                return None  # type: ignore[return-value]
             return self.result  # type: ignore[return-value]
+        while True:
+            kind, value = self._next()
+            if kind == "done":
+                return value  # type: ignore[no-any-return]
+
+    def part(self) -> Any:
+        """The next value the work yields, in order, waiting for it; the work's error if it
+        failed before."""
+        if self.process is None:
+            assert isinstance(self.result, Generator)
+            return next(self.result)
+        kind, value = self._next()
+        if kind != "part":
+            raise RuntimeError("fout in courant: het tweede proces gaf minder dan gevraagd")
+        return value
+
+    def _next(self) -> tuple[str, Any]:
+        """The worker's next message, its error raised (the same as the work's)."""
         try:
             outcome = self._receive()
         except BaseException:  # stopped while waiting: the worker must not outlive this
@@ -105,21 +132,28 @@ class Child(Generic[T]):
             raise SystemFault(f"het tweede proces van de bouw is onverwacht gestopt "
                               f"({_ended(self.process.exitcode)}); bouw opnieuw")
         kind, value, spent = outcome
+        if kind == "part":
+            return kind, value
         timing.add(spent)
         if kind == "failed":
             raise _error(value)
-        return value  # type: ignore[no-any-return]
+        return kind, value
 
     def _receive(self) -> tuple[str, Any, dict[str, float]] | None:
+        """One message; after the last (the work done or failed, or the pipe closed), the
+        worker waited for."""
         assert self.reader is not None
+        outcome: tuple[str, Any, dict[str, float]] | None = None
         try:
-            outcome: tuple[str, Any, dict[str, float]] = self.reader.recv()
+            outcome = self.reader.recv()
         except (EOFError, OSError):
-            outcome = None  # type: ignore[assignment]
+            outcome = None
         finally:
-            self.reader.close()
-        self.process.join()
-        self._let_go()
+            if outcome is None or outcome[0] != "part":
+                self.reader.close()
+        if outcome is None or outcome[0] != "part":
+            self.process.join()
+            self._let_go()
         return outcome
 
     def _let_go(self) -> None:
@@ -167,7 +201,11 @@ def _work(writer: Connection, watched: Connection, environ: dict[str, str],
     threading.Thread(target=_stop_when_closed, args=(watched,), daemon=True).start()
     timing.restart()
     try:
-        outcome: tuple[str, Any] = ("done", work(*args))
+        result = work(*args)
+        if isinstance(result, Generator):  # each value goes back as soon as it is made
+            _send_parts(writer, result)
+            result = None
+        outcome: tuple[str, Any] = ("done", result)
     except BaseException as error:  # every failure goes back, as plain data
         outcome = ("failed", failure(error))
     try:
@@ -175,6 +213,34 @@ def _work(writer: Connection, watched: Connection, environ: dict[str, str],
     except Exception:  # a result that cannot be pickled is courant's fault
         writer.send(("failed", Failure("fault", message=traceback.format_exc()), {}))
     writer.close()
+
+
+def _send_parts(writer: Connection, parts: Generator[Any, None, None]) -> None:
+    """Each value of `parts`, pickled here and sent by a thread of its own, so that the work
+    goes on while the build has not read the last one yet (a pipe holds 64 KB: a worker
+    that sent a part itself waited as long as the build took to ask for it). An error in
+    sending is raised once every part is handed over."""
+    queue: SimpleQueue[bytes | memoryview | None] = SimpleQueue()
+    failed: list[BaseException] = []
+
+    def send() -> None:
+        while (data := queue.get()) is not None:
+            try:
+                writer.send_bytes(data)
+            except BaseException as error:  # raised in the work's own thread
+                failed.append(error)
+                return
+
+    sender = threading.Thread(target=send, daemon=True)
+    sender.start()
+    try:
+        for value in parts:
+            queue.put(ForkingPickler.dumps(("part", value, {})))
+    finally:
+        queue.put(None)
+        sender.join()
+    if failed:
+        raise failed[0]
 
 
 def adopt(environ: dict[str, str]) -> None:

@@ -663,18 +663,33 @@ def _check_links(root: Path, raws: list[RawSource], by_source: dict[PurePosixPat
                              line=line, warning=True)
 
 
-def source_links(raw: RawSource, problems: Problems) -> tuple[LinkToCheck, ...]:
+TextLinks = tuple[tuple[tuple[int, str], ...], tuple[tuple[int, str, bool], ...]]
+"""Of a Markdown text: the links in a form courant cannot rewrite (line in the text, as
+written), and its relative links (line, target as written, in a staff-only passage)."""
+
+
+def text_links(body: str) -> TextLinks:
+    """What source_links finds in a text, from the text alone (and the Markdown extensions
+    the sites render with), so that a second process can find it ahead (build/warmup.py)."""
+    staff_lines = passages.read(body)
+    return (tuple((link.line, link.text) for link in unresolvable(body)),
+            tuple((link.line, link.target, staff_lines.holds(link.line))
+                  for link in find_links(body)))
+
+
+def source_links(raw: RawSource, problems: Problems,
+                 links_in: Callable[[str], TextLinks] = text_links) -> tuple[LinkToCheck, ...]:
     """The relative links of one source, in the order written, for _check_links to look up;
-    a link in a form courant cannot rewrite is said here."""
-    staff_lines = passages.read(raw.body)
-    for link in unresolvable(raw.body):
-        problems.add(str(raw.path), unresolvable_message(link.text),
-                     line=raw.body_line + link.line - 1)
+    a link in a form courant cannot rewrite is said here. `links_in`: text_links, or what
+    gives the same."""
+    unsafe, links = links_in(raw.body)
+    for line, written in unsafe:
+        problems.add(str(raw.path), unresolvable_message(written), line=raw.body_line + line - 1)
     folder = posixpath.dirname(str(raw.path))
-    return tuple((raw.body_line + link.line - 1,
-                  None if link.target.startswith("/") else PurePosixPath(
-                      posixpath.normpath(posixpath.join(folder, link.target))),
-                  link.target, staff_lines.holds(link.line)) for link in find_links(raw.body))
+    return tuple((raw.body_line + line - 1,
+                  None if target.startswith("/") else PurePosixPath(
+                      posixpath.normpath(posixpath.join(folder, target))),
+                  target, staff_only) for line, target, staff_only in links)
 
 
 def links_inputs(raw: RawSource) -> str:
