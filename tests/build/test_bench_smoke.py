@@ -233,3 +233,26 @@ def test_the_preview_is_timed_on_published_news_spread_over_the_archive(tmp_path
         assert page.removesuffix("/") + ".md" in pages, f"no intranet page {page}"
     years = sorted(source.name[:4] for source, _page in edits)
     assert int(years[-1]) - int(years[0]) >= 5, "spread over the archive, not one month"
+
+
+def test_compare_runs_each_version_by_its_own_entry_point(tmp_path: Path) -> None:
+    """scripts/compare starts a version as pip's console script would: the entry point of
+    that version's pyproject.toml (the workers import it again, so it changes the timing)."""
+    import importlib.machinery
+    import importlib.util
+
+    root = Path(__file__).resolve().parents[2]
+    loader = importlib.machinery.SourceFileLoader("compare", str(root / "scripts" / "compare"))
+    spec = importlib.util.spec_from_loader("compare", loader)
+    assert spec is not None
+    compare = importlib.util.module_from_spec(spec)
+    loader.exec_module(compare)
+    older = tmp_path / "older" / "src"
+    older.mkdir(parents=True)
+    (older.parent / "pyproject.toml").write_text(
+        '[project]\nname = "courant"\n[project.scripts]\ncourant = "courant.cli:main"\n',
+        encoding="utf-8")
+    assert "from courant.entry import main\n" in compare.console_script(
+        root / "src", tmp_path / "now.py").read_text(encoding="utf-8")
+    assert "from courant.cli import main\n" in compare.console_script(
+        older, tmp_path / "then.py").read_text(encoding="utf-8")
