@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
 from itertools import chain
+from operator import mul
 from pathlib import Path
 from typing import Any
 
@@ -118,7 +119,7 @@ class _Lexicon:
             count = counts[word] = syllables(word)
             if count >= LONG_WORD:
                 self.long.add(word)
-        return sum(counts[word] * n for word, n in words.items())
+        return sum(map(mul, map(counts.__getitem__, words), words.values()))
 
     def long_words(self, words: list[str]) -> tuple[str, ...]:
         """The words of LONG_WORD syllables or more, once each, but for names (a capital
@@ -209,9 +210,18 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
     return found
 
 
+SPACE = re.compile(r"\s")
+
+
 def _abbreviation_before(text: str, start: int, end: int) -> bool:
     """The word before `end` (a full stop) is an abbreviation or a single letter. Only the
     characters just before it are looked at, unless the word is longer than those."""
+    word_end = end - 1
+    while word_end > start and text[word_end - 1] == ".":
+        word_end -= 1
+    if word_end - start > ABBREVIATION_MAX and \
+            SPACE.search(text, word_end - ABBREVIATION_MAX - 1, word_end) is None:
+        return False  # the word (its full stops left out) is longer than any abbreviation
     near = max(start, end - ABBREVIATION_MAX - 4)
     before = text[near:end].rsplit(None, 1)
     if len(before) < 2 and near > start:  # the word may start earlier: all of it
