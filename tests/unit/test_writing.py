@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -66,16 +65,6 @@ def test_only_the_sentences_far_above_b1_are_kept_with_every_word_counted() -> N
     assert [(s.text, s.long_words) for s in result.hard] == [
         ("Vrijwilligersorganisaties helpen.", ("Vrijwilligersorganisaties",))]
     assert [s.far_above_b1 for s in sentences_of(text)] == [False] * 3 + [True, False]
-
-
-def test_the_words_met_are_forgotten_past_the_limit_and_counted_the_same() -> None:
-    lexicon = writing._Lexicon(limit=3)
-    first = Counter(["gemeente", "gemeente", "bijstand"])
-    assert lexicon.syllables_of(first) == 3 + 3 + 2
-    assert lexicon.syllables_of(Counter(["vrijwilligersorganisaties", "wet"])) == 9 + 1
-    assert set(lexicon.counts) == {"vrijwilligersorganisaties", "wet"}
-    assert lexicon.long == {"vrijwilligersorganisaties"}
-    assert lexicon.syllables_of(first) == 8
 
 
 def test_score_only_for_texts_long_enough() -> None:

@@ -107,7 +107,8 @@ class ChecksAhead:
     def text_links(self, body: str) -> TextLinks:
         """validate.text_links(body), as the second process found them where it did (with
         the same Markdown extensions), waiting for them if need be."""
-        found = self._links().get(digest(body))
+        links = self._links()
+        found = links.get(digest(body)) if links else None  # none ahead: no digest to make
         return found if found is not None else text_links(body)
 
     def _links(self) -> dict[str, TextLinks]:

@@ -143,15 +143,16 @@ class Child(Generic[T]):
         """One message; after the last (the work done or failed, or the pipe closed), the
         worker waited for."""
         assert self.reader is not None
-        outcome: tuple[str, Any, dict[str, float]] | None = None
+        outcome: tuple[str, Any, dict[str, float]] | None
         try:
             outcome = self.reader.recv()
         except (EOFError, OSError):
             outcome = None
-        finally:
-            if outcome is None or outcome[0] != "part":
-                self.reader.close()
+        except BaseException:  # stopped while waiting: nothing more is read
+            self.reader.close()
+            raise
         if outcome is None or outcome[0] != "part":
+            self.reader.close()
             self.process.join()
             self._let_go()
         return outcome

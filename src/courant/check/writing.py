@@ -96,40 +96,6 @@ def syllables(word: str) -> int:
                for part in re.split(r"[-'’]", word.lower()) if part)
 
 
-class _Lexicon:
-    """The syllables of every word met so far, and the words of LONG_WORD syllables or more:
-    a text's words are looked up once each (a Counter of them), and a sentence is searched
-    for long words only when it holds one (a set operation), so the cost per word is that of
-    finding it. Emptied when it grows past `limit` (the preview runs for days)."""
-
-    def __init__(self, limit: int = 262144) -> None:
-        self.limit = limit
-        self.counts: dict[str, int] = {}
-        self.long: set[str] = set()
-
-    def syllables_of(self, words: Counter[str]) -> int:
-        """The syllables of all `words` (each as often as it occurs)."""
-        counts = self.counts
-        new = words.keys() - counts.keys()
-        if len(counts) + len(new) > self.limit:
-            counts.clear()
-            self.long.clear()
-            new = set(words)
-        for word in new:
-            count = counts[word] = syllables(word)
-            if count >= LONG_WORD:
-                self.long.add(word)
-        return sum(map(mul, map(counts.__getitem__, words), words.values()))
-
-    def long_words(self, words: list[str]) -> tuple[str, ...]:
-        """The words of LONG_WORD syllables or more, once each, but for names (a capital
-        after the sentence's first word). Every word must have been counted."""
-        return tuple(dict.fromkeys(
-            word for n, word in enumerate(words)
-            if word in self.long and (n == 0 or not word[:1].isupper())))
-
-
-_LEXICON = _Lexicon()
 WORD = re.compile(r"\w++(?:[-'’]\w++)*+")  # possessive: never given back, as nothing follows
 
 
@@ -148,22 +114,26 @@ Measured = tuple[str, "LineOf", int, list[str]]
 
 def analyse(body: str) -> Readability:
     """Score a Markdown text and keep its sentences far above B1, with their lines. This is
-    most of a cold `courant check`: only those sentences are made into objects."""
+    most of a cold `courant check`: each distinct word of the text is looked up once (a
+    Counter of them), a sentence is searched for long words only when a set operation says
+    it holds one, and only the sentences far above B1 are made into objects."""
     found = list(_measured(body))
     words = Counter(chain.from_iterable(measured[3] for measured in found))
-    syllable_count = _LEXICON.syllables_of(words)
+    counts = list(map(syllables, words))
+    long = {word for word, count in zip(words, counts, strict=True) if count >= LONG_WORD}
     total = words.total()
-    hard = tuple(_hard(found))
+    hard = tuple(_hard(found, long))
     score = None if total < MIN_WORDS_FOR_SCORE else \
-        round(flesch_douma(total, len(found), syllable_count), 1)
+        round(flesch_douma(total, len(found), sum(map(mul, counts, words.values()))), 1)
     return Readability(score, total, len(found), hard)
 
 
 def sentences_of(body: str) -> list[Sentence]:
     """Every sentence of a Markdown text with words, as the writing check reads it."""
     found = list(_measured(body))
-    _LEXICON.syllables_of(Counter(chain.from_iterable(measured[3] for measured in found)))
-    return [_sentence(measured) for measured in found]
+    long = {word for measured in found for word in measured[3]
+            if syllables(word) >= LONG_WORD}
+    return [_sentence(measured, long) for measured in found]
 
 
 def _measured(body: str) -> Iterator[Measured]:
@@ -174,19 +144,24 @@ def _measured(body: str) -> Iterator[Measured]:
                 yield sentence, line, start, words
 
 
-def _hard(found: list[Measured]) -> Iterator[Sentence]:
-    """The sentences far above B1: only a long one, or one with a long word, is looked at."""
+def _hard(found: list[Measured], long: set[str]) -> Iterator[Sentence]:
+    """The sentences far above B1 (`long`: the text's words of LONG_WORD syllables or more):
+    only a long sentence, or one with a long word, is looked at."""
     for measured in found:
         words = measured[3]
-        if len(words) > LONG_SENTENCE or not _LEXICON.long.isdisjoint(words):
-            sentence = _sentence(measured)
+        if len(words) > LONG_SENTENCE or not long.isdisjoint(words):
+            sentence = _sentence(measured, long)
             if sentence.far_above_b1:
                 yield sentence
 
 
-def _sentence(measured: Measured) -> Sentence:
+def _sentence(measured: Measured, long: set[str]) -> Sentence:
+    """A sentence with its long words, once each, but for names (a capital after the
+    sentence's first word: an editor cannot shorten them)."""
     text, line, start, words = measured
-    return Sentence(text, line(start), len(words), _LEXICON.long_words(words))
+    return Sentence(text, line(start), len(words), tuple(dict.fromkeys(
+        word for n, word in enumerate(words)
+        if word in long and (n == 0 or not word[:1].isupper()))))
 
 
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[\"'“‘(]?[A-ZÀ-Ý0-9])")
