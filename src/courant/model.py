@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import PurePosixPath
+from typing import ClassVar
 
 Day = date  # for fields beside one named `date`
 
@@ -108,18 +109,14 @@ class Item:
     image: Image | None = None
     until: Day | None = None  # published up to and including this day (advisers/)
 
-    @property
-    def kind(self) -> Kind:
-        raise NotImplementedError
+    kind: ClassVar[Kind]  # each type's own: a class attribute (a property cost a call)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Update(Item):
     department: str
 
-    @property
-    def kind(self) -> Kind:
-        return Kind.UPDATE
+    kind: ClassVar[Kind] = Kind.UPDATE
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -127,9 +124,7 @@ class Interview(Item):
     person: Person
     consent: bool = True
 
-    @property
-    def kind(self) -> Kind:
-        return Kind.INTERVIEW
+    kind: ClassVar[Kind] = Kind.INTERVIEW
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -149,9 +144,7 @@ class Event(Item):
     cancelled: bool = False
     full: bool = False  # no places left: shown as "vol", registration no longer offered
 
-    @property
-    def kind(self) -> Kind:
-        return Kind.EVENT
+    kind: ClassVar[Kind] = Kind.EVENT
 
     @property
     def all_day(self) -> bool:
@@ -172,9 +165,7 @@ class ReadingTip(Item):
     creator: str | None = None
     link: str | None = None
 
-    @property
-    def kind(self) -> Kind:
-        return Kind.READING
+    kind: ClassVar[Kind] = Kind.READING
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -188,9 +179,7 @@ class Adviser(Item):
     phone: str | None = None
     consent: bool = True
 
-    @property
-    def kind(self) -> Kind:
-        return Kind.ADVISER
+    kind: ClassVar[Kind] = Kind.ADVISER
 
     @property
     def name(self) -> str:
@@ -212,9 +201,7 @@ class Booklet(Item):
     pages: tuple[PurePosixPath, ...]
     include: tuple[BookletPart, ...] = ()
 
-    @property
-    def kind(self) -> Kind:
-        return Kind.BOOKLET
+    kind: ClassVar[Kind] = Kind.BOOKLET
 
 
 HOME_PAGE = "index"
@@ -227,9 +214,7 @@ class Page(Item):
 
     section: PurePosixPath = PurePosixPath()  # noqa: RUF009 (immutable)
 
-    @property
-    def kind(self) -> Kind:
-        return Kind.PAGE
+    kind: ClassVar[Kind] = Kind.PAGE
 
     @property
     def is_home(self) -> bool:

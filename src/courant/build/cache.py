@@ -297,7 +297,8 @@ class Cache:
         self.again = again  # this process builds again (the preview): `checked` keeps results
         self.shelves: dict[str, Shelf[Any]] = {}
         self.local: dict[str, Local[Any]] = {}  # in this process only (`checked`, `remembered`)
-        self.seen: dict[str, tuple[tuple[int, int, int, int], str]] = {}  # `sources`, `again`
+        self.seen: dict[tuple[Kind | None, Path], tuple[tuple[int, int, int, int], str]] = {}
+        # ^ `sources`, `again`: each file's state and key when it was last read
         self.walks: dict[tuple[str, tuple[str, ...]], Walked] = {}  # `walker`, `again`
         self.read_as: dict[int, tuple[RawSource, str]] = {}  # `sources`: each one's key
         self.adopted: dict[str, bytes] = {}
@@ -407,7 +408,7 @@ class Cache:
 
         def read(root: Path, path: Path, kind: Kind | None,
                  problems: Problems) -> RawSource | None:
-            name, state = f"{kind} {path}", settled(path, now) if self.again else None
+            name, state = (kind, path), settled(path, now) if self.again else None
             known = seen.get(name) if state is not None else None
             key = known[1] if known is not None and known[0] == state else \
                 digest(str(kind), path.relative_to(root).as_posix(), path.read_bytes())
@@ -422,7 +423,8 @@ class Cache:
                     shelf.put(key, (raw, tuple(found.found)))
                     self.read_as[id(raw)] = (raw, key)
                 return raw
-            problems.extend(entry[1])
+            if entry[1]:
+                problems.extend(entry[1])
             self.read_as[id(entry[0])] = (entry[0], key)
             return entry[0]
         return read

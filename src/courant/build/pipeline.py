@@ -160,7 +160,8 @@ def _validated(project: Project, sources: Sources, problems: Problems, cache: Ca
                links_in: Callable[[str], TextLinks] = text_links) -> Content:
     """The sources as the content model, with what was sent, and the closed issues checked.
     `links_in`: validate.text_links, or what gives the same (found ahead)."""
-    checked = cache.checked("checked-items", validate_item, item_inputs,
+    checked = cache.checked("checked-items", validate_item,
+                            partial(item_inputs, today=clock.now().date()),
                             lambda _root, raw, _departments: (raw,))
     links = cache.checked("checked-links", partial(source_links, links_in=links_in),
                           links_inputs)

@@ -241,15 +241,17 @@ def validate_item(root: Path, raw: RawSource, departments: dict[str, str],
     return _build_item(raw, front, common)
 
 
-def item_inputs(root: Path, raw: RawSource, departments: dict[str, str]) -> object:
+def item_inputs(root: Path, raw: RawSource, departments: dict[str, str],
+                today: date | None = None) -> object:
     """All that validate_item reads besides `raw` itself, spelt out beside it for a memo of
-    it (build/cache.py): the departments, today's date (an adviser's `until`) and where the
-    image is found on disk, or what is wrong with it. Compared, never hashed: plain values
-    (a dict among them), as it is asked for every file at every save."""
+    it (build/cache.py): the departments, today's date (an adviser's `until`; `today`, when
+    the caller asked the clock once for all files) and where the image is found on disk, or
+    what is wrong with it. Compared, never hashed: plain values (a dict among them), as it is
+    asked for every file at every save."""
     ref = raw.meta.get("image")
     place = _image_fault(root, raw.path, ref.strip()) \
         if isinstance(ref, str) and ref.strip() else None
-    return departments, clock.now().date(), place
+    return departments, today or clock.now().date(), place
 
 
 def _build_item(raw: RawSource, front: ItemFront, common: dict[str, Any]) -> Item:
