@@ -13,6 +13,7 @@ import html
 import threading
 import time
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 
 from courant.model import Content
 from courant.problems import Problem
@@ -45,11 +46,15 @@ class PreviewState:
         by_file: dict[str, list[Problem]] = {}
         for warning in warnings:
             by_file.setdefault(warning.file, []).append(warning)
-        addresses = {str(item.source): url_of(page_path(item)) for item in content.items}
-        addresses.update({str(issue.source): url_of(issue_page_path(issue.month))
-                          for issue in content.issues})
-        pages = {addresses[file]: tuple(found) for file, found in by_file.items()
-                 if file in addresses}
+        issues = {str(issue.source): issue for issue in content.issues}
+        pages: dict[str, tuple[Problem, ...]] = {}
+        for file, found in by_file.items():  # the files with warnings, not every item's
+            item = content.by_source.get(PurePosixPath(file))
+            issue = issues.get(file) if item is None else None
+            if item is not None:
+                pages[url_of(page_path(item))] = tuple(found)
+            elif issue is not None:
+                pages[url_of(issue_page_path(issue.month))] = tuple(found)
         with self.lock:
             self.failed, self.failed_at, self.warnings, self.built = (), "", pages, True
 

@@ -41,7 +41,8 @@ def render_site(edition: EditionContent, config: Config, name: str, url: str,
     page_size = config.settings.page_size
     home = next((i for i in edition.of_kind(Kind.PAGE) if isinstance(i, Page) and i.is_home),
                 None)
-    related = Related(edition, newest_first(edition.items))
+    newest = newest_first(edition.items)
+    related = Related(edition, newest)
     pages = [item_page(item, edition, by_source, assets, image_size, related.of(item))
              for item in edition.items if item is not home]
     own = home_text(home, edition, by_source, assets, image_size) if home else None
@@ -57,7 +58,7 @@ def render_site(edition: EditionContent, config: Config, name: str, url: str,
     pages.extend(adviser_pages(edition))
     if edition.of_kind(Kind.BOOKLET):
         pages.extend(section_overview(edition, Kind.BOOKLET, words, image_size, page_size))
-    pages.extend(tag_pages(edition, words, image_size, page_size))
+    pages.extend(tag_pages(edition, words, image_size, page_size, newest))
     reference = reference_page(edition, words)
     pages.extend([reference] if reference else [])
     pages.extend(extra_pages)

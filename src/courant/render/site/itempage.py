@@ -111,10 +111,13 @@ class Related:
 
     def __init__(self, edition: EditionContent, newest: Sequence[Item]) -> None:
         self.by_key: dict[str, list[Item]] = {}
+        self.keys_of: dict[int, tuple[Item, list[str]]] = {}  # by identity, with the item
         for item in newest:
             if item.kind is Kind.PAGE:
                 continue
-            for key in self.keys(item):
+            keys = self.keys(item)
+            self.keys_of[id(item)] = (item, keys)
+            for key in keys:
                 self.by_key.setdefault(key, []).append(item)
 
     @staticmethod
@@ -130,7 +133,8 @@ class Related:
         if item.kind is Kind.PAGE:
             return ()
         found: dict[int, Item] = {}
-        for key in self.keys(item):
+        known = self.keys_of.get(id(item))
+        for key in known[1] if known is not None and known[0] is item else self.keys(item):
             for other in self.by_key.get(key, [])[:RELATED + 1]:
                 if other is not item:
                     found.setdefault(id(other), other)

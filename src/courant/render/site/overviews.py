@@ -118,12 +118,14 @@ def tag_slug(tag: str) -> str:
     return slugify(tag) or "onderwerp"
 
 
-def tags_of(edition: EditionContent) -> dict[str, tuple[str, list[Item]]]:
+def tags_of(edition: EditionContent, newest: Sequence[Item] | None = None
+            ) -> dict[str, tuple[str, list[Item]]]:
     """Every subject (tag) of the edition's items: slug -> (the name as first written, its
-    items newest first); 'Jeugd' and 'jeugd' are one subject."""
+    items newest first); 'Jeugd' and 'jeugd' are one subject. `newest`: the edition's items
+    newest first, when the caller has them."""
     found: dict[str, tuple[str, list[Item]]] = {}
     remember = edition.remember
-    for item in newest_first(edition.items):
+    for item in newest_first(edition.items) if newest is None else newest:
         names: dict[str, str] = {}  # the item's subjects: each slug as first written
         for tag in item.tags:
             names.setdefault(remember("tag-slug", (), tag, partial(tag_slug, tag)), tag)
@@ -137,9 +139,10 @@ def tag_path(tag: str) -> str:
 
 
 def tag_pages(edition: EditionContent, words: Words, image_size: ImageSize | None,
-              page_size: int) -> list[SitePage]:
-    """onderwerpen/: every subject with its number of items, and a page per subject."""
-    tags = tags_of(edition)
+              page_size: int, newest: Sequence[Item] | None = None) -> list[SitePage]:
+    """onderwerpen/: every subject with its number of items, and a page per subject
+    (`newest`: see tags_of)."""
+    tags = tags_of(edition, newest)
     index = f"{TAGS_DIR}/index.md"
     parts = [front("Onderwerpen", **overview_meta()), "# Onderwerpen\n"]
     if tags:
